@@ -1,0 +1,115 @@
+// IPv4 CIDR helpers over ipaddr.js (the parser Express and many others rely on).
+// Only IPv4: Alibaba's IPsec connections and VPN routes take IPv4 CIDR blocks.
+import * as ipaddr from "ipaddr.js";
+
+export interface Cidr {
+    /** The canonical text, e.g. "10.16.0.0/16". */
+    readonly text: string;
+    readonly network: ipaddr.IPv4;
+    readonly prefix: number;
+    /** First and last address as unsigned 32-bit integers, for range arithmetic. */
+    readonly first: number;
+    readonly last: number;
+}
+
+function toUint(address: ipaddr.IPv4): number {
+    return address.octets.reduce((acc, octet) => acc * 256 + octet, 0);
+}
+
+/** Why `text` is not an IPv4 CIDR block, or undefined when it is one (host bits may be set). */
+export function cidrSyntaxError(text: string): string | undefined {
+    if (typeof text !== "string" || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
+        return "expected an IPv4 CIDR block such as 10.0.0.0/16";
+    }
+    if (!ipaddr.IPv4.isValidFourPartDecimal(text.split("/")[0])) {
+        return "the address part is not a valid IPv4 address";
+    }
+    const prefix = Number(text.split("/")[1]);
+    if (prefix > 32) {
+        return "the prefix length must be between 0 and 32";
+    }
+    return undefined;
+}
+
+/** Parses an IPv4 CIDR block. Throws on bad syntax; host bits are allowed here (see `hasHostBits`). */
+export function parseCidr(text: string): Cidr {
+    const problem = cidrSyntaxError(text);
+    if (problem) {
+        throw new Error(`"${text}" is not a CIDR block: ${problem}`);
+    }
+    const prefix = ipaddr.IPv4.parseCIDR(text)[1];
+    const network = ipaddr.IPv4.networkAddressFromCIDR(text);
+    const broadcast = ipaddr.IPv4.broadcastAddressFromCIDR(text);
+    return {
+        text: `${network.toString()}/${prefix}`,
+        network,
+        prefix,
+        first: toUint(network),
+        last: toUint(broadcast),
+    };
+}
+
+/** True when the address part has bits set beyond the prefix (10.1.2.3/16): Alibaba rejects such blocks. */
+export function hasHostBits(text: string): boolean {
+    return parseCidr(text).text !== text;
+}
+
+export function overlaps(a: string, b: string): boolean {
+    const x = parseCidr(a);
+    const y = parseCidr(b);
+    return x.first <= y.last && y.first <= x.last;
+}
+
+/** True when `inner` lies entirely inside `outer`. */
+export function contains(outer: string, inner: string): boolean {
+    const o = parseCidr(outer);
+    const i = parseCidr(inner);
+    return o.first <= i.first && i.last <= o.last;
+}
+
+/** True when the single address `ip` lies in `cidr`. */
+export function containsAddress(cidr: string, ip: string): boolean {
+    return ipaddr.IPv4.parse(ip).match(ipaddr.IPv4.parseCIDR(cidr));
+}
+
+/** True when `inner` is covered by at least one block of `outers`. */
+export function coveredBy(outers: readonly string[], inner: string): boolean {
+    return outers.some((outer) => contains(outer, inner));
+}
+
+export function isIpv4Address(text: string): boolean {
+    return typeof text === "string" && ipaddr.IPv4.isValidFourPartDecimal(text);
+}
+
+/** Dotted netmask of a CIDR block, for vendor CLIs that want "255.255.0.0". */
+export function netmask(text: string): string {
+    return ipaddr.IPv4.subnetMaskFromPrefixLength(parseCidr(text).prefix).toString();
+}
+
+/** Cisco-style wildcard mask ("0.0.255.255") of a CIDR block. */
+export function wildcardMask(text: string): string {
+    const mask = ipaddr.IPv4.subnetMaskFromPrefixLength(parseCidr(text).prefix);
+    return mask.octets.map((octet) => 255 - octet).join(".");
+}
+
+/** Network address of a CIDR block ("10.16.0.0"). */
+export function networkAddress(text: string): string {
+    return parseCidr(text).network.toString();
+}
+
+export function prefixLength(text: string): number {
+    return parseCidr(text).prefix;
+}
+
+/** Every pair of blocks in `blocks` that overlap, as index pairs. */
+export function overlappingPairs(blocks: readonly string[]): Array<[number, number]> {
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < blocks.length; i++) {
+        for (let j = i + 1; j < blocks.length; j++) {
+            if (overlaps(blocks[i], blocks[j])) {
+                pairs.push([i, j]);
+            }
+        }
+    }
+    return pairs;
+}

@@ -1,0 +1,5 @@
+export * from "./alibaba";
+export * from "./cidr";
+export * from "./findings";
+export * from "./profile";
+export * from "./link";
