@@ -3,3 +3,4 @@ export * from "./cidr";
 export * from "./findings";
 export * from "./profile";
 export * from "./link";
+export * from "./alibabaConnection";

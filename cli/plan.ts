@@ -1,0 +1,237 @@
+// `npm run plan -- <scenario>`: runs a stack on the Alibaba Cloud emulator with its sample config, prints
+// a preview-like tree, the check results, and writes the rendered peer configs. No credentials, no CLI.
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import * as pulumi from "@pulumi/pulumi";
+import * as YAML from "yaml";
+import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../emulator";
+import { Finding, TopologyError, formatFinding } from "../model/findings";
+import { PeerPlatform } from "../model/link";
+import { RENDERERS } from "../renderers";
+import { PROJECT } from "../stacks/config";
+
+export interface PlanOptions {
+    /** The stack config file. Default: Pulumi.<scenario>-dev.yaml in the project root. */
+    stackFile?: string;
+    /** Where rendered peer configs go. Default: out/<scenario>. Undefined writes nothing when `write` is false. */
+    outDir?: string;
+    write?: boolean;
+}
+
+export interface PlanReport {
+    scenario: string;
+    stack: string;
+    /** The preview-like tree, one line per resource. */
+    tree: string;
+    findings: Finding[];
+    resources: RecordedResource[];
+    /** File name -> contents of the rendered peer configs. */
+    peerConfigs: Record<string, string>;
+    /** The stack outputs with secrets shown as [secret]. */
+    outputs: Record<string, unknown>;
+    emulator: AlibabaCloudEmulator;
+}
+
+export const ROOT = path.resolve(__dirname, "..");
+
+/** Reads a Pulumi.<stack>.yaml into the flat "namespace:key" -> string map the runtime takes. */
+export function loadStackConfig(file: string): Record<string, string> {
+    const document = YAML.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(document?.config ?? {})) {
+        config[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return config;
+}
+
+/** Resolves an Output outside the engine (the emulator knows every value: it is an `up`, not a preview). */
+function resolve<T>(output: pulumi.Input<T>): Promise<T> {
+    return new Promise((done) => pulumi.output(output).apply((value) => done(value as T)));
+}
+
+async function unsecret(value: unknown): Promise<unknown> {
+    if (pulumi.Output.isInstance(value)) {
+        const secret = await pulumi.isSecret(value as pulumi.Output<unknown>);
+        return secret ? "[secret]" : unsecret(await resolve(value as pulumi.Output<unknown>));
+    }
+    if (Array.isArray(value)) {
+        return Promise.all(value.map(unsecret));
+    }
+    return value;
+}
+
+const SHOWN_INPUTS: Record<string, string[]> = {
+    [TYPES.vpc]: ["cidrBlock"],
+    [TYPES.vswitch]: ["zoneId", "cidrBlock"],
+    [TYPES.gateway]: ["bandwidth", "vswitchId", "disasterRecoveryVswitchId", "paymentType"],
+    [TYPES.customerGateway]: ["ipAddress"],
+    [TYPES.vpnRoute]: ["routeDest", "nextHop", "weight", "publishVpc"],
+    [TYPES.vpcRoute]: ["destinationCidrblock", "nexthopType", "nexthopId"],
+    "random:index/randomPassword:RandomPassword": ["length", "special"],
+};
+
+function describeConnection(resource: RecordedResource): string[] {
+    const inputs = resource.inputs;
+    const phase = (ike: any, ipsec: any) =>
+        `${ike.ikeVersion} ${ike.ikeMode} ${ike.ikeEncAlg}/${ike.ikeAuthAlg}/${ike.ikePfs} ${ike.ikeLifetime}s; ` +
+        `esp ${ipsec.ipsecEncAlg}/${ipsec.ipsecAuthAlg} pfs ${ipsec.ipsecPfs} ${ipsec.ipsecLifetime}s`;
+    const lines = [`localSubnets=${inputs.localSubnets.join(",")} remoteSubnets=${inputs.remoteSubnets.join(",")}`];
+    if (inputs.tunnelOptionsSpecifications) {
+        for (const tunnel of inputs.tunnelOptionsSpecifications) {
+            lines.push(
+                `tunnel ${tunnel.role}: cgw=${tunnel.customerGatewayId} ${phase(tunnel.tunnelIkeConfig, tunnel.tunnelIpsecConfig)} ` +
+                    `dpd=${tunnel.enableDpd} nat-t=${tunnel.enableNatTraversal} psk=[secret]`,
+            );
+        }
+    } else {
+        lines.push(`cgw=${inputs.customerGatewayId} ${phase(inputs.ikeConfig, inputs.ipsecConfig)} dpd=${inputs.enableDpd} nat-t=${inputs.enableNatTraversal} psk=[secret]`);
+    }
+    return lines;
+}
+
+function describe(resource: RecordedResource, byUrn: Map<string, RecordedResource>): string[] {
+    if (resource.type === TYPES.connection) {
+        const waits = resource.dependencies
+            .map((urn) => byUrn.get(urn))
+            .filter((r): r is RecordedResource => r?.type === TYPES.connection)
+            .map((r) => r.name);
+        return [...describeConnection(resource), ...(waits.length ? [`after ${waits.join(", ")} (one connection at a time per gateway)`] : [])];
+    }
+    const keys = SHOWN_INPUTS[resource.type] ?? [];
+    const shown = keys
+        .filter((k) => resource.inputs[k] !== undefined)
+        .map((k) => `${k}=${resource.secretInputPaths.includes(k) ? "[secret]" : JSON.stringify(resource.inputs[k]).replace(/^"|"$/g, "")}`);
+    if (resource.type === TYPES.gateway) {
+        shown.push(`→ internetIp=${resource.outputs.internetIp}`);
+        if (resource.outputs.disasterRecoveryInternetIp) {
+            shown.push(`disasterRecoveryInternetIp=${resource.outputs.disasterRecoveryInternetIp}`);
+        }
+    }
+    if (resource.type === TYPES.vpc) {
+        shown.push(`→ routeTableId=${resource.outputs.routeTableId}`);
+    }
+    return shown.length ? [shown.join(" ")] : [];
+}
+
+/** The preview-like tree: "+ type name (id)" per resource, children indented under their parent. */
+export function renderTree(resources: RecordedResource[]): string {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const lines: string[] = [];
+    const walk = (parent: string | undefined, depth: number) => {
+        for (const resource of resources.filter((r) => r.parent === parent && !r.type.startsWith("pulumi:providers:"))) {
+            const indent = "    ".repeat(depth);
+            lines.push(`${indent}+ ${resource.type}  ${resource.name}${resource.id ? `  (${resource.id})` : ""}`);
+            for (const detail of describe(resource, byUrn)) {
+                lines.push(`${indent}      ${detail}`);
+            }
+            walk(resource.urn, depth + 1);
+        }
+    };
+    walk(undefined, 0);
+    return lines.join("\n");
+}
+
+/** Runs `scenario` on a fresh emulator. Throws TopologyError (bad config) or an Error listing Alibaba's rejections. */
+export async function planScenario(scenario: string, options: PlanOptions = {}): Promise<PlanReport> {
+    const stackFile = options.stackFile ?? path.join(ROOT, `Pulumi.${scenario}-dev.yaml`);
+    const stack = path.basename(stackFile).replace(/^Pulumi\.|\.yaml$/g, "");
+    const config = loadStackConfig(stackFile);
+    const emulator = new AlibabaCloudEmulator().install({ project: PROJECT, stack, config });
+    // Imported after install() so the program's resources register with the emulator.
+    const { runScenario } = await import("../stacks/scenarios");
+    const result = await emulator.run(() => runScenario(config[`${PROJECT}:scenario`] ?? scenario));
+    if (emulator.state.rejections.length > 0) {
+        throw new Error(
+            "Alibaba Cloud (emulated) refused:\n" +
+                emulator.state.rejections.map((r) => `  - ${r.type} ${r.name}: ${r.code}: ${r.message}`).join("\n"),
+        );
+    }
+    const peerConfigs: Record<string, string> = {};
+    for (const link of result.links) {
+        const [resolved, configs] = await Promise.all([resolve(link.resolved), resolve(link.peerConfigs)]);
+        for (const [platform, text] of Object.entries(configs)) {
+            peerConfigs[RENDERERS[platform as PeerPlatform].fileName(resolved)] = text as string;
+        }
+    }
+    const outputs: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(result.outputs)) {
+        outputs[key] = await unsecret(value);
+    }
+    const report: PlanReport = {
+        scenario,
+        stack,
+        tree: renderTree(emulator.state.resources),
+        findings: result.findings,
+        resources: emulator.state.resources,
+        peerConfigs,
+        outputs,
+        emulator,
+    };
+    if (options.write !== false) {
+        const outDir = options.outDir ?? path.join(ROOT, "out", scenario);
+        fs.mkdirSync(outDir, { recursive: true });
+        for (const [file, text] of Object.entries(peerConfigs)) {
+            // Peer configs hold pre-shared keys: readable by the owner only.
+            fs.writeFileSync(path.join(outDir, file), text, { mode: 0o600 });
+        }
+        fs.writeFileSync(path.join(outDir, "plan.txt"), report.tree + "\n");
+    }
+    return report;
+}
+
+export function formatReport(report: PlanReport, outDir: string): string {
+    const cloud = report.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+    const counts = new Map<string, number>();
+    cloud.forEach((r) => counts.set(r.type, (counts.get(r.type) ?? 0) + 1));
+    const lines = [
+        `Offline plan of scenario "${report.scenario}" (stack ${report.stack}) on the Alibaba Cloud emulator`,
+        "",
+        report.tree,
+        "",
+        `Resources: ${cloud.length} to create (${[...counts].map(([t, n]) => `${n} ${t.split(":")[1]}`).join(", ")})`,
+        "",
+        `Checks: ${report.findings.length === 0 ? "no findings" : `${report.findings.length} warning(s)`}`,
+        ...report.findings.map((f) => `  - ${formatFinding(f)}`),
+        "",
+        "Outputs:",
+        ...Object.entries(report.outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`),
+        "",
+        `Peer configs written to ${path.relative(process.cwd(), outDir) || "."}/ (they contain pre-shared keys):`,
+        ...Object.keys(report.peerConfigs).map((file) => `  ${file}`),
+    ];
+    return lines.join("\n");
+}
+
+async function main(): Promise<number> {
+    const { values, positionals } = parseArgs({
+        allowPositionals: true,
+        options: {
+            "stack-file": { type: "string" },
+            out: { type: "string" },
+            help: { type: "boolean", short: "h" },
+        },
+    });
+    const scenario = positionals[0];
+    if (values.help || !scenario) {
+        console.log("usage: npm run plan -- <scenario> [--stack-file Pulumi.<stack>.yaml] [--out DIR]\nscenarios: hypermotion");
+        return values.help ? 0 : 2;
+    }
+    const outDir = values.out ?? path.join(ROOT, "out", scenario);
+    try {
+        const report = await planScenario(scenario, { stackFile: values["stack-file"], outDir });
+        console.log(formatReport(report, outDir));
+        return 0;
+    } catch (err) {
+        if (err instanceof TopologyError) {
+            console.error(err.message);
+            return 2;
+        }
+        console.error(err instanceof Error ? err.message : String(err));
+        return 3;
+    }
+}
+
+if (require.main === module) {
+    main().then((code) => process.exit(code));
+}

@@ -1,0 +1,315 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { TunnelRole } from "../model/alibaba";
+import { alibabaIkeConfig, alibabaIpsecConfig } from "../model/alibabaConnection";
+import { coveredBy } from "../model/cidr";
+import { Finding, assertNoErrors, formatFinding } from "../model/findings";
+import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, validateLink } from "../model/link";
+import { IpsecProfileInput } from "../model/profile";
+import { RENDERERS, peerObjection } from "../renderers";
+import { VpnHub } from "./vpnHub";
+
+export interface HealthCheckArgs {
+    /** Source address of the probes: an address in the VPC. */
+    sourceIp: string;
+    /** Destination of the probes: an address behind the peer. */
+    destinationIp: string;
+    /** Seconds between probes. Default 3. */
+    interval?: number;
+    /** Probes lost before the tunnel is declared down. Default 3. */
+    retry?: number;
+}
+
+export interface SiteToSiteLinkArgs {
+    /** The Alibaba end: its gateway, route table and connection queue. */
+    hub: VpnHub;
+    /** The peer device's fixed public IPv4 address. */
+    peerPublicIp: string;
+    /** A second public address of the peer for the slave tunnel (dual-tunnel hubs). Default: peerPublicIp. */
+    peerSecondaryPublicIp?: string;
+    /** Networks behind the peer: the connection's remote subnets. */
+    peerSubnets: string[];
+    /** Networks on the Alibaba side: the connection's local subnets. Default: the hub's VPC block. */
+    alibabaSubnets?: string[];
+    /**
+     * Destinations of the VPC route entries toward the gateway. Default: peerSubnets. Each must lie inside
+     * peerSubnets, or the gateway receives traffic it never encrypts (seed 004, case 1).
+     */
+    vpcRouteDestinations?: string[];
+    profile?: IpsecProfileInput;
+    routingMode?: RoutingMode;
+    /** A pre-shared key to use for every tunnel. Default: a random 32-character key per tunnel. */
+    psk?: pulumi.Input<string>;
+    /** Peer platforms whose configs to render. Default: every platform that can express the link. */
+    peerPlatforms?: PeerPlatform[];
+    peerAsn?: number;
+    healthCheck?: HealthCheckArgs;
+    /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
+    configPath?: string;
+}
+
+const CONNECTION_ROLES: readonly TunnelRole[] = ["master", "slave"];
+
+/** "192.168.10.0/24" -> "192-168-10-0-24", for resource names. */
+function slug(cidr: string): string {
+    return cidr.replace(/[./]/g, "-");
+}
+
+/** The plain part of a resolved link: what is known before any resource exists. */
+function linkShape(validated: ValidatedLink): Omit<ResolvedLink, "tunnels" | "connectionId"> {
+    return {
+        name: validated.spec.name,
+        profile: validated.profile,
+        routingMode: validated.routingMode,
+        peerPublicIp: validated.spec.peerPublicIp,
+        alibabaSubnets: validated.spec.alibabaSubnets,
+        peerSubnets: validated.spec.peerSubnets,
+    };
+}
+
+/**
+ * One IPsec link from a VpnHub to a peer device: customer gateway(s), the IPsec connection with the
+ * profile's IKE/IPsec/DPD/NAT-T settings on every tunnel, pre-shared keys, VPN gateway routes and VPC
+ * route entries for the peer's networks, and the peer's rendered configuration.
+ */
+export class SiteToSiteLink extends pulumi.ComponentResource {
+    readonly customerGateways: alicloud.vpn.CustomerGateway[];
+    readonly connection: alicloud.vpn.Connection;
+    readonly gatewayRoutes: alicloud.vpn.RouteEntry[];
+    readonly vpcRoutes: alicloud.vpc.RouteEntry[];
+
+    readonly connectionId: pulumi.Output<string>;
+    /** Pre-shared key per tunnel (secret). */
+    readonly psks: pulumi.Output<string>[];
+    /** The link with every output resolved (secret: it holds the keys). */
+    readonly resolved: pulumi.Output<ResolvedLink>;
+    /** Rendered peer configurations by platform (secret: they hold the keys). */
+    readonly peerConfigs: pulumi.Output<Partial<Record<PeerPlatform, string>>>;
+    /** Warnings the checks raised (also sent to pulumi.log.warn). */
+    readonly findings: readonly Finding[];
+    readonly validated: ValidatedLink;
+
+    constructor(name: string, args: SiteToSiteLinkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("alicloud-vpn:index:SiteToSiteLink", name, {}, opts);
+        const hub = args.hub;
+        const path = args.configPath ?? name;
+        const dual = hub.tunnelMode === "dual";
+
+        // Everything is checked on plain values first; on any error nothing below runs.
+        const spec: LinkSpec = {
+            name,
+            peerPublicIp: args.peerPublicIp,
+            alibabaSubnets: args.alibabaSubnets ?? [hub.vpcCidr],
+            peerSubnets: args.peerSubnets,
+            profile: args.profile,
+            routingMode: args.routingMode,
+            psk: typeof args.psk === "string" ? args.psk : undefined,
+            peerAsn: args.peerAsn,
+        };
+        const validated = validateLink(spec, path);
+        const findings = [...validated.findings, ...this.checkRoutesAndPeers(args, validated, path)];
+        this.findings = assertNoErrors(findings);
+        this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        this.validated = validated;
+        const { profile, routingMode } = validated;
+        const child = { parent: this };
+
+        const peerIps = dual ? [args.peerPublicIp, args.peerSecondaryPublicIp ?? args.peerPublicIp] : [args.peerPublicIp];
+        const distinctIps = [...new Set(peerIps)];
+        this.customerGateways = distinctIps.map(
+            (ip, i) =>
+                new alicloud.vpn.CustomerGateway(
+                    distinctIps.length === 1 ? `${name}-cgw` : `${name}-cgw-${i + 1}`,
+                    {
+                        customerGatewayName: distinctIps.length === 1 ? name : `${name}-${i + 1}`,
+                        ipAddress: ip,
+                        asn: args.peerAsn !== undefined ? String(args.peerAsn) : undefined,
+                        description: `Peer of ${hub.hubName} (${ip})`,
+                    },
+                    child,
+                ),
+        );
+        const cgwFor = (ip: string) => this.customerGateways[distinctIps.indexOf(ip)];
+
+        const tunnelCount = dual ? 2 : 1;
+        this.psks = CONNECTION_ROLES.slice(0, tunnelCount).map((role) =>
+            args.psk !== undefined
+                ? pulumi.secret(args.psk)
+                : pulumi.secret(
+                      new random.RandomPassword(
+                          `${name}-psk-${role}`,
+                          // Letters and digits only: every peer CLI (H3C, Cisco, Huawei, swanctl) takes them unquoted.
+                          { length: 32, special: false, minLower: 4, minUpper: 4, minNumeric: 4 },
+                          child,
+                      ).result,
+                  ),
+        );
+
+        const ike = alibabaIkeConfig(profile);
+        const ipsec = alibabaIpsecConfig(profile);
+        const selectors =
+            routingMode === "destination"
+                ? { local: ["0.0.0.0/0"], remote: ["0.0.0.0/0"] }
+                : { local: spec.alibabaSubnets, remote: spec.peerSubnets };
+        const healthCheck = args.healthCheck
+            ? { enable: true, sip: args.healthCheck.sourceIp, dip: args.healthCheck.destinationIp, interval: args.healthCheck.interval ?? 3, retry: args.healthCheck.retry ?? 3 }
+            : undefined;
+
+        this.connection = hub.enqueueConnection(
+            (after) =>
+                new alicloud.vpn.Connection(
+                    `${name}-connection`,
+                    {
+                        vpnConnectionName: name,
+                        vpnGatewayId: hub.vpnGatewayId,
+                        localSubnets: selectors.local,
+                        remoteSubnets: selectors.remote,
+                        effectImmediately: true,
+                        // Routes are managed below as resources, visible in previews; Alibaba's automatic
+                        // route configuration would add entries no state tracks.
+                        autoConfigRoute: false,
+                        ...(dual
+                            ? {
+                                  tunnelOptionsSpecifications: CONNECTION_ROLES.map((role, i) => ({
+                                      role,
+                                      customerGatewayId: cgwFor(peerIps[i]).id,
+                                      enableDpd: profile.dpd,
+                                      enableNatTraversal: profile.natTraversal,
+                                      tunnelIkeConfig: {
+                                          ...ike,
+                                          psk: this.psks[i],
+                                          localId: profile.localId,
+                                          remoteId: profile.remoteId,
+                                      },
+                                      tunnelIpsecConfig: ipsec,
+                                  })),
+                              }
+                            : {
+                                  customerGatewayId: cgwFor(peerIps[0]).id,
+                                  enableDpd: profile.dpd,
+                                  enableNatTraversal: profile.natTraversal,
+                                  ikeConfig: { ...ike, psk: this.psks[0], ikeLocalId: profile.localId, ikeRemoteId: profile.remoteId },
+                                  ipsecConfig: ipsec,
+                                  healthCheckConfig: healthCheck,
+                              }),
+                    },
+                    // The API refuses concurrent CreateVpnConnection calls on one gateway: wait for the previous one.
+                    { parent: this, dependsOn: after ? [after] : [], additionalSecretOutputs: ["ikeConfig", "tunnelOptionsSpecifications"] },
+                ),
+        ) as alicloud.vpn.Connection;
+        this.connectionId = this.connection.id;
+
+        // Static routes: the VPN gateway sends the peer's networks into this connection (weight 100 =
+        // preferred), and the VPC route table sends them to the gateway. publishVpc stays false because the
+        // VPC entries are created explicitly below.
+        this.gatewayRoutes = spec.peerSubnets.map(
+            (dest) =>
+                new alicloud.vpn.RouteEntry(
+                    `${name}-gw-route-${slug(dest)}`,
+                    { vpnGatewayId: hub.vpnGatewayId, routeDest: dest, nextHop: this.connection.id, weight: 100, publishVpc: false },
+                    child,
+                ),
+        );
+        this.vpcRoutes = (args.vpcRouteDestinations ?? spec.peerSubnets).map(
+            (dest) =>
+                new alicloud.vpc.RouteEntry(
+                    `${name}-vpc-route-${slug(dest)}`,
+                    {
+                        routeTableId: hub.routeTableId,
+                        destinationCidrblock: dest,
+                        nexthopType: "VpnGateway",
+                        nexthopId: hub.vpnGatewayId,
+                        name: `${name}-${slug(dest)}`,
+                        description: `To ${name} through VPN gateway of ${hub.hubName}`,
+                    },
+                    { parent: this, dependsOn: [this.connection] },
+                ),
+        );
+
+        const tunnelIps = dual ? [hub.internetIp, hub.disasterRecoveryInternetIp] : [hub.internetIp];
+        this.resolved = pulumi.secret(
+            pulumi.all([this.connection.id, pulumi.all(tunnelIps), pulumi.all(this.psks)]).apply(([connectionId, ips, keys]) => ({
+                name,
+                connectionId,
+                profile,
+                routingMode,
+                peerPublicIp: args.peerPublicIp,
+                alibabaSubnets: spec.alibabaSubnets,
+                peerSubnets: spec.peerSubnets,
+                tunnels: ips.map((ip, i) => ({
+                    role: CONNECTION_ROLES[i],
+                    alibabaIp: ip,
+                    psk: keys[i],
+                    alibabaId: profile.localId ?? ip,
+                    peerId: profile.remoteId ?? peerIps[i],
+                })),
+            })),
+        );
+        // Explicitly requested platforms were checked above; by default, every platform that can express the link.
+        const renderable = (args.peerPlatforms ?? (Object.keys(RENDERERS) as PeerPlatform[])).filter(
+            (p) => !peerObjection(p, linkShape(validated), tunnelCount),
+        );
+        this.peerConfigs = pulumi.secret(
+            this.resolved.apply((link) => Object.fromEntries(renderable.map((p) => [p, RENDERERS[p].render(link)]))),
+        );
+
+        this.registerOutputs({
+            connectionId: this.connectionId,
+            customerGatewayIds: this.customerGateways.map((c) => c.id),
+            psks: this.psks,
+            peerConfigs: this.peerConfigs,
+        });
+    }
+
+    private checkRoutesAndPeers(args: SiteToSiteLinkArgs, validated: ValidatedLink, path: string): Finding[] {
+        const findings: Finding[] = [];
+        const site = validated.spec.name;
+        // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
+        // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
+        if (validated.routingMode === "policy") {
+            (args.vpcRouteDestinations ?? []).forEach((dest, i) => {
+                if (!coveredBy(validated.spec.peerSubnets, dest)) {
+                    findings.push({
+                        severity: "error",
+                        code: "link.route-outside-selectors",
+                        site,
+                        field: `${path}.vpcRouteDestinations[${i}]`,
+                        value: dest,
+                        message: `the VPC would route ${dest} to the VPN gateway, but the connection's remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
+                        fix: `add ${dest} (or a block containing it) to ${path}.peerSubnets, or remove it from ${path}.vpcRouteDestinations.`,
+                    });
+                }
+            });
+            (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
+                if (!coveredBy([args.hub.vpcCidr], block)) {
+                    findings.push({
+                        severity: "warning",
+                        code: "link.local-subnet-outside-vpc",
+                        site,
+                        field: `${path}.alibabaSubnets[${i}]`,
+                        value: block,
+                        message: `${block} is not inside the hub's VPC (${args.hub.vpcCidr}); traffic from it reaches the gateway only through other routes (CEN, another VPN).`,
+                        fix: `check that ${block} really reaches ${args.hub.hubName}, or remove it.`,
+                    });
+                }
+            });
+        }
+        const tunnelCount = args.hub.tunnelMode === "dual" ? 2 : 1;
+        for (const platform of args.peerPlatforms ?? []) {
+            const objection = peerObjection(platform, linkShape(validated), tunnelCount);
+            if (objection) {
+                findings.push({
+                    severity: "error",
+                    code: "link.peer-cannot-express",
+                    site,
+                    field: objection.field.startsWith(path) ? objection.field : `${path}.${objection.field}`,
+                    value: objection.value,
+                    message: `the peer platform ${platform} cannot be configured for this link.`,
+                    fix: objection.fix,
+                });
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,84 @@
+// Realistic, deterministic Alibaba Cloud resource ids and public addresses.
+import { createHash } from "crypto";
+
+/**
+ * The three characters after the type prefix encode the region in real ids
+ * (vpc-bp1… is Hangzhou, vpc-uf6… Shanghai, vpc-2ze… Beijing, vpc-6we… Tokyo). Unknown regions use "0xa".
+ */
+const REGION_CODES: Record<string, string> = {
+    "cn-hangzhou": "bp1",
+    "cn-shanghai": "uf6",
+    "cn-beijing": "2ze",
+    "cn-shenzhen": "wz9",
+    "cn-qingdao": "m5e",
+    "cn-zhangjiakou": "8vb",
+    "cn-hongkong": "j6c",
+    "ap-northeast-1": "6we",
+    "ap-southeast-1": "t4n",
+    "eu-central-1": "gw8",
+    "us-west-1": "rj9",
+};
+
+/** Id prefixes per resource type token, as the API returns them. */
+export const ID_PREFIXES: Record<string, string> = {
+    "alicloud:vpc/network:Network": "vpc",
+    "alicloud:vpc/switch:Switch": "vsw",
+    "alicloud:vpn/gateway:Gateway": "vpn",
+    "alicloud:vpn/customerGateway:CustomerGateway": "cgw",
+    "alicloud:vpn/connection:Connection": "vco",
+    "alicloud:ecs/instance:Instance": "i",
+    "alicloud:ecs/securityGroup:SecurityGroup": "sg",
+    "alicloud:ecs/securityGroupRule:SecurityGroupRule": "sgr",
+};
+
+const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/** `length` (at most 32) lowercase base-36 characters derived from `seed`: the same program always gets the same ids. */
+function suffix(seed: string, length: number): string {
+    const digest = createHash("sha256").update(seed).digest();
+    return Array.from(digest.subarray(0, length), (byte) => ALPHABET[byte % ALPHABET.length]).join("");
+}
+
+export function regionCode(region: string): string {
+    return REGION_CODES[region] ?? "0xa";
+}
+
+/** e.g. resourceId("vpc", "cn-hangzhou", urn) -> "vpc-bp1k3f…" */
+export function resourceId(prefix: string, region: string, seed: string): string {
+    return `${prefix}-${regionCode(region)}${suffix(seed, 21)}`;
+}
+
+/** A VPC's system route table: vtb-<region code>… */
+export function routeTableId(region: string, vpcId: string): string {
+    return resourceId("vtb", region, `route-table:${vpcId}`);
+}
+
+export function routerId(region: string, vpcId: string): string {
+    return resourceId("vrt", region, `router:${vpcId}`);
+}
+
+/**
+ * Public addresses handed to VPN gateways come from the RFC 5737 documentation ranges, so nothing the
+ * emulator prints can be mistaken for a real host: 198.51.100.0/24 first, then 192.0.2.0/24.
+ * 203.0.113.0/24 is left to users' sample peers.
+ */
+export class DocumentationAddressPool {
+    private next = 0;
+    private static readonly BLOCKS = ["198.51.100", "192.0.2"];
+
+    allocate(): string {
+        const block = Math.floor(this.next / 253);
+        if (block >= DocumentationAddressPool.BLOCKS.length) {
+            throw new Error("the emulator's documentation address pool is exhausted (506 gateway addresses)");
+        }
+        const host = (this.next % 253) + 1;
+        this.next++;
+        return `${DocumentationAddressPool.BLOCKS[block]}.${host}`;
+    }
+}
+
+/** A request id in Alibaba's format (a UUID, upper case). */
+export function requestId(seed: string): string {
+    const hex = createHash("sha1").update(seed).digest("hex").toUpperCase();
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,209 @@
+// The Alibaba Cloud emulator: Pulumi's runtime mocks with Alibaba's ids, outputs and rejections, and a
+// recorded resource graph (parents, dependencies, secret inputs, regions). Used by the tests and by the
+// offline plan. Nothing in components/ knows about it.
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { DocumentationAddressPool, requestId } from "./ids";
+import { createOutputs } from "./outputs";
+import { TYPES, validateCreate } from "./rules";
+import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
+
+export { AlibabaApiError, EmulatorState, RecordedResource, Rejection } from "./state";
+export { TYPES, isDualTunnelGateway } from "./rules";
+
+// Internal runtime entry points that mocks need: the store flags setMocks() sets, and the RPC queue drain.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const runtimeState = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, any> };
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const rpc = require("@pulumi/pulumi/runtime/rpc") as { specialSigKey: string; specialSecretSig: string };
+
+export interface EmulatorOptions {
+    project?: string;
+    stack?: string;
+    /** Run as `pulumi preview` (true) or `pulumi up` (false, the default: every output is known). */
+    preview?: boolean;
+    /** Stack config as Pulumi passes it: "project:key" or "alicloud:region" -> string (JSON for objects). */
+    config?: Record<string, string>;
+}
+
+/** Paths of values wrapped as Pulumi secrets in a serialized property struct. */
+function secretPaths(value: unknown, path = ""): string[] {
+    if (Array.isArray(value)) {
+        return value.flatMap((item, i) => secretPaths(item, `${path}[${i}]`));
+    }
+    if (value && typeof value === "object") {
+        const record = value as Record<string, unknown>;
+        if (record[rpc.specialSigKey] === rpc.specialSecretSig) {
+            return [path];
+        }
+        return Object.entries(record).flatMap(([k, v]) => secretPaths(v, path ? `${path}.${k}` : k));
+    }
+    return [];
+}
+
+/** The mock runtime hands nested secrets over still wrapped; the provider would see plain values. */
+function unwrapSecrets(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(unwrapSecrets);
+    }
+    if (value && typeof value === "object") {
+        const record = value as Record<string, unknown>;
+        if (record[rpc.specialSigKey] === rpc.specialSecretSig) {
+            return unwrapSecrets(record.value);
+        }
+        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v)]));
+    }
+    return value;
+}
+
+/** Replaces URN-qualified provider references ("urn::id") by the provider's URN. */
+function providerUrn(reference: string): string {
+    return reference.split("::").slice(0, -1).join("::");
+}
+
+class EmulatorMonitor extends MockMonitor {
+    constructor(private readonly emulator: AlibabaCloudEmulator) {
+        super({
+            newResource: () => {
+                throw new Error("unreachable: EmulatorMonitor.registerResource handles every registration");
+            },
+            call: (args) => emulator.invoke(args.token, args.inputs),
+        });
+    }
+
+    // Overridden to see what the public Mocks interface hides: parent, dependencies, provider, secrets.
+    async registerResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
+        const raw = req.getObject()?.toJavaScript() ?? {};
+        const recorded = {
+            parent: req.getParent() || undefined,
+            dependencies: [...req.getDependenciesList()] as string[],
+            provider: req.getProvider() || undefined,
+            secretInputPaths: secretPaths(raw),
+            custom: req.getCustom() as boolean,
+        };
+        // MockMonitor.registerResource calls this.mocks.newResource synchronously, before its first await,
+        // so swapping in a per-request closure here cannot race with other registrations.
+        (this as any).mocks = {
+            newResource: (args: pulumi.runtime.MockResourceArgs) => this.emulator.create(args, recorded),
+            call: (args: pulumi.runtime.MockCallArgs) => this.emulator.invoke(args.token, args.inputs),
+        };
+        return super.registerResource(req, callback);
+    }
+}
+
+export class AlibabaCloudEmulator {
+    readonly state = new EmulatorState();
+    private readonly addresses = new DocumentationAddressPool();
+    private readonly providerRegions = new Map<string, string>();
+    private defaultRegion = "cn-hangzhou";
+    private project = "alicloud-vpn";
+    private stack = "dev";
+
+    /** Points the Pulumi runtime of this process at the emulator. Call before importing a program. */
+    install(options: EmulatorOptions = {}): this {
+        this.project = options.project ?? this.project;
+        this.stack = options.stack ?? this.stack;
+        const config = options.config ?? {};
+        this.defaultRegion = config["alicloud:region"] ?? process.env.ALICLOUD_REGION ?? this.defaultRegion;
+        pulumi.runtime.setMockOptions(new EmulatorMonitor(this), this.project, this.stack, options.preview ?? false);
+        // The same feature flags pulumi.runtime.setMocks() turns on.
+        const store = runtimeState.getStore();
+        Object.assign(store, {
+            supportsSecrets: true,
+            supportsResourceReferences: true,
+            supportsOutputValues: false,
+            supportsDeletedWith: true,
+            supportsAliasSpecs: true,
+            supportsTransforms: false,
+        });
+        pulumi.runtime.setAllConfig(config, []);
+        return this;
+    }
+
+    /** Runs `program` as a stack (like `pulumi up`), waits for every registration, returns its outputs. */
+    async run<T>(program: () => T | Promise<T>): Promise<T> {
+        let result: T | undefined;
+        await pulumi.runtime.runInPulumiStack(async () => {
+            result = await program();
+            return undefined;
+        });
+        await this.settle();
+        return result as T;
+    }
+
+    /** Waits until the runtime has no registration or output resolution in flight. */
+    async settle(): Promise<void> {
+        await runtimeSettings.waitForRPCs();
+    }
+
+    /** Mock of provider functions (data sources). */
+    invoke(token: string, inputs: Record<string, any>): Record<string, any> {
+        if (token === "alicloud:index/getZones:getZones" || token === "alicloud:vpn/getGatewayZones:getGatewayZones") {
+            const region = this.defaultRegion;
+            const zones = ["a", "b", "c"].map((letter) => `${region}-${letter}`);
+            return { ids: zones, zones: zones.map((id) => ({ id, zoneId: id, localName: id })) };
+        }
+        throw new AlibabaApiError("InvalidAction.NotFound", `The emulator does not implement ${token}.`, 404);
+    }
+
+    /** Every recorded resource of a type token, e.g. TYPES.connection. */
+    ofType(type: string): RecordedResource[] {
+        return this.state.ofType(type);
+    }
+
+    create(
+        args: pulumi.runtime.MockResourceArgs,
+        recorded: { parent?: string; dependencies: string[]; provider?: string; secretInputPaths: string[]; custom: boolean },
+    ): pulumi.runtime.MockResourceResult {
+        const urn = this.urnOf(args.type, args.name, recorded.parent);
+        const region =
+            args.type === TYPES.provider
+                ? (args.inputs.region ?? this.defaultRegion)
+                : ((recorded.provider && this.providerRegions.get(providerUrn(recorded.provider))) ?? this.defaultRegion);
+        const inputs = unwrapSecrets(args.inputs ?? {}) as Record<string, any>;
+        if (recorded.custom) {
+            try {
+                validateCreate({ type: args.type, name: args.name, urn, region, inputs, dependencies: recorded.dependencies }, this.state);
+            } catch (err) {
+                if (err instanceof AlibabaApiError) {
+                    this.state.rejections.push({ urn, type: args.type, name: args.name, code: err.code, message: err.apiMessage });
+                    throw new AlibabaApiError(err.code, err.apiMessage, err.httpStatus, requestId(urn));
+                }
+                throw err;
+            }
+        }
+        const { id, outputs } = recorded.custom
+            ? createOutputs(args.type, args.name, urn, region, inputs, this.state, this.addresses)
+            : { id: "", outputs: { ...inputs } };
+        if (args.type === TYPES.provider) {
+            this.providerRegions.set(urn, region);
+        }
+        this.state.add({
+            urn,
+            type: args.type,
+            name: args.name,
+            id,
+            custom: recorded.custom,
+            region: recorded.custom ? region : undefined,
+            parent: recorded.parent,
+            dependencies: recorded.dependencies,
+            inputs,
+            outputs,
+            secretInputPaths: recorded.secretInputPaths,
+            sequence: this.state.resources.length,
+        });
+        return { id: id || undefined, state: outputs };
+    }
+
+    // The same URN MockMonitor computes, so recorded resources line up with Pulumi's own.
+    private urnOf(type: string, name: string, parent?: string): string {
+        let qualified = type;
+        if (parent) {
+            const parentType = parent.split("::")[2].split("$").pop();
+            qualified = `${parentType}$${type}`;
+        }
+        return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
+    }
+}

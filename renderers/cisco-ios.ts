@@ -1,0 +1,412 @@
+// Cisco IOS / IOS XE CLI for the peer end of a link: the router facing Alibaba Cloud.
+// Local = this router (peerPublicIp, peerId, peerSubnets); remote = the Alibaba VPN gateway
+// (tunnel.alibabaIp, tunnel.alibabaId, alibabaSubnets).
+//
+// IKEv2: crypto ikev2 proposal / policy / keyring / profile. IKEv1: crypto isakmp policy, and either
+// crypto isakmp key (main mode, address identities) or crypto keyring + crypto isakmp profile
+// (aggressive mode, or an FQDN identity on the Alibaba side).
+// Policy-based links ("policy"): extended ACL + crypto map on the WAN interface.
+// Destination-routing links ("destination"): route-based VTIs (interface TunnelN) and static routes,
+// the slave tunnel as a floating route.
+//
+// Every algorithm is named explicitly: IOS defaults differ between releases.
+import { DH_GROUP_INFO, DhGroup, EncryptionAlgorithm, IntegrityAlgorithm } from "../model/alibaba";
+import { isIpv4Address, netmask, networkAddress, wildcardMask } from "../model/cidr";
+import { ResolvedLink, ResolvedTunnel, trafficSelectors } from "../model/link";
+import { PeerRenderer, UnsupportedByPeerError } from "./types";
+
+/** The interface that owns the peer's public address. The rendered file marks it for the engineer to replace. */
+export const CISCO_WAN_INTERFACE = "GigabitEthernet0/0/0";
+
+/** DPD / ISAKMP keepalive: probe after 10 s without traffic, retry every 3 s. */
+const DPD_INTERVAL_SECONDS = 10;
+const DPD_RETRY_SECONDS = 3;
+
+/** Administrative distance of the slave tunnel's floating static routes (a plain static route has 1). */
+const FLOATING_ROUTE_DISTANCE = 10;
+
+/** IOS accepts these lifetimes (seconds): crypto isakmp policy 60-86400, IKEv2 profile 120-86400, IPsec SA from 120. */
+const MIN_ISAKMP_LIFETIME = 60;
+const MIN_IKEV2_LIFETIME = 120;
+const MIN_IPSEC_LIFETIME = 120;
+
+const PLATFORM = "cisco-ios" as const;
+
+// --- algorithm spellings -------------------------------------------------------------------------
+
+/** crypto isakmp policy: `encr ...`. */
+const ISAKMP_ENCRYPTION: Record<EncryptionAlgorithm, string> = {
+    aes: "aes 128",
+    aes192: "aes 192",
+    aes256: "aes 256",
+    des: "des",
+    "3des": "3des",
+};
+
+/** crypto isakmp policy: `hash ...` ("sha" is SHA-1). */
+const ISAKMP_HASH: Record<IntegrityAlgorithm, string> = {
+    md5: "md5",
+    sha1: "sha",
+    sha256: "sha256",
+    sha384: "sha384",
+    sha512: "sha512",
+};
+
+/** crypto ikev2 proposal: `encryption ...`. */
+const IKEV2_ENCRYPTION: Record<EncryptionAlgorithm, string> = {
+    aes: "aes-cbc-128",
+    aes192: "aes-cbc-192",
+    aes256: "aes-cbc-256",
+    des: "des",
+    "3des": "3des",
+};
+
+/** crypto ikev2 proposal: `integrity ...` (the PRF follows the integrity algorithm). */
+const IKEV2_INTEGRITY: Record<IntegrityAlgorithm, string> = {
+    md5: "md5",
+    sha1: "sha1",
+    sha256: "sha256",
+    sha384: "sha384",
+    sha512: "sha512",
+};
+
+/** crypto ipsec transform-set: ESP cipher transform. */
+const ESP_ENCRYPTION: Record<EncryptionAlgorithm, string> = {
+    aes: "esp-aes 128",
+    aes192: "esp-aes 192",
+    aes256: "esp-aes 256",
+    des: "esp-des",
+    "3des": "esp-3des",
+};
+
+/** crypto ipsec transform-set: ESP authentication transform. */
+const ESP_INTEGRITY: Record<IntegrityAlgorithm, string> = {
+    md5: "esp-md5-hmac",
+    sha1: "esp-sha-hmac",
+    sha256: "esp-sha256-hmac",
+    sha384: "esp-sha384-hmac",
+    sha512: "esp-sha512-hmac",
+};
+
+const groupNumber = (group: DhGroup): number => DH_GROUP_INFO[group].number;
+
+// --- naming --------------------------------------------------------------------------------------
+
+function slug(name: string): string {
+    const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+    return cleaned.length > 0 ? cleaned : "link";
+}
+
+interface Names {
+    base: string;
+    profile: (t: ResolvedTunnel) => string;
+}
+
+function namesOf(link: ResolvedLink): Names {
+    const base = `ALIYUN-${slug(link.name)}`;
+    return { base, profile: (t) => `${base}-${t.role}` };
+}
+
+// --- checks --------------------------------------------------------------------------------------
+
+function orderedTunnels(link: ResolvedLink): ResolvedTunnel[] {
+    if (link.tunnels.length === 0) {
+        throw new UnsupportedByPeerError(PLATFORM, "tunnels", [], "resolve the link's tunnels (one or two) before rendering.");
+    }
+    // Master first, then slave: crypto map 10 / Tunnel1 is the master tunnel.
+    return [...link.tunnels].sort((a, b) => (a.role === b.role ? 0 : a.role === "master" ? -1 : 1));
+}
+
+function checkLink(link: ResolvedLink, tunnels: ResolvedTunnel[]): void {
+    const { ike, ipsec } = link.profile;
+    const minIke = ike.version === "ikev2" ? MIN_IKEV2_LIFETIME : MIN_ISAKMP_LIFETIME;
+    if (ike.lifetimeSeconds < minIke || ike.lifetimeSeconds > 86400) {
+        throw new UnsupportedByPeerError(
+            PLATFORM,
+            "profile.ike.lifetimeSeconds",
+            ike.lifetimeSeconds,
+            `set profile.ike.lifetimeSeconds between ${minIke} and 86400 (IOS ${ike.version === "ikev2" ? "IKEv2 profile" : "ISAKMP policy"} range).`,
+        );
+    }
+    if (ipsec.lifetimeSeconds < MIN_IPSEC_LIFETIME) {
+        throw new UnsupportedByPeerError(
+            PLATFORM,
+            "profile.ipsec.lifetimeSeconds",
+            ipsec.lifetimeSeconds,
+            `set profile.ipsec.lifetimeSeconds to at least ${MIN_IPSEC_LIFETIME} (IOS security-association lifetime minimum).`,
+        );
+    }
+    tunnels.forEach((t) => {
+        if (t.psk.includes("?")) {
+            // The IOS parser treats "?" as a help request, so the key would be cut short.
+            throw new UnsupportedByPeerError(
+                PLATFORM,
+                `tunnels.${t.role}.psk`,
+                "[secret]",
+                "use a pre-shared key without '?' (leave psk unset to generate one).",
+            );
+        }
+        if (ike.version === "ikev1" && !isIpv4Address(t.peerId)) {
+            // IKEv1 on IOS can only send an FQDN identity built from the router's hostname and
+            // ip domain name (crypto isakmp identity hostname / self-identity fqdn).
+            throw new UnsupportedByPeerError(
+                PLATFORM,
+                "profile.remoteId",
+                t.peerId,
+                "use IKEv2 (profile.ike.version = ikev2, which sets any FQDN with identity local fqdn), or leave profile.remoteId unset so the router is identified by its address.",
+            );
+        }
+    });
+}
+
+// --- rendering -----------------------------------------------------------------------------------
+
+function cidrPair(cidr: string): string {
+    return `${networkAddress(cidr)} ${wildcardMask(cidr)}`;
+}
+
+function remoteIdentity(t: ResolvedTunnel): string {
+    return isIpv4Address(t.alibabaId) ? `match identity remote address ${t.alibabaId} 255.255.255.255` : `match identity remote fqdn ${t.alibabaId}`;
+}
+
+function localIdentity(t: ResolvedTunnel): string {
+    return isIpv4Address(t.peerId) ? `identity local address ${t.peerId}` : `identity local fqdn ${t.peerId}`;
+}
+
+/** IKEv1 needs a keyring + ISAKMP profile when it must initiate aggressive mode or match an FQDN. */
+function needsIsakmpProfile(link: ResolvedLink, tunnels: ResolvedTunnel[]): boolean {
+    return link.profile.ike.mode === "aggressive" || tunnels.some((t) => !isIpv4Address(t.alibabaId));
+}
+
+function header(link: ResolvedLink, tunnels: ResolvedTunnel[]): string[] {
+    const { ike } = link.profile;
+    const remote = tunnels.map((t) => `${t.role} ${t.alibabaIp}`).join(", ");
+    const mode = link.routingMode === "policy" ? "policy-based (crypto map on the WAN interface)" : "destination routing (route-based VTI)";
+    const used = [namesOf(link).base];
+    if (ike.version === "ikev1") {
+        used.push("crypto isakmp policy 10");
+    }
+    if (link.routingMode === "destination") {
+        used.push(tunnels.map((_, i) => `Tunnel${i + 1}`).join("/"));
+    }
+    const lines = [
+        `! Cisco IOS / IOS XE configuration for link "${link.name}"`,
+        `! Alibaba Cloud IPsec connection: ${link.connectionId}`,
+        `! Local (this router): ${link.peerPublicIp}, networks ${link.peerSubnets.join(", ") || "-"}`,
+        `! Remote (Alibaba VPN gateway): ${remote}, networks ${link.alibabaSubnets.join(", ") || "-"}`,
+        `! ${ike.version === "ikev2" ? "IKEv2" : `IKEv1 ${ike.mode} mode`}, ${mode}`,
+        "! Paste in global configuration mode (configure terminal). The file holds pre-shared keys: keep it secret.",
+        `! Names and numbers below (${used.join(", ")}) must not clash with existing configuration.`,
+    ];
+    if (link.profile.weakCryptoOptIn) {
+        lines.push(`! Weak algorithms accepted by explicit opt-in: ${link.profile.weakCryptoOptIn.reason}`);
+    }
+    if (!link.profile.natTraversal) {
+        lines.push(
+            "! NAT traversal is off on the Alibaba side; IOS keeps NAT-T on globally, which is harmless when no NAT sits between the ends.",
+        );
+    }
+    return lines;
+}
+
+function ikev2Phase1(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names): string[] {
+    const { ike } = link.profile;
+    const lines = [
+        "!",
+        "! ---- Phase 1: IKEv2 ----",
+        `crypto ikev2 proposal ${names.base}`,
+        ` encryption ${IKEV2_ENCRYPTION[ike.encryption]}`,
+        ` integrity ${IKEV2_INTEGRITY[ike.integrity]}`,
+        ` group ${groupNumber(ike.dhGroup)}`,
+        "!",
+        `crypto ikev2 policy ${names.base}`,
+        ` proposal ${names.base}`,
+        "!",
+        `crypto ikev2 keyring ${names.base}`,
+    ];
+    for (const t of tunnels) {
+        lines.push(` peer alibaba-${t.role}`, `  address ${t.alibabaIp}`, `  pre-shared-key ${t.psk}`);
+    }
+    for (const t of tunnels) {
+        lines.push(
+            "!",
+            `crypto ikev2 profile ${names.profile(t)}`,
+            ` ${remoteIdentity(t)}`,
+            ` ${localIdentity(t)}`,
+            " authentication remote pre-share",
+            " authentication local pre-share",
+            ` keyring local ${names.base}`,
+            ` lifetime ${ike.lifetimeSeconds}`,
+        );
+        if (link.profile.dpd) {
+            lines.push(` dpd ${DPD_INTERVAL_SECONDS} ${DPD_RETRY_SECONDS} periodic`);
+        }
+    }
+    return lines;
+}
+
+function ikev1Phase1(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names): string[] {
+    const { ike } = link.profile;
+    const lines = [
+        "!",
+        "! ---- Phase 1: IKEv1 (ISAKMP) ----",
+        "crypto isakmp policy 10",
+        ` encr ${ISAKMP_ENCRYPTION[ike.encryption]}`,
+        ` hash ${ISAKMP_HASH[ike.integrity]}`,
+        " authentication pre-share",
+        ` group ${groupNumber(ike.dhGroup)}`,
+        ` lifetime ${ike.lifetimeSeconds}`,
+    ];
+    if (needsIsakmpProfile(link, tunnels)) {
+        for (const t of tunnels) {
+            lines.push("!", `crypto keyring ${names.profile(t)}`, ` pre-shared-key address ${t.alibabaIp} key ${t.psk}`);
+        }
+        for (const t of tunnels) {
+            lines.push(
+                "!",
+                `crypto isakmp profile ${names.profile(t)}`,
+                ` keyring ${names.profile(t)}`,
+                " self-identity address",
+                isIpv4Address(t.alibabaId) ? ` match identity address ${t.alibabaId} 255.255.255.255` : ` match identity host ${t.alibabaId}`,
+            );
+            if (ike.mode === "aggressive") {
+                lines.push(" initiate mode aggressive");
+            }
+        }
+    } else {
+        lines.push("!");
+        for (const t of tunnels) {
+            lines.push(`crypto isakmp key ${t.psk} address ${t.alibabaIp}`);
+        }
+    }
+    if (link.profile.dpd) {
+        lines.push(
+            "!",
+            "! Dead peer detection (global: applies to every ISAKMP peer of this router)",
+            `crypto isakmp keepalive ${DPD_INTERVAL_SECONDS} ${DPD_RETRY_SECONDS} periodic`,
+        );
+    }
+    return lines;
+}
+
+/** The `set ...` lines shared by crypto map entries and IPsec profiles. */
+function sa(link: ResolvedLink, t: ResolvedTunnel, names: Names, usesIsakmpProfile: boolean): string[] {
+    const { ike, ipsec } = link.profile;
+    const lines = [` set transform-set ${names.base}`];
+    if (ipsec.pfs !== "disabled") {
+        lines.push(` set pfs group${groupNumber(ipsec.pfs)}`);
+    }
+    lines.push(` set security-association lifetime seconds ${ipsec.lifetimeSeconds}`);
+    if (ike.version === "ikev2") {
+        lines.push(` set ikev2-profile ${names.profile(t)}`);
+    } else if (usesIsakmpProfile) {
+        lines.push(` set isakmp-profile ${names.profile(t)}`);
+    }
+    return lines;
+}
+
+function policyBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names, usesIsakmpProfile: boolean): string[] {
+    const selectors = trafficSelectors(link);
+    const lines = ["!", "! ---- Protected traffic: local networks -> Alibaba networks (one line per pair) ----", `ip access-list extended ${names.base}`];
+    for (const local of selectors.peer) {
+        for (const remote of selectors.alibaba) {
+            lines.push(` permit ip ${cidrPair(local)} ${cidrPair(remote)}`);
+        }
+    }
+    tunnels.forEach((t, i) => {
+        lines.push(
+            "!",
+            `crypto map ${names.base} ${(i + 1) * 10} ipsec-isakmp`,
+            ` description Alibaba ${t.role} tunnel ${t.alibabaIp} (${link.connectionId})`,
+            ` set peer ${t.alibabaIp}`,
+            ...sa(link, t, names, usesIsakmpProfile),
+            ` match address ${names.base}`,
+        );
+    });
+    if (tunnels.length > 1) {
+        lines.push(
+            "! Both entries match the same ACL: IOS initiates through entry 10 (master); entry 20 accepts the slave tunnel when Alibaba",
+            "! brings it up. For failover in both directions prefer destination routing (route-based VTIs).",
+        );
+    }
+    lines.push(
+        "!",
+        `! >>> WAN interface: replace ${CISCO_WAN_INTERFACE} with the interface that owns ${link.peerPublicIp} <<<`,
+        `! An interface carries one crypto map: add the entries above to its existing map instead if it already has one.`,
+        `interface ${CISCO_WAN_INTERFACE}`,
+        ` crypto map ${names.base}`,
+        "!",
+        `! Route ${link.alibabaSubnets.join(", ")} out of the WAN interface (the default route usually does) and exempt these flows from NAT.`,
+    );
+    return lines;
+}
+
+function routeBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names, usesIsakmpProfile: boolean): string[] {
+    const selectors = trafficSelectors(link);
+    const lines = [
+        "!",
+        `! ---- Route-based tunnels: traffic selectors ${selectors.peer.join(", ")} <-> ${selectors.alibaba.join(", ")} (VTI default) ----`,
+    ];
+    for (const t of tunnels) {
+        lines.push("!", `crypto ipsec profile ${names.profile(t)}`, ...sa(link, t, names, usesIsakmpProfile));
+    }
+    lines.push("!", `! >>> WAN interface: replace ${CISCO_WAN_INTERFACE} with the interface that owns ${link.peerPublicIp} <<<`);
+    tunnels.forEach((t, i) => {
+        lines.push(
+            `interface Tunnel${i + 1}`,
+            ` description Alibaba ${t.role} tunnel ${t.alibabaIp} (${link.connectionId})`,
+            ` ip unnumbered ${CISCO_WAN_INTERFACE}`,
+            ` tunnel source ${CISCO_WAN_INTERFACE}`,
+            " tunnel mode ipsec ipv4",
+            ` tunnel destination ${t.alibabaIp}`,
+            ` tunnel protection ipsec profile ${names.profile(t)}`,
+            "!",
+        );
+    });
+    if (link.alibabaSubnets.length === 0) {
+        lines.push("! No Alibaba networks listed on the link: add ip route <network> <mask> Tunnel1 for each of them.");
+        return lines;
+    }
+    lines.push(
+        tunnels.length > 1
+            ? `! Alibaba networks through Tunnel1 (master); Tunnel2 (slave) takes over at administrative distance ${FLOATING_ROUTE_DISTANCE}.`
+            : "! Alibaba networks through Tunnel1.",
+    );
+    tunnels.forEach((t, i) => {
+        for (const cidr of link.alibabaSubnets) {
+            const distance = i === 0 ? "" : ` ${FLOATING_ROUTE_DISTANCE}`;
+            lines.push(`ip route ${networkAddress(cidr)} ${netmask(cidr)} Tunnel${i + 1}${distance}`);
+        }
+    });
+    return lines;
+}
+
+export function renderCiscoIos(link: ResolvedLink): string {
+    const tunnels = orderedTunnels(link);
+    checkLink(link, tunnels);
+    const names = namesOf(link);
+    const { ike, ipsec } = link.profile;
+    const usesIsakmpProfile = ike.version === "ikev1" && needsIsakmpProfile(link, tunnels);
+
+    const lines = [
+        ...header(link, tunnels),
+        ...(ike.version === "ikev2" ? ikev2Phase1(link, tunnels, names) : ikev1Phase1(link, tunnels, names)),
+        "!",
+        "! ---- Phase 2: IPsec (ESP) ----",
+        `crypto ipsec transform-set ${names.base} ${ESP_ENCRYPTION[ipsec.encryption]} ${ESP_INTEGRITY[ipsec.integrity]}`,
+        " mode tunnel",
+        ...(link.routingMode === "policy"
+            ? policyBased(link, tunnels, names, usesIsakmpProfile)
+            : routeBased(link, tunnels, names, usesIsakmpProfile)),
+        "!",
+        "end",
+    ];
+    return lines.join("\n") + "\n";
+}
+
+export const ciscoIosRenderer: PeerRenderer = {
+    platform: PLATFORM,
+    title: "Cisco IOS / IOS XE CLI",
+    fileName: (link) => `${link.name}.cisco-ios.txt`,
+    render: renderCiscoIos,
+};

@@ -1,0 +1,87 @@
+// Typed stack config: the shape every scenario shares, validated with zod so a typo in
+// Pulumi.<stack>.yaml is reported with its path before anything is created.
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { Finding, TopologyError } from "../model/findings";
+import { PEER_PLATFORMS } from "../model/link";
+
+export const PROJECT = "alicloud-vpn";
+
+// Enumerations are checked by the model with Alibaba-specific messages; here only the shape is enforced,
+// so the two layers do not disagree on wording.
+export const profileSchema = z
+    .object({
+        ike: z
+            .object({
+                version: z.string().optional(),
+                mode: z.string().optional(),
+                encryption: z.string().optional(),
+                integrity: z.string().optional(),
+                dhGroup: z.string().optional(),
+                lifetimeSeconds: z.number().optional(),
+            })
+            .strict()
+            .optional(),
+        ipsec: z
+            .object({
+                encryption: z.string().optional(),
+                integrity: z.string().optional(),
+                pfs: z.string().optional(),
+                lifetimeSeconds: z.number().optional(),
+            })
+            .strict()
+            .optional(),
+        dpd: z.boolean().optional(),
+        natTraversal: z.boolean().optional(),
+        localId: z.string().optional(),
+        remoteId: z.string().optional(),
+        weakCryptoOptIn: z.object({ reason: z.string() }).strict().optional(),
+    })
+    .strict();
+
+export const vswitchSchema = z
+    .object({
+        name: z.string().min(2),
+        zoneId: z.string().min(1),
+        cidr: z.string(),
+    })
+    .strict();
+
+export const peerPlatformSchema = z.enum(PEER_PLATFORMS);
+
+/** Turns zod's issues into findings that name the config key path, e.g. "alicloud-vpn:hypermotion.office.publicIp". */
+export function parseConfig<T extends z.ZodTypeAny>(schema: T, value: unknown, key: string): z.infer<T> {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+        return parsed.data;
+    }
+    const findings: Finding[] = parsed.error.issues.map((issue) => {
+        const field = [key, ...issue.path.map((p) => (typeof p === "number" ? `[${p}]` : p))].join(".").replace(/\.\[/g, "[");
+        return {
+            severity: "error",
+            code: "config.invalid",
+            field,
+            message: issue.message + ".",
+            fix: issue.code === "unrecognized_keys" ? `remove or correct the key(s) ${issue.keys.join(", ")} under ${field}.` : `correct ${field} in Pulumi.<stack>.yaml.`,
+        };
+    });
+    throw new TopologyError(findings);
+}
+
+/** Reads and validates `<project>:<key>` from the stack config. */
+export function readConfig<T extends z.ZodTypeAny>(schema: T, key: string): z.infer<T> {
+    const config = new pulumi.Config(PROJECT);
+    const value = config.getObject<unknown>(key);
+    if (value === undefined) {
+        throw new TopologyError([
+            {
+                severity: "error",
+                code: "config.missing",
+                field: `${PROJECT}:${key}`,
+                message: "the stack config has no such key.",
+                fix: `add ${PROJECT}:${key} to Pulumi.<stack>.yaml (see the committed samples).`,
+            },
+        ]);
+    }
+    return parseConfig(schema, value, `${PROJECT}:${key}`);
+}

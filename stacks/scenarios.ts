@@ -1,0 +1,17 @@
+// The scenarios this project ships, by the name `alicloud-vpn:scenario` and `npm run plan -- <name>` use.
+import * as pulumi from "@pulumi/pulumi";
+import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
+
+export { ScenarioResult } from "./hypermotion";
+
+export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) => ScenarioResult> = {
+    hypermotion: hypermotionFromStackConfig,
+};
+
+export function runScenario(name: string, opts?: pulumi.ComponentResourceOptions): ScenarioResult {
+    const scenario = SCENARIOS[name];
+    if (!scenario) {
+        throw new Error(`unknown scenario "${name}" in alicloud-vpn:scenario; known: ${Object.keys(SCENARIOS).join(", ")}.`);
+    }
+    return scenario(opts);
+}
