@@ -133,9 +133,25 @@ export class AlibabaCloudEmulator {
         return result as T;
     }
 
-    /** Waits until the runtime has no registration or output resolution in flight. */
+    /**
+     * Waits until the runtime has no registration or output resolution in flight. After a rejection,
+     * resources that depend on the refused one never register (as in `pulumi up`, which stops there), so
+     * the wait ends once nothing has moved for a short while instead of hanging.
+     */
     async settle(): Promise<void> {
-        await runtimeSettings.waitForRPCs();
+        const drained = runtimeSettings.waitForRPCs().then(() => true);
+        let progress = -1;
+        for (;;) {
+            const done = await Promise.race([drained, new Promise<false>((r) => setTimeout(() => r(false), 100))]);
+            if (done) {
+                return;
+            }
+            const now = this.state.resources.length + this.state.rejections.length;
+            if (this.state.rejections.length > 0 && now === progress) {
+                return;
+            }
+            progress = now;
+        }
     }
 
     /** Mock of provider functions (data sources). */
