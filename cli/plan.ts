@@ -17,6 +17,8 @@ export interface PlanOptions {
     /** Where rendered peer configs go. Default: out/<scenario>. Undefined writes nothing when `write` is false. */
     outDir?: string;
     write?: boolean;
+    /** The emulator to run on (tests pass their own to inspect it after a refusal). Default: a new one. */
+    emulator?: AlibabaCloudEmulator;
 }
 
 export interface PlanReport {
@@ -137,7 +139,7 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
     const stackFile = options.stackFile ?? path.join(ROOT, `Pulumi.${scenario}-dev.yaml`);
     const stack = path.basename(stackFile).replace(/^Pulumi\.|\.yaml$/g, "");
     const config = loadStackConfig(stackFile);
-    const emulator = new AlibabaCloudEmulator().install({ project: PROJECT, stack, config });
+    const emulator = (options.emulator ?? new AlibabaCloudEmulator()).install({ project: PROJECT, stack, config });
     // Imported after install() so the program's resources register with the emulator.
     const { runScenario } = await import("../stacks/scenarios");
     const result = await emulator.run(() => runScenario(config[`${PROJECT}:scenario`] ?? scenario));

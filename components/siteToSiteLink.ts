@@ -93,25 +93,14 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
     constructor(name: string, args: SiteToSiteLinkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("alicloud-vpn:index:SiteToSiteLink", name, {}, opts);
         const hub = args.hub;
-        const path = args.configPath ?? name;
         const dual = hub.tunnelMode === "dual";
 
         // Everything is checked on plain values first; on any error nothing below runs.
-        const spec: LinkSpec = {
-            name,
-            peerPublicIp: args.peerPublicIp,
-            alibabaSubnets: args.alibabaSubnets ?? [hub.vpcCidr],
-            peerSubnets: args.peerSubnets,
-            profile: args.profile,
-            routingMode: args.routingMode,
-            psk: typeof args.psk === "string" ? args.psk : undefined,
-            peerAsn: args.peerAsn,
-        };
-        const validated = validateLink(spec, path);
-        const findings = [...validated.findings, ...this.checkRoutesAndPeers(args, validated, path)];
+        const { validated, findings } = checkSiteToSiteLink(hub, name, args);
         this.findings = assertNoErrors(findings);
         this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         this.validated = validated;
+        const spec = validated.spec;
         const { profile, routingMode } = validated;
         const child = { parent: this };
 
@@ -261,55 +250,86 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
             peerConfigs: this.peerConfigs,
         });
     }
+}
 
-    private checkRoutesAndPeers(args: SiteToSiteLinkArgs, validated: ValidatedLink, path: string): Finding[] {
-        const findings: Finding[] = [];
-        const site = validated.spec.name;
-        // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
-        // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
-        if (validated.routingMode === "policy") {
-            (args.vpcRouteDestinations ?? []).forEach((dest, i) => {
-                if (!coveredBy(validated.spec.peerSubnets, dest)) {
-                    findings.push({
-                        severity: "error",
-                        code: "link.route-outside-selectors",
-                        site,
-                        field: `${path}.vpcRouteDestinations[${i}]`,
-                        value: dest,
-                        message: `the VPC would route ${dest} to the VPN gateway, but the connection's remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
-                        fix: `add ${dest} (or a block containing it) to ${path}.peerSubnets, or remove it from ${path}.vpcRouteDestinations.`,
-                    });
-                }
-            });
-            (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
-                if (!coveredBy([args.hub.vpcCidr], block)) {
-                    findings.push({
-                        severity: "warning",
-                        code: "link.local-subnet-outside-vpc",
-                        site,
-                        field: `${path}.alibabaSubnets[${i}]`,
-                        value: block,
-                        message: `${block} is not inside the hub's VPC (${args.hub.vpcCidr}); traffic from it reaches the gateway only through other routes (CEN, another VPN).`,
-                        fix: `check that ${block} really reaches ${args.hub.hubName}, or remove it.`,
-                    });
-                }
-            });
-        }
-        const tunnelCount = args.hub.tunnelMode === "dual" ? 2 : 1;
-        for (const platform of args.peerPlatforms ?? []) {
-            const objection = peerObjection(platform, linkShape(validated), tunnelCount);
-            if (objection) {
+/** What a link's checks need to know of its hub: plain values, known before the hub exists. */
+export type HubShape = Pick<VpnHub, "hubName" | "vpcCidr" | "tunnelMode">;
+/** A link's arguments without the hub object, for checking a whole topology before creating anything. */
+export type LinkArgs = Omit<SiteToSiteLinkArgs, "hub">;
+
+/**
+ * Every finding about one link, from plain values only. Stacks call it for every link before creating
+ * any resource, so a bad link never leaves a half-built hub behind; the component calls it again.
+ */
+export function checkSiteToSiteLink(hub: HubShape, name: string, args: LinkArgs): { validated: ValidatedLink; findings: Finding[] } {
+    const path = args.configPath ?? name;
+    const spec: LinkSpec = {
+        name,
+        peerPublicIp: args.peerPublicIp,
+        alibabaSubnets: args.alibabaSubnets ?? [hub.vpcCidr],
+        peerSubnets: args.peerSubnets,
+        profile: args.profile,
+        routingMode: args.routingMode,
+        psk: typeof args.psk === "string" ? args.psk : undefined,
+        peerAsn: args.peerAsn,
+    };
+    const validated = validateLink(spec, path);
+    return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(hub, args, validated, path)] };
+}
+
+function checkRoutesAndPeers(hub: HubShape, args: LinkArgs, validated: ValidatedLink, path: string): Finding[] {
+    const findings: Finding[] = [];
+    const site = validated.spec.name;
+    // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
+    // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
+    if (validated.routingMode === "policy") {
+        (args.vpcRouteDestinations ?? []).forEach((dest, i) => {
+            if (!coveredBy(validated.spec.peerSubnets, dest)) {
                 findings.push({
                     severity: "error",
-                    code: "link.peer-cannot-express",
+                    code: "link.route-outside-selectors",
                     site,
-                    field: objection.field.startsWith(path) ? objection.field : `${path}.${objection.field}`,
-                    value: objection.value,
-                    message: `the peer platform ${platform} cannot be configured for this link.`,
-                    fix: objection.fix,
+                    field: `${path}.vpcRouteDestinations[${i}]`,
+                    value: dest,
+                    message: `the VPC would route ${dest} to the VPN gateway, but the connection's remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
+                    fix: `add ${dest} (or a block containing it) to ${path}.peerSubnets, or remove it from ${path}.vpcRouteDestinations.`,
                 });
             }
-        }
+        });
+        (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
+            if (!coveredBy([hub.vpcCidr], block)) {
+                findings.push({
+                    severity: "warning",
+                    code: "link.local-subnet-outside-vpc",
+                    site,
+                    field: `${path}.alibabaSubnets[${i}]`,
+                    value: block,
+                    message: `${block} is not inside the hub's VPC (${hub.vpcCidr}); traffic from it reaches the gateway only through other routes (CEN, another VPN).`,
+                    fix: `check that ${block} really reaches ${hub.hubName}, or remove it.`,
+                });
+            }
+        });
+    }
+    // Whether the peer can express the link only means something once the profile itself is valid.
+    if (validated.findings.some((f) => f.severity === "error")) {
         return findings;
     }
+    const tunnelCount = hub.tunnelMode === "dual" ? 2 : 1;
+    for (const platform of args.peerPlatforms ?? []) {
+        const objection = peerObjection(platform, linkShape(validated), tunnelCount);
+        if (objection) {
+            // Renderers name profile fields either "ike.dhGroup" or "profile.ike.dhGroup"; the user wrote the latter.
+            const field = /^(ike|ipsec)\./.test(objection.field) ? `profile.${objection.field}` : objection.field;
+            findings.push({
+                severity: "error",
+                code: "link.peer-cannot-express",
+                site,
+                field: `${path}.${field}`,
+                value: objection.value,
+                message: `the peer platform ${platform} cannot be configured for this link.`,
+                fix: objection.fix,
+            });
+        }
+    }
+    return findings;
 }

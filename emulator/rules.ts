@@ -115,7 +115,8 @@ function validateVswitch(request: CreateRequest, state: EmulatorState): void {
     if (!inputs.zoneId) {
         fail("MissingParameter.ZoneId", "The input parameter ZoneId that is mandatory for processing this request is not supplied.");
     }
-    if (!String(inputs.zoneId).startsWith(`${request.region}-`)) {
+    // Zone ids extend the region id: cn-hangzhou-h, ap-northeast-1a.
+    if (!String(inputs.zoneId).startsWith(request.region)) {
         fail("InvalidZoneId.NotFound", `The specified zone ${inputs.zoneId} does not exist in region ${request.region}.`);
     }
     const block = parseBlock(inputs.cidrBlock);

@@ -3,9 +3,9 @@
 // with a fixed public IP. One VPN gateway, one IPsec connection, VPC routes for both OpenStack networks.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { SiteToSiteLink } from "../components/siteToSiteLink";
-import { VpnHub } from "../components/vpnHub";
-import { Finding, TopologyError } from "../model/findings";
+import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "../components/siteToSiteLink";
+import { VpnHub, VpnHubArgs, checkHubArgs } from "../components/vpnHub";
+import { Finding, TopologyError, assertNoErrors } from "../model/findings";
 import { IpsecProfileInput } from "../model/profile";
 import { peerPlatformSchema, profileSchema, readConfig, vswitchSchema } from "./config";
 
@@ -73,38 +73,35 @@ function vswitchIndex(config: HypermotionConfig, name: string, field: string): n
 
 export function hypermotion(config: HypermotionConfig, opts?: pulumi.ComponentResourceOptions): ScenarioResult {
     const { hub: hubConfig, office: officeConfig } = config;
-    const hub = new VpnHub(
-        hubConfig.name,
-        {
-            vpcCidr: hubConfig.vpcCidr,
-            vswitches: hubConfig.vswitches,
-            gatewayVswitch: vswitchIndex(config, hubConfig.gatewayVswitch, `${KEY}.hub.gatewayVswitch`),
-            disasterRecoveryVswitch: hubConfig.disasterRecoveryVswitch
-                ? vswitchIndex(config, hubConfig.disasterRecoveryVswitch, `${KEY}.hub.disasterRecoveryVswitch`)
-                : undefined,
-            bandwidth: hubConfig.bandwidth,
-            tunnelMode: hubConfig.tunnelMode,
-            paymentType: hubConfig.paymentType,
-            tags: { scenario: "hypermotion" },
-            configPath: `${KEY}.hub`,
-        },
-        opts,
-    );
+    const hubArgs: VpnHubArgs = {
+        vpcCidr: hubConfig.vpcCidr,
+        vswitches: hubConfig.vswitches,
+        gatewayVswitch: vswitchIndex(config, hubConfig.gatewayVswitch, `${KEY}.hub.gatewayVswitch`),
+        disasterRecoveryVswitch: hubConfig.disasterRecoveryVswitch
+            ? vswitchIndex(config, hubConfig.disasterRecoveryVswitch, `${KEY}.hub.disasterRecoveryVswitch`)
+            : undefined,
+        bandwidth: hubConfig.bandwidth,
+        tunnelMode: hubConfig.tunnelMode,
+        paymentType: hubConfig.paymentType,
+        tags: { scenario: "hypermotion" },
+        configPath: `${KEY}.hub`,
+    };
     const openstack = [officeConfig.openstack.controlNetwork, officeConfig.openstack.floatingIpNetwork];
-    const office = new SiteToSiteLink(
-        "office",
-        {
-            hub,
-            peerPublicIp: officeConfig.peerPublicIp,
-            peerSubnets: officeConfig.peerSubnets ?? openstack,
-            // Seed 000, step 4: the VPC routes the OpenStack control and floating-IP networks to the gateway.
-            vpcRouteDestinations: openstack,
-            profile: officeConfig.profile as IpsecProfileInput | undefined,
-            peerPlatforms: [officeConfig.device],
-            configPath: `${KEY}.office`,
-        },
-        opts,
-    );
+    const officeArgs: LinkArgs = {
+        peerPublicIp: officeConfig.peerPublicIp,
+        peerSubnets: officeConfig.peerSubnets ?? openstack,
+        // Seed 000, step 4: the VPC routes the OpenStack control and floating-IP networks to the gateway.
+        vpcRouteDestinations: openstack,
+        profile: officeConfig.profile as IpsecProfileInput | undefined,
+        peerPlatforms: [officeConfig.device],
+        configPath: `${KEY}.office`,
+    };
+    // The whole topology is checked before the first resource is declared: nothing is half-created.
+    const hubShape = { hubName: hubConfig.name, vpcCidr: hubConfig.vpcCidr, tunnelMode: hubConfig.tunnelMode };
+    assertNoErrors([...checkHubArgs(hubArgs, `${KEY}.hub`, hubConfig.name), ...checkSiteToSiteLink(hubShape, "office", officeArgs).findings]);
+
+    const hub = new VpnHub(hubConfig.name, hubArgs, opts);
+    const office = new SiteToSiteLink("office", { hub, ...officeArgs }, opts);
     return {
         links: [office],
         findings: [...hub.findings, ...office.findings],

@@ -1,0 +1,95 @@
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ROOT, planScenario } from "../cli/plan";
+import { AlibabaCloudEmulator, TYPES } from "../emulator";
+import { TopologyError } from "../model/findings";
+
+const GOLDEN = path.join(__dirname, "golden", "hypermotion.plan.txt");
+
+describe("offline plan of the HyperMotion stack (seed 000)", function () {
+    let report: Awaited<ReturnType<typeof planScenario>>;
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+
+    before(async () => {
+        report = await planScenario("hypermotion", { outDir });
+    });
+
+    it("matches the golden resource tree (UPDATE_GOLDEN=1 rewrites it)", () => {
+        if (process.env.UPDATE_GOLDEN) {
+            fs.writeFileSync(GOLDEN, report.tree + "\n");
+        }
+        assert.equal(report.tree + "\n", fs.readFileSync(GOLDEN, "utf8"));
+    });
+
+    it("creates the seed's resources: VPC, 4 vSwitches, gateway, customer gateway, connection, routes", () => {
+        const count = (type: string) => report.resources.filter((r) => r.type === type).length;
+        assert.deepEqual(
+            [TYPES.vpc, TYPES.vswitch, TYPES.gateway, TYPES.customerGateway, TYPES.connection, TYPES.vpnRoute, TYPES.vpcRoute].map(count),
+            [1, 4, 1, 1, 1, 1, 2],
+        );
+        const vpcRoutes = report.resources.filter((r) => r.type === TYPES.vpcRoute).map((r) => r.inputs.destinationCidrblock);
+        assert.deepEqual(vpcRoutes, ["192.168.10.0/24", "192.168.11.0/24"]);
+    });
+
+    it("matches the H3C ER sheet to the connection Alibaba received", () => {
+        const connection = report.resources.find((r) => r.type === TYPES.connection)!;
+        const master = connection.inputs.tunnelOptionsSpecifications.find((t: any) => t.role === "master");
+        const sheet = report.peerConfigs["office.h3c-er.txt"];
+        assert.match(sheet, /DH组 DH group\s+: DH2 modp1024/);
+        assert.match(sheet, /对端地址 Remote address\s+: 198\.51\.100\.1$/m);
+        assert.match(sheet, new RegExp(`预共享密钥 Pre-shared key\\s+: ${master.tunnelIkeConfig.psk}$`, "m"));
+        assert.equal(master.tunnelIkeConfig.ikePfs, "group2");
+        assert.equal(fs.statSync(path.join(outDir, "office.h3c-er.txt")).mode & 0o777, 0o600);
+    });
+
+    it("reports the weak-crypto opt-in as warnings and shows the peer config output as [secret]", () => {
+        assert.deepEqual(report.findings.map((f) => `${f.severity} ${f.field}`), [
+            "warning alicloud-vpn:hypermotion.office.profile.ike.integrity",
+            "warning alicloud-vpn:hypermotion.office.profile.ipsec.integrity",
+            "warning alicloud-vpn:hypermotion.office.profile.ike.dhGroup",
+            "warning alicloud-vpn:hypermotion.office.profile.ipsec.pfs",
+        ]);
+        assert.equal(report.outputs.officePeerConfig, "[secret]");
+        assert.doesNotMatch(report.tree, new RegExp(report.resources.find((r) => r.type === TYPES.connection)!.inputs.tunnelOptionsSpecifications[0].tunnelIkeConfig.psk));
+    });
+
+    it("refuses a bad config with the field and the fix, and registers nothing", async () => {
+        const bad = fs.readFileSync(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"), "utf8").replace("bandwidth: 5", "bandwidth: 15").replace("dhGroup: group2", "dhGroup: group3");
+        const file = path.join(outDir, "Pulumi.hypermotion-bad.yaml");
+        fs.writeFileSync(file, bad);
+        let error: unknown;
+        const emulator = new AlibabaCloudEmulator();
+        try {
+            await planScenario("hypermotion", { stackFile: file, write: false, emulator });
+        } catch (err) {
+            error = err;
+        }
+        assert.ok(error instanceof TopologyError);
+        assert.match(error.message, /2 problems in the VPN topology; nothing was created/);
+        assert.match(error.message, /alicloud-vpn:hypermotion\.hub\.bandwidth = 15: .* Fix: set alicloud-vpn:hypermotion\.hub\.bandwidth to the next specification up, e\.g\. 20\./);
+        assert.match(error.message, /alicloud-vpn:hypermotion\.office\.profile\.ike\.dhGroup = "group3": Alibaba Cloud does not accept this phase 1 DH group\. Allowed: group1, group2, group5, group14\./);
+        assert.equal(emulator.state.cloudResources().length, 0);
+    });
+
+    it("exits non-zero from the command line on bad config", function () {
+        this.timeout(120000);
+        const file = path.join(outDir, "Pulumi.hypermotion-bad2.yaml");
+        fs.writeFileSync(file, fs.readFileSync(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"), "utf8").replace("peerPublicIp: 203.0.113.10", "peerPublicIp: 203.0.113"));
+        let status = 0;
+        let stderr = "";
+        try {
+            execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), "hypermotion", "--stack-file", file, "--out", outDir], {
+                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
+                stdio: "pipe",
+            });
+        } catch (err: any) {
+            status = err.status;
+            stderr = String(err.stderr);
+        }
+        assert.equal(status, 2);
+        assert.match(stderr, /alicloud-vpn:hypermotion\.office\.peerPublicIp = "203\.0\.113": the customer gateway needs the peer's fixed public IPv4 address/);
+    });
+});
