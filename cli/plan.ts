@@ -14,8 +14,9 @@ import { PROJECT } from "../stacks/config";
 export interface PlanOptions {
     /** The stack config file. Default: Pulumi.<scenario>-dev.yaml in the project root. */
     stackFile?: string;
-    /** Where rendered peer configs go. Default: out/<scenario>. Undefined writes nothing when `write` is false. */
+    /** Where rendered peer configs and plan.txt go. Default: out/<scenario>. */
     outDir?: string;
+    /** false: write no files. Default true. */
     write?: boolean;
     /** The emulator to run on (tests pass their own to inspect it after a refusal). Default: a new one. */
     emulator?: AlibabaCloudEmulator;

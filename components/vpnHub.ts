@@ -45,7 +45,8 @@ export function checkHubArgs(args: VpnHubArgs, path: string, site: string): Find
     const findings: Finding[] = [];
     const at = (field: string) => `${path}.${field}`;
     const vpcProblem = cidrSyntaxError(args.vpcCidr);
-    if (vpcProblem || (!vpcProblem && (hasHostBits(args.vpcCidr) || prefixLength(args.vpcCidr) < 8 || prefixLength(args.vpcCidr) > 28))) {
+    const vpcPrefixOk = !vpcProblem && prefixLength(args.vpcCidr) >= 8 && prefixLength(args.vpcCidr) <= 28;
+    if (!vpcPrefixOk || hasHostBits(args.vpcCidr)) {
         findings.push({
             severity: "error",
             code: "hub.bad-vpc-cidr",
@@ -54,9 +55,7 @@ export function checkHubArgs(args: VpnHubArgs, path: string, site: string): Find
             value: args.vpcCidr,
             allowed: "a network address with a /8 to /28 prefix, e.g. 172.16.0.0/16",
             message: vpcProblem ? `${vpcProblem}.` : "Alibaba accepts VPC blocks from /8 to /28 written as their network address.",
-            fix: vpcProblem || prefixLength(args.vpcCidr) < 8 || prefixLength(args.vpcCidr) > 28
-                ? `set ${at("vpcCidr")} to a block such as 172.16.0.0/16.`
-                : `write ${parseCidr(args.vpcCidr).text} instead.`,
+            fix: vpcPrefixOk ? `write ${parseCidr(args.vpcCidr).text} instead.` : `set ${at("vpcCidr")} to a block such as 172.16.0.0/16.`,
         });
     }
     if (!(PUBLIC_GATEWAY_BANDWIDTHS as readonly number[]).includes(args.bandwidth)) {

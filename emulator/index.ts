@@ -12,11 +12,8 @@ export { AlibabaApiError, EmulatorState, RecordedResource, Rejection } from "./s
 export { TYPES, isDualTunnelGateway } from "./rules";
 
 // Internal runtime entry points that mocks need: the store flags setMocks() sets, and the RPC queue drain.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runtimeState = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, any> };
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const runtimeSettings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const rpc = require("@pulumi/pulumi/runtime/rpc") as { specialSigKey: string; specialSecretSig: string };
 
 export interface EmulatorOptions {

@@ -129,6 +129,7 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
     // "hub": nothing at all may be registered; "link": the hub (the test's fixture) exists, the link adds nothing.
     const refusals: Array<[string, () => void, RegExp, "hub" | "link"]> = [
         ["bandwidth 15", () => new VpnHub("hub", hubArgs({ bandwidth: 15 })), /hub\.bandwidth = 15: .*Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 \(Mbit\/s\)\. Fix: set hub\.bandwidth to the next specification up, e\.g\. 20\./, "hub"],
+        ["a VPC block with host bits", () => new VpnHub("hub", hubArgs({ vpcCidr: "10.10.3.0/16" })), /hub\.vpcCidr = "10\.10\.3\.0\/16": .* Fix: write 10\.10\.0\.0\/16 instead\./, "hub"],
         ["vSwitch outside the VPC", () => new VpnHub("hub", hubArgs({ vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.11.1.0/24" }, { zoneId: "cn-hangzhou-i", cidr: "10.10.2.0/24" }] })), /hub\.vswitches\[0\]\.cidr = "10\.11\.1\.0\/24": the vSwitch block is not inside the VPC block 10\.10\.0\.0\/16/, "hub"],
         ["dual tunnel in one zone", () => new VpnHub("hub", hubArgs({ vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }] })), /hub\.vswitches .*needs a vSwitch and a disaster-recovery vSwitch in two different zones.*tunnelMode: single/, "hub"],
         ["group2 without opt-in", () => {
