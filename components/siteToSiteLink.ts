@@ -5,7 +5,7 @@ import { TunnelRole } from "../model/alibaba";
 import { alibabaIkeConfig, alibabaIpsecConfig } from "../model/alibabaConnection";
 import { coveredBy } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, validateLink } from "../model/link";
+import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
 import { RENDERERS, peerObjection } from "../renderers";
 import { VpnHub } from "./vpnHub";
@@ -137,10 +137,8 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
 
         const ike = alibabaIkeConfig(profile);
         const ipsec = alibabaIpsecConfig(profile);
-        const selectors =
-            routingMode === "destination"
-                ? { local: ["0.0.0.0/0"], remote: ["0.0.0.0/0"] }
-                : { local: spec.alibabaSubnets, remote: spec.peerSubnets };
+        // The same selectors the peer renderers write, from the same function.
+        const selectors = trafficSelectors({ routingMode, alibabaSubnets: spec.alibabaSubnets, peerSubnets: spec.peerSubnets });
         const healthCheck = args.healthCheck
             ? { enable: true, sip: args.healthCheck.sourceIp, dip: args.healthCheck.destinationIp, interval: args.healthCheck.interval ?? 3, retry: args.healthCheck.retry ?? 3 }
             : undefined;
@@ -152,8 +150,8 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
                     {
                         vpnConnectionName: name,
                         vpnGatewayId: hub.vpnGatewayId,
-                        localSubnets: selectors.local,
-                        remoteSubnets: selectors.remote,
+                        localSubnets: selectors.alibaba,
+                        remoteSubnets: selectors.peer,
                         effectImmediately: true,
                         // Routes are managed below as resources, visible in previews; Alibaba's automatic
                         // route configuration would add entries no state tracks.
