@@ -1,5 +1,6 @@
 // The package entry: components for stacks, the pure model, renderers and checks for tools and tests.
 export { VpnHub, VpnHubArgs, VswitchSpec, TunnelMode, checkHubArgs } from "./components/vpnHub";
-export { SiteToSiteLink, SiteToSiteLinkArgs, HealthCheckArgs, LinkArgs, HubShape, checkSiteToSiteLink } from "./components/siteToSiteLink";
+export { SiteToSiteLink, SiteToSiteLinkArgs, HealthCheckArgs, LinkArgs, LinkCheckArgs, HubShape, checkSiteToSiteLink } from "./components/siteToSiteLink";
+export { HubAndSpoke, HubAndSpokeArgs, HubSiteArgs, checkHubAndSpoke } from "./components/hubAndSpoke";
 export * from "./model";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";

@@ -10,6 +10,9 @@ import { Finding, TopologyError, formatFinding } from "../model/findings";
 import { PeerPlatform } from "../model/link";
 import { RENDERERS } from "../renderers";
 import { PROJECT } from "../stacks/config";
+import { CONFIG_KEY as HUB_AND_SPOKE_KEY, syntheticHubAndSpoke } from "../stacks/hubAndSpoke";
+import { SCENARIOS } from "../stacks/scenarios";
+import { renderSvg, topologyDot } from "./topology";
 
 export interface PlanOptions {
     /** The stack config file. Default: Pulumi.<scenario>-dev.yaml in the project root. */
@@ -20,6 +23,8 @@ export interface PlanOptions {
     write?: boolean;
     /** The emulator to run on (tests pass their own to inspect it after a refusal). Default: a new one. */
     emulator?: AlibabaCloudEmulator;
+    /** Config keys ("namespace:key" -> string, JSON for objects) replacing the stack file's. */
+    configOverrides?: Record<string, string>;
 }
 
 export interface PlanReport {
@@ -33,6 +38,8 @@ export interface PlanReport {
     peerConfigs: Record<string, string>;
     /** The stack outputs with secrets shown as [secret]. */
     outputs: Record<string, unknown>;
+    /** Graphviz source of the topology picture (written as topology.dot and topology.svg). */
+    topologyDot: string;
     emulator: AlibabaCloudEmulator;
 }
 
@@ -139,7 +146,7 @@ export function renderTree(resources: RecordedResource[]): string {
 export async function planScenario(scenario: string, options: PlanOptions = {}): Promise<PlanReport> {
     const stackFile = options.stackFile ?? path.join(ROOT, `Pulumi.${scenario}-dev.yaml`);
     const stack = path.basename(stackFile).replace(/^Pulumi\.|\.yaml$/g, "");
-    const config = loadStackConfig(stackFile);
+    const config = { ...loadStackConfig(stackFile), ...options.configOverrides };
     const emulator = (options.emulator ?? new AlibabaCloudEmulator()).install({ project: PROJECT, stack, config });
     // Imported after install() so the program's resources register with the emulator.
     const { runScenario } = await import("../stacks/scenarios");
@@ -169,6 +176,7 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
         resources: emulator.state.resources,
         peerConfigs,
         outputs,
+        topologyDot: topologyDot(emulator.state.resources, `${scenario} (${stack})`),
         emulator,
     };
     if (options.write !== false) {
@@ -179,6 +187,8 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
             fs.writeFileSync(path.join(outDir, file), text, { mode: 0o600 });
         }
         fs.writeFileSync(path.join(outDir, "plan.txt"), report.tree + "\n");
+        fs.writeFileSync(path.join(outDir, "topology.dot"), report.topologyDot);
+        fs.writeFileSync(path.join(outDir, "topology.svg"), await renderSvg(report.topologyDot));
     }
     return report;
 }
@@ -200,8 +210,14 @@ export function formatReport(report: PlanReport, outDir: string): string {
         "Outputs:",
         ...Object.entries(report.outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`),
         "",
-        `Peer configs written to ${path.relative(process.cwd(), outDir) || "."}/ (they contain pre-shared keys):`,
-        ...Object.keys(report.peerConfigs).map((file) => `  ${file}`),
+        `Topology picture: ${path.join(path.relative(process.cwd(), outDir) || ".", "topology.svg")} (Graphviz source: topology.dot)`,
+        "",
+        ...(Object.keys(report.peerConfigs).length > 0
+            ? [
+                  `Peer configs written to ${path.relative(process.cwd(), outDir) || "."}/ (they contain pre-shared keys):`,
+                  ...Object.keys(report.peerConfigs).map((file) => `  ${file}`),
+              ]
+            : ["Peer configs: none (every tunnel ends on an Alibaba VPN gateway the plan configures)."]),
     ];
     return lines.join("\n");
 }
@@ -212,17 +228,28 @@ async function main(): Promise<number> {
         options: {
             "stack-file": { type: "string" },
             out: { type: "string" },
+            spokes: { type: "string" },
             help: { type: "boolean", short: "h" },
         },
     });
     const scenario = positionals[0];
     if (values.help || !scenario) {
-        console.log("usage: npm run plan -- <scenario> [--stack-file Pulumi.<stack>.yaml] [--out DIR]\nscenarios: hypermotion");
+        console.log(
+            "usage: npm run plan -- <scenario> [--stack-file Pulumi.<stack>.yaml] [--out DIR]\n" +
+                "       npm run plan -- hub-and-spoke --spokes N   (a Tokyo hub and N generated spokes)\n" +
+                `scenarios: ${Object.keys(SCENARIOS).join(", ")}`,
+        );
         return values.help ? 0 : 2;
     }
-    const outDir = values.out ?? path.join(ROOT, "out", scenario);
+    const spokes = values.spokes === undefined ? undefined : Number(values.spokes);
+    if (spokes !== undefined && scenario !== "hub-and-spoke") {
+        console.error("--spokes applies to the hub-and-spoke scenario only.");
+        return 2;
+    }
+    const outDir = values.out ?? path.join(ROOT, "out", spokes === undefined ? scenario : `${scenario}-${spokes}`);
     try {
-        const report = await planScenario(scenario, { stackFile: values["stack-file"], outDir });
+        const configOverrides = spokes === undefined ? undefined : { [`${PROJECT}:${HUB_AND_SPOKE_KEY}`]: JSON.stringify(syntheticHubAndSpoke(spokes)) };
+        const report = await planScenario(scenario, { stackFile: values["stack-file"], outDir, configOverrides });
         console.log(formatReport(report, outDir));
         return 0;
     } catch (err) {
@@ -236,5 +263,10 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-    main().then((code) => process.exit(code));
+    // @pulumi/pulumi records a stack trace for every promise it creates (runtime/debuggable.js), and ts-node
+    // source-maps each one: with Node's default of 10 frames that is over half the time of a 50-spoke plan.
+    // The plan's errors carry their own messages, so one frame is enough here. PLAN_STACK_FRAMES overrides.
+    Error.stackTraceLimit = Number(process.env.PLAN_STACK_FRAMES ?? 1);
+    // Exit once stdout has drained: a large report piped to another program would otherwise be cut short.
+    main().then((code) => process.stdout.write("", () => process.exit(code)));
 }

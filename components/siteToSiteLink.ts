@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
 import { alibabaIkeConfig, alibabaIpsecConfig } from "../model/alibabaConnection";
-import { coveredBy } from "../model/cidr";
+import { cidrSyntaxError, coveredBy, mergeCidrs } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
@@ -24,23 +24,39 @@ export interface HealthCheckArgs {
 export interface SiteToSiteLinkArgs {
     /** The Alibaba end: its gateway, route table and connection queue. */
     hub: VpnHub;
-    /** The peer device's fixed public IPv4 address. */
-    peerPublicIp: string;
+    /**
+     * The peer device's fixed public IPv4 address. An Output when the peer is another Alibaba VPN gateway
+     * (hub and spoke); plain addresses are checked before anything is created.
+     */
+    peerPublicIp: pulumi.Input<string>;
     /** A second public address of the peer for the slave tunnel (dual-tunnel hubs). Default: peerPublicIp. */
-    peerSecondaryPublicIp?: string;
+    peerSecondaryPublicIp?: pulumi.Input<string>;
     /** Networks behind the peer: the connection's remote subnets. */
     peerSubnets: string[];
     /** Networks on the Alibaba side: the connection's local subnets. Default: the hub's VPC block. */
     alibabaSubnets?: string[];
     /**
+     * Networks outside the hub's VPC that reach its gateway through the gateway's other connections (the
+     * other spokes of a hub-and-spoke). Local subnets inside them are expected, not warned about.
+     */
+    transitSubnets?: string[];
+    /**
      * Destinations of the VPC route entries toward the gateway. Default: peerSubnets. Each must lie inside
      * peerSubnets, or the gateway receives traffic it never encrypts (seed 004, case 1).
      */
     vpcRouteDestinations?: string[];
+    /**
+     * Destinations of the VPN gateway's static routes into this connection. Default: peerSubnets. Each must
+     * lie inside peerSubnets (policy-based routing), for the same reason as vpcRouteDestinations.
+     */
+    gatewayRouteDestinations?: string[];
     profile?: IpsecProfileInput;
     routingMode?: RoutingMode;
-    /** A pre-shared key to use for every tunnel. Default: a random 32-character key per tunnel. */
-    psk?: pulumi.Input<string>;
+    /**
+     * A pre-shared key for every tunnel, or one per tunnel (master first). Default: a random 32-character key
+     * per tunnel. Both ends of an Alibaba-to-Alibaba link take the same keys.
+     */
+    psk?: pulumi.Input<string> | pulumi.Input<string>[];
     /** Peer platforms whose configs to render. Default: every platform that can express the link. */
     peerPlatforms?: PeerPlatform[];
     peerAsn?: number;
@@ -62,7 +78,8 @@ function linkShape(validated: ValidatedLink): Omit<ResolvedLink, "tunnels" | "co
         name: validated.spec.name,
         profile: validated.profile,
         routingMode: validated.routingMode,
-        peerPublicIp: validated.spec.peerPublicIp,
+        // A placeholder when the address is an Output: renderers only print it.
+        peerPublicIp: validated.spec.peerPublicIp ?? "203.0.113.1",
         alibabaSubnets: validated.spec.alibabaSubnets,
         peerSubnets: validated.spec.peerSubnets,
     };
@@ -105,6 +122,7 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
         const child = { parent: this };
 
         const peerIps = dual ? [args.peerPublicIp, args.peerSecondaryPublicIp ?? args.peerPublicIp] : [args.peerPublicIp];
+        // One customer gateway per distinct address; addresses known only later (Outputs) get one each.
         const distinctIps = [...new Set(peerIps)];
         this.customerGateways = distinctIps.map(
             (ip, i) =>
@@ -114,17 +132,18 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
                         customerGatewayName: distinctIps.length === 1 ? name : `${name}-${i + 1}`,
                         ipAddress: ip,
                         asn: args.peerAsn !== undefined ? String(args.peerAsn) : undefined,
-                        description: `Peer of ${hub.hubName} (${ip})`,
+                        description: pulumi.interpolate`Peer of ${hub.hubName} (${ip})`,
                     },
                     child,
                 ),
         );
-        const cgwFor = (ip: string) => this.customerGateways[distinctIps.indexOf(ip)];
+        const cgwFor = (ip: pulumi.Input<string>) => this.customerGateways[distinctIps.indexOf(ip)];
 
         const tunnelCount = dual ? 2 : 1;
-        this.psks = CONNECTION_ROLES.slice(0, tunnelCount).map((role) =>
-            args.psk !== undefined
-                ? pulumi.secret(args.psk)
+        const givenPsk = (i: number) => (Array.isArray(args.psk) ? args.psk[i] : args.psk);
+        this.psks = CONNECTION_ROLES.slice(0, tunnelCount).map((role, i) =>
+            givenPsk(i) !== undefined
+                ? pulumi.secret(givenPsk(i)!)
                 : pulumi.secret(
                       new random.RandomPassword(
                           `${name}-psk-${role}`,
@@ -190,7 +209,7 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
         // Static routes: the VPN gateway sends the peer's networks into this connection (weight 100 =
         // preferred), and the VPC route table sends them to the gateway. publishVpc stays false because the
         // VPC entries are created explicitly below.
-        this.gatewayRoutes = spec.peerSubnets.map(
+        this.gatewayRoutes = (args.gatewayRouteDestinations ?? spec.peerSubnets).map(
             (dest) =>
                 new alicloud.vpn.RouteEntry(
                     `${name}-gw-route-${slug(dest)}`,
@@ -216,12 +235,12 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
 
         const tunnelIps = dual ? [hub.internetIp, hub.disasterRecoveryInternetIp] : [hub.internetIp];
         this.resolved = pulumi.secret(
-            pulumi.all([this.connection.id, pulumi.all(tunnelIps), pulumi.all(this.psks)]).apply(([connectionId, ips, keys]) => ({
+            pulumi.all([this.connection.id, pulumi.all(tunnelIps), pulumi.all(this.psks), pulumi.all(peerIps)]).apply(([connectionId, ips, keys, peers]) => ({
                 name,
                 connectionId,
                 profile,
                 routingMode,
-                peerPublicIp: args.peerPublicIp,
+                peerPublicIp: peers[0],
                 alibabaSubnets: spec.alibabaSubnets,
                 peerSubnets: spec.peerSubnets,
                 tunnels: ips.map((ip, i) => ({
@@ -229,7 +248,7 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
                     alibabaIp: ip,
                     psk: keys[i],
                     alibabaId: profile.localId ?? ip,
-                    peerId: profile.remoteId ?? peerIps[i],
+                    peerId: profile.remoteId ?? peers[i],
                 })),
             })),
         );
@@ -259,43 +278,51 @@ export type LinkArgs = Omit<SiteToSiteLinkArgs, "hub">;
  * Every finding about one link, from plain values only. Stacks call it for every link before creating
  * any resource, so a bad link never leaves a half-built hub behind; the component calls it again.
  */
-export function checkSiteToSiteLink(hub: HubShape, name: string, args: LinkArgs): { validated: ValidatedLink; findings: Finding[] } {
+/** The peer's address may be left out of a check when it is only known later (another gateway's address). */
+export type LinkCheckArgs = Omit<LinkArgs, "peerPublicIp"> & Partial<Pick<LinkArgs, "peerPublicIp">>;
+
+export function checkSiteToSiteLink(hub: HubShape, name: string, args: LinkCheckArgs): { validated: ValidatedLink; findings: Finding[] } {
     const path = args.configPath ?? name;
     const spec: LinkSpec = {
         name,
-        peerPublicIp: args.peerPublicIp,
+        peerPublicIp: typeof args.peerPublicIp === "string" ? args.peerPublicIp : undefined,
         alibabaSubnets: args.alibabaSubnets ?? [hub.vpcCidr],
         peerSubnets: args.peerSubnets,
         profile: args.profile,
         routingMode: args.routingMode,
-        psk: typeof args.psk === "string" ? args.psk : undefined,
+        psk: plainPsks(args.psk),
         peerAsn: args.peerAsn,
     };
     const validated = validateLink(spec, path);
     return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(hub, args, validated, path)] };
 }
 
-function checkRoutesAndPeers(hub: HubShape, args: LinkArgs, validated: ValidatedLink, path: string): Finding[] {
+function checkRoutesAndPeers(hub: HubShape, args: LinkCheckArgs, validated: ValidatedLink, path: string): Finding[] {
     const findings: Finding[] = [];
     const site = validated.spec.name;
     // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
     // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
     if (validated.routingMode === "policy") {
-        (args.vpcRouteDestinations ?? []).forEach((dest, i) => {
-            if (!coveredBy(validated.spec.peerSubnets, dest)) {
-                findings.push({
-                    severity: "error",
-                    code: "link.route-outside-selectors",
-                    site,
-                    field: `${path}.vpcRouteDestinations[${i}]`,
-                    value: dest,
-                    message: `the VPC would route ${dest} to the VPN gateway, but the connection's remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
-                    fix: `add ${dest} (or a block containing it) to ${path}.peerSubnets, or remove it from ${path}.vpcRouteDestinations.`,
-                });
-            }
-        });
+        const routeField = (field: "vpcRouteDestinations" | "gatewayRouteDestinations", sender: string) =>
+            (args[field] ?? []).forEach((dest, i) => {
+                if (!coveredBy(validated.spec.peerSubnets, dest)) {
+                    findings.push({
+                        severity: "error",
+                        code: "link.route-outside-selectors",
+                        site,
+                        field: `${path}.${field}[${i}]`,
+                        value: dest,
+                        message: `the ${sender} would route ${dest} into the connection, but its remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
+                        fix: `add ${dest} (or a block containing it) to ${path}.peerSubnets, or remove it from ${path}.${field}.`,
+                    });
+                }
+            });
+        routeField("vpcRouteDestinations", "VPC");
+        routeField("gatewayRouteDestinations", "VPN gateway");
+        // Merged, so a local subnet summarising the VPC and a transit block together counts as covered.
+        const reachable = mergeCidrs([hub.vpcCidr, ...(args.transitSubnets ?? [])].filter((b) => !cidrSyntaxError(b)));
         (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
-            if (!coveredBy([hub.vpcCidr], block)) {
+            if (!cidrSyntaxError(block) && !coveredBy(reachable, block)) {
                 findings.push({
                     severity: "warning",
                     code: "link.local-subnet-outside-vpc",
@@ -330,4 +357,16 @@ function checkRoutesAndPeers(hub: HubShape, args: LinkArgs, validated: Validated
         }
     }
     return findings;
+}
+
+/** The keys given as plain text, for validation; Outputs are checked by Alibaba at creation. */
+function plainPsks(psk: LinkArgs["psk"]): string | string[] | undefined {
+    if (typeof psk === "string") {
+        return psk;
+    }
+    if (Array.isArray(psk)) {
+        const plain = psk.filter((k): k is string => typeof k === "string");
+        return plain.length > 0 ? plain : undefined;
+    }
+    return undefined;
 }

@@ -68,8 +68,39 @@ function requireExisting(state: EmulatorState, id: unknown, type: string, code: 
     return found;
 }
 
+/** Every string in `value` (nested objects and lists included): candidate resource ids. */
+function strings(value: unknown): string[] {
+    if (typeof value === "string") {
+        return [value];
+    }
+    if (Array.isArray(value)) {
+        return value.flatMap(strings);
+    }
+    return value && typeof value === "object" ? Object.values(value).flatMap(strings) : [];
+}
+
+// The API is regional: a request sent to one region's endpoint cannot see another region's VPC, gateway
+// or route table and answers "...NotFound". Catches a resource created with the wrong region's provider.
+function requireSameRegion(request: CreateRequest, state: EmulatorState): void {
+    if (!request.type.startsWith("alicloud:")) {
+        return;
+    }
+    for (const value of strings(request.inputs)) {
+        const routeTable = value.startsWith("vtb-");
+        const referenced = routeTable ? state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === value) : state.findById(value);
+        if (referenced?.region && referenced.region !== request.region) {
+            const what = routeTable ? "route table" : referenced.type.split(":").pop();
+            fail(
+                `${routeTable ? "InvalidRouteTableId" : "InvalidResourceId"}.NotFound`,
+                `The specified ${what} (${value}) does not exist in region ${request.region}; it is in ${referenced.region}. Create ${request.name} with a provider for ${referenced.region}.`,
+            );
+        }
+    }
+}
+
 /** Throws the AlibabaApiError the API would return for this create request, or returns silently. */
 export function validateCreate(request: CreateRequest, state: EmulatorState): void {
+    requireSameRegion(request, state);
     switch (request.type) {
         case TYPES.vpc:
             return validateVpc(request.inputs);

@@ -113,3 +113,39 @@ export function overlappingPairs(blocks: readonly string[]): Array<[number, numb
     }
     return pairs;
 }
+
+/** The fewest CIDR blocks that exactly cover the addresses first..last (inclusive, unsigned 32-bit). */
+function rangeToCidrs(first: number, last: number): string[] {
+    const blocks: string[] = [];
+    let start = first;
+    while (start <= last) {
+        // The largest block aligned on `start` that does not run past `last`.
+        let size = 1;
+        while (size < 2 ** 32 && start % (size * 2) === 0 && start + size * 2 - 1 <= last) {
+            size *= 2;
+        }
+        const octets = [24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256);
+        blocks.push(`${octets.join(".")}/${32 - Math.log2(size)}`);
+        start += size;
+    }
+    return blocks;
+}
+
+/**
+ * The fewest CIDR blocks covering exactly the union of `blocks` (adjacent and overlapping blocks merge):
+ * ["10.0.0.0/16", "10.1.0.0/16"] -> ["10.0.0.0/15"]. Connection selectors take at most 10 blocks, so
+ * contiguous address plans summarise. (cidr-tools does this too, but only as ESM for Node >= 22.)
+ */
+export function mergeCidrs(blocks: readonly string[]): string[] {
+    const ranges = blocks.map(parseCidr).sort((a, b) => a.first - b.first || b.last - a.last);
+    const merged: Array<{ first: number; last: number }> = [];
+    for (const { first, last } of ranges) {
+        const tail = merged[merged.length - 1];
+        if (tail && first <= tail.last + 1) {
+            tail.last = Math.max(tail.last, last);
+        } else {
+            merged.push({ first, last });
+        }
+    }
+    return merged.flatMap(({ first, last }) => rangeToCidrs(first, last));
+}

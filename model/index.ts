@@ -4,3 +4,4 @@ export * from "./findings";
 export * from "./profile";
 export * from "./link";
 export * from "./alibabaConnection";
+export * from "./hubAndSpoke";

@@ -25,16 +25,19 @@ export type RoutingMode =
 /** The plain description of one link, before any resource exists. */
 export interface LinkSpec {
     name: string;
-    /** The peer device's fixed public IPv4 address (the customer gateway). */
-    peerPublicIp: string;
+    /**
+     * The peer device's fixed public IPv4 address (the customer gateway). Undefined when it is only known
+     * once other resources exist (another Alibaba gateway's address); it is then not checked here.
+     */
+    peerPublicIp?: string;
     /** Networks on the Alibaba side the tunnel carries (the connection's localSubnets). */
     alibabaSubnets: string[];
     /** Networks behind the peer (the connection's remoteSubnets). */
     peerSubnets: string[];
     profile?: IpsecProfileInput;
     routingMode?: RoutingMode;
-    /** A pre-shared key the caller supplies; when unset one is generated. Validated only when given as plain text. */
-    psk?: string;
+    /** Pre-shared keys the caller supplies (one for every tunnel, or one per tunnel); validated when given as plain text. */
+    psk?: string | string[];
     /** Peer BGP ASN for the customer gateway (informational, static routing is used). */
     peerAsn?: number;
 }
@@ -56,7 +59,7 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
     const routingMode: RoutingMode = spec.routingMode ?? "policy";
     const at = (field: string) => `${path}.${field}`;
 
-    if (!isIpv4Address(spec.peerPublicIp)) {
+    if (spec.peerPublicIp !== undefined && !isIpv4Address(spec.peerPublicIp)) {
         findings.push({
             severity: "error",
             code: "link.bad-peer-ip",
@@ -164,8 +167,10 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
         }
     });
 
-    if (spec.psk !== undefined) {
+    if (typeof spec.psk === "string") {
         findings.push(...validatePsk(spec.psk, at("psk"), site));
+    } else if (Array.isArray(spec.psk)) {
+        spec.psk.forEach((psk, i) => findings.push(...validatePsk(psk, `${at("psk")}[${i}]`, site)));
     }
     return { spec, profile, routingMode, findings };
 }

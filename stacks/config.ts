@@ -85,3 +85,22 @@ export function readConfig<T extends z.ZodTypeAny>(schema: T, key: string): z.in
     }
     return parseConfig(schema, value, `${PROJECT}:${key}`);
 }
+
+/** The index of the vSwitch called `name` in `vswitches`; a config error naming `field` when there is none. */
+export function vswitchIndexByName(vswitches: ReadonlyArray<{ name: string }>, name: string, field: string, listField: string): number {
+    const index = vswitches.findIndex((v) => v.name === name);
+    if (index < 0) {
+        throw new TopologyError([
+            {
+                severity: "error",
+                code: "config.unknown-vswitch",
+                field,
+                value: name,
+                allowed: vswitches.map((v) => v.name).join(", "),
+                message: "no vSwitch of this name in the site's vswitches.",
+                fix: `set ${field} to the name of one of ${listField}.`,
+            },
+        ]);
+    }
+    return index;
+}

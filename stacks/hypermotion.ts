@@ -5,9 +5,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "../components/siteToSiteLink";
 import { VpnHub, VpnHubArgs, checkHubArgs } from "../components/vpnHub";
-import { Finding, TopologyError, assertNoErrors } from "../model/findings";
+import { Finding, assertNoErrors } from "../model/findings";
 import { IpsecProfileInput } from "../model/profile";
-import { peerPlatformSchema, profileSchema, readConfig, vswitchSchema } from "./config";
+import { peerPlatformSchema, profileSchema, readConfig, vswitchIndexByName, vswitchSchema } from "./config";
 
 // Keys mirror the component arguments, so an error's field path is also the path in Pulumi.<stack>.yaml.
 export const hypermotionSchema = z
@@ -54,21 +54,7 @@ export interface ScenarioResult {
 const KEY = "alicloud-vpn:hypermotion";
 
 function vswitchIndex(config: HypermotionConfig, name: string, field: string): number {
-    const index = config.hub.vswitches.findIndex((v) => v.name === name);
-    if (index < 0) {
-        throw new TopologyError([
-            {
-                severity: "error",
-                code: "config.unknown-vswitch",
-                field,
-                value: name,
-                allowed: config.hub.vswitches.map((v) => v.name).join(", "),
-                message: "no vSwitch of this name in the hub's vswitches.",
-                fix: `set ${field} to the name of one of ${KEY}.hub.vswitches.`,
-            },
-        ]);
-    }
-    return index;
+    return vswitchIndexByName(config.hub.vswitches, name, field, `${KEY}.hub.vswitches`);
 }
 
 export function hypermotion(config: HypermotionConfig, opts?: pulumi.ComponentResourceOptions): ScenarioResult {

@@ -1,11 +1,13 @@
 // The scenarios this project ships, by the name `alicloud-vpn:scenario` and `npm run plan -- <name>` use.
 import * as pulumi from "@pulumi/pulumi";
+import { hubAndSpokeFromStackConfig } from "./hubAndSpoke";
 import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
 
 export { ScenarioResult } from "./hypermotion";
 
 export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) => ScenarioResult> = {
     hypermotion: hypermotionFromStackConfig,
+    "hub-and-spoke": hubAndSpokeFromStackConfig,
 };
 
 export function runScenario(name: string, opts?: pulumi.ComponentResourceOptions): ScenarioResult {

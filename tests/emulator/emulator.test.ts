@@ -156,3 +156,18 @@ describe("Alibaba Cloud emulator", () => {
         assert.equal(emulator.state.rejections[0].code, "InvalidIpAddress");
     });
 });
+
+describe("emulator: the API is regional", () => {
+    it("refuses a vSwitch created in Shanghai for a VPC in Tokyo, as the Shanghai endpoint would", async () => {
+        const emulator = await emulate(() => {
+            const tokyo = new alicloud.Provider("tokyo", { region: "ap-northeast-1" });
+            const shanghai = new alicloud.Provider("shanghai", { region: "cn-shanghai" });
+            const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.10.0.0/16" }, { provider: tokyo });
+            new alicloud.vpc.Switch("vsw", { vpcId: vpc.id, zoneId: "cn-shanghai-e", cidrBlock: "10.10.1.0/24" }, { provider: shanghai });
+        });
+        assert.equal(emulator.state.rejections.length, 1);
+        const [rejection] = emulator.state.rejections;
+        assert.equal(rejection.code, "InvalidResourceId.NotFound");
+        assert.match(rejection.message, /^The specified Network \(vpc-6we\w+\) does not exist in region cn-shanghai; it is in ap-northeast-1\./);
+    });
+});

@@ -1,0 +1,112 @@
+// The planned network as a picture: sites (VPC + VPN gateway), peers, tunnels and CIDRs, drawn from the
+// resources the emulator recorded, so it shows what would be created, for any scenario. Graphviz lays it
+// out: @viz-js/viz is Graphviz compiled to WebAssembly, so no system package is needed to draw it.
+import { RecordedResource, TYPES } from "../emulator";
+
+/** Routes listed in full on a site's node; above this only their number, so 50-spoke pictures stay readable. */
+const MAX_LISTED_ROUTES = 4;
+
+function quote(text: string): string {
+    return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+}
+
+function listed(blocks: string[]): string {
+    return blocks.length <= MAX_LISTED_ROUTES ? blocks.join(", ") : `${blocks.length} destinations`;
+}
+
+interface Tunnel {
+    ike: Record<string, any>;
+    ipsec: Record<string, any>;
+    customerGatewayId: string;
+}
+
+/** The tunnels of a connection with Alibaba's defaults filled in (the emulator's outputs, as the API returns them). */
+function tunnelsOf(connection: RecordedResource): Tunnel[] {
+    const values = { ...connection.inputs, ...connection.outputs };
+    if (Array.isArray(values.tunnelOptionsSpecifications)) {
+        return values.tunnelOptionsSpecifications.map((t: any) => ({ ike: t.tunnelIkeConfig ?? {}, ipsec: t.tunnelIpsecConfig ?? {}, customerGatewayId: t.customerGatewayId }));
+    }
+    return [{ ike: values.ikeConfig ?? {}, ipsec: values.ipsecConfig ?? {}, customerGatewayId: values.customerGatewayId }];
+}
+
+function cryptoSummary({ ike, ipsec }: Tunnel): string {
+    return `${ike.ikeVersion} ${ike.ikeEncAlg}/${ike.ikeAuthAlg}/${ike.ikePfs} · esp ${ipsec.ipsecEncAlg}/${ipsec.ipsecAuthAlg} pfs ${ipsec.ipsecPfs}`;
+}
+
+/** Graphviz DOT source of the planned topology. */
+export function topologyDot(resources: RecordedResource[], title: string): string {
+    const of = (type: string) => resources.filter((r) => r.type === type);
+    const byId = new Map(resources.filter((r) => r.id).map((r) => [r.id, r]));
+    const gateways = of(TYPES.gateway);
+    const gatewayByIp = new Map<string, RecordedResource>();
+    gateways.forEach((g) => [g.outputs.internetIp, g.outputs.disasterRecoveryInternetIp].filter(Boolean).forEach((ip) => gatewayByIp.set(ip, g)));
+
+    const lines = [
+        `graph ${quote(title)} {`,
+        `  label=${quote(`${title}: planned topology (offline plan, Alibaba Cloud emulator)`)}; labelloc=t; fontname="Helvetica"; fontsize=16;`,
+        `  node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];`,
+    ];
+    const nodes: string[] = [];
+    const edges: string[] = [];
+    const degree = new Map<string, number>();
+
+    for (const gateway of gateways) {
+        const vpc = byId.get(gateway.inputs.vpcId);
+        const vswitches = of(TYPES.vswitch).filter((v) => v.inputs.vpcId === gateway.inputs.vpcId);
+        const routes = of(TYPES.vpcRoute)
+            .filter((r) => r.inputs.nexthopId === gateway.id)
+            .map((r) => r.inputs.destinationCidrblock as string);
+        const label = [
+            `${gateway.inputs.vpnGatewayName ?? gateway.name} (${gateway.region})`,
+            `VPC ${vpc?.inputs.cidrBlock ?? "?"}: ${vswitches.map((v) => `${v.inputs.cidrBlock} ${v.inputs.zoneId}`).join(", ")}`,
+            `VPN gateway ${[gateway.outputs.internetIp, gateway.outputs.disasterRecoveryInternetIp].filter(Boolean).join(" / ")}, ${gateway.inputs.bandwidth} Mbit/s`,
+            `VPC routes to the gateway: ${routes.length ? listed(routes) : "none"}`,
+        ].join("\n");
+        nodes.push(`  ${quote(gateway.id)} [shape=box, style="rounded,filled", fillcolor="#fff3e0", label=${quote(label)}];`);
+    }
+
+    // Two Alibaba gateways connected to each other hold one connection each: one edge for the pair.
+    const drawnPairs = new Set<string>();
+    for (const connection of of(TYPES.connection)) {
+        const tunnels = tunnelsOf(connection);
+        const cgws = tunnels.map((t) => byId.get(t.customerGatewayId)).filter((c): c is RecordedResource => !!c);
+        const peerIps = [...new Set(cgws.map((c) => c.inputs.ipAddress as string))];
+        const peerGateway = peerIps.map((ip) => gatewayByIp.get(ip)).find(Boolean);
+        const own = connection.inputs.vpnGatewayId as string;
+        const local = connection.inputs.localSubnets as string[];
+        const remote = connection.inputs.remoteSubnets as string[];
+        let peer: string;
+        if (peerGateway) {
+            const pair = [own, peerGateway.id].sort().join("|");
+            if (drawnPairs.has(pair)) {
+                continue;
+            }
+            drawnPairs.add(pair);
+            peer = peerGateway.id;
+        } else {
+            peer = `peer:${peerIps.join("/")}`;
+            nodes.push(`  ${quote(peer)} [shape=box3d, label=${quote(`peer ${connection.inputs.vpnConnectionName ?? connection.name}\n${peerIps.join(" / ")}\nnetworks: ${remote.join(", ")}`)}];`);
+        }
+        const selectors = peerGateway ? `carries ${local.join(", ")} ⇄ ${remote.join(", ")}` : `local ${local.join(", ")} ⇄ remote ${remote.join(", ")}`;
+        const label = `${tunnels.length} tunnel${tunnels.length === 1 ? "" : "s"} · ${cryptoSummary(tunnels[0])}\n${selectors}`;
+        edges.push(`  ${quote(own)} -- ${quote(peer)} [label=${quote(label)}, penwidth=${tunnels.length}];`);
+        degree.set(own, (degree.get(own) ?? 0) + 1);
+        degree.set(peer, (degree.get(peer) ?? 0) + 1);
+    }
+
+    // A hub with many spokes reads best as a star around the hub; a few links read best left to right.
+    const [center, centerDegree] = [...degree].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    if (centerDegree >= 3) {
+        lines.push(`  layout=twopi; root=${quote(center)}; overlap=false; ranksep=3;`);
+    } else {
+        lines.push("  rankdir=LR; nodesep=0.6;");
+    }
+    return [...lines, ...nodes, ...edges, "}"].join("\n") + "\n";
+}
+
+/** SVG of `dot`, laid out by Graphviz (WebAssembly build). */
+export async function renderSvg(dot: string): Promise<string> {
+    const { instance } = await import("@viz-js/viz");
+    const viz = await instance();
+    return viz.renderString(dot, { format: "svg" });
+}

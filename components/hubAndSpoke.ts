@@ -1,0 +1,228 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { TunnelRole } from "../model/alibaba";
+import { Finding, assertNoErrors, formatFinding } from "../model/findings";
+import { HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
+import { IpsecProfileInput } from "../model/profile";
+import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
+import { VpnHub, VpnHubArgs, checkHubArgs } from "./vpnHub";
+
+/** One site: a VPC with a VPN gateway in a region. */
+export interface HubSiteArgs extends Omit<VpnHubArgs, "configPath" | "tags" | "paymentType" | "period"> {
+    /** The site's name: it names the VPC, the gateway and the connections ("tokyo", "shanghai"). */
+    name: string;
+    /** Alibaba region id, e.g. "ap-northeast-1". */
+    region: string;
+}
+
+export interface HubAndSpokeArgs {
+    hub: HubSiteArgs;
+    spokes: HubSiteArgs[];
+    /** One profile for every connection, both ends. Default: the library's (IKEv2, aes256, sha256, group14). */
+    profile?: IpsecProfileInput;
+    /** "exact" (default): selectors list the sites' CIDRs; "any": 0.0.0.0/0 selectors, routes decide. */
+    selectors?: SelectorPolicy;
+    /** A provider per region. Regions without one get a provider created here (credentials from the environment). */
+    providers?: Record<string, alicloud.Provider>;
+    paymentType?: pulumi.Input<string>;
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** The dotted prefix of the user's config, for error messages. Default: the component's name. */
+    configPath?: string;
+}
+
+const ROLES: readonly TunnelRole[] = ["master", "slave"];
+
+function siteHubArgs(site: HubSiteArgs, args: HubAndSpokeArgs, configPath: string): VpnHubArgs {
+    const { name: _name, region: _region, ...hubArgs } = site;
+    return { ...hubArgs, paymentType: args.paymentType, tags: args.tags, configPath };
+}
+
+/** The link arguments of both ends of every connection, from the plan: plain values only. */
+function linkPlans(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string) {
+    const profile = args.profile;
+    // Each end names itself with localId and the other with remoteId: the spoke end swaps them.
+    const mirrored: IpsecProfileInput | undefined = profile && { ...profile, localId: profile.remoteId, remoteId: profile.localId };
+    return plan.connections.map((connection, i) => {
+        const spoke = args.spokes[i];
+        const hubEnd: Omit<LinkArgs, "peerPublicIp"> = {
+            peerSubnets: connection.hubEnd.remoteSubnets,
+            alibabaSubnets: connection.hubEnd.localSubnets,
+            transitSubnets: connection.hubEnd.transitSubnets,
+            gatewayRouteDestinations: connection.hubEnd.routeDestinations,
+            vpcRouteDestinations: connection.hubEnd.routeDestinations,
+            profile,
+            routingMode: plan.routingMode,
+            peerPlatforms: [],
+            configPath: path,
+        };
+        const spokeEnd: Omit<LinkArgs, "peerPublicIp"> = {
+            peerSubnets: connection.spokeEnd.remoteSubnets,
+            alibabaSubnets: connection.spokeEnd.localSubnets,
+            gatewayRouteDestinations: connection.spokeEnd.routeDestinations,
+            vpcRouteDestinations: connection.spokeEnd.routeDestinations,
+            profile: mirrored,
+            routingMode: plan.routingMode,
+            peerPlatforms: [],
+            configPath: path,
+        };
+        return { spoke, hubLink: `${args.hub.name}-to-${spoke.name}`, spokeLink: `${spoke.name}-to-${args.hub.name}`, hubEnd, spokeEnd };
+    });
+}
+
+/**
+ * Every finding about a hub-and-spoke topology, from plain values: each site's hub checks, the plan's
+ * (duplicate names, overlapping VPCs, selector limits), and both ends of every connection. Stacks call it
+ * before creating anything; the component calls it again.
+ */
+export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: HubAndSpokePlan; findings: Finding[] } {
+    const sites = [{ site: args.hub, field: `${path}.hub` }, ...args.spokes.map((site, i) => ({ site, field: `${path}.spokes[${i}]` }))];
+    const findings: Finding[] = sites.flatMap(({ site, field }) => checkHubArgs(siteHubArgs(site, args, field), field, site.name));
+    sites.forEach(({ site, field }) => {
+        site.vswitches.forEach((vsw, i) => {
+            // Zone ids extend their region's id (ap-northeast-1a, cn-shanghai-e); Alibaba refuses others.
+            if (!vsw.zoneId.startsWith(`${site.region}`)) {
+                findings.push({
+                    severity: "error",
+                    code: "hubspoke.zone-not-in-region",
+                    site: site.name,
+                    field: `${field}.vswitches[${i}].zoneId`,
+                    value: vsw.zoneId,
+                    message: `zone ${vsw.zoneId} is not a zone of the site's region ${site.region}.`,
+                    fix: `use a zone of ${site.region} (e.g. ${site.region}-a), or correct ${field}.region.`,
+                });
+            }
+        });
+    });
+    const modes = new Set(sites.map(({ site }) => site.tunnelMode ?? "dual"));
+    if (modes.size > 1) {
+        findings.push({
+            severity: "error",
+            code: "hubspoke.mixed-tunnel-modes",
+            field: `${path}.spokes`,
+            value: sites.map(({ site }) => `${site.name}: ${site.tunnelMode ?? "dual"}`),
+            message: "every gateway of a hub-and-spoke must have the same tunnel mode: a dual-tunnel end pairs its master and slave tunnels with the other end's.",
+            fix: "set tunnelMode to the same value (dual, unless a site has a legacy single-tunnel gateway) on the hub and every spoke.",
+        });
+    }
+    const plan = planHubAndSpoke({ hub: args.hub, spokes: args.spokes, selectors: args.selectors, configPath: path });
+    findings.push(...plan.findings);
+    if (findings.some((f) => f.severity === "error")) {
+        return { plan, findings };
+    }
+    const shape = (site: HubSiteArgs) => ({ hubName: site.name, vpcCidr: site.vpcCidr, tunnelMode: site.tunnelMode ?? "dual" });
+    const seen = new Set<string>();
+    for (const link of linkPlans(args, plan, path)) {
+        for (const [site, name, end] of [
+            [args.hub, link.hubLink, link.hubEnd],
+            [link.spoke, link.spokeLink, link.spokeEnd],
+        ] as const) {
+            for (const finding of checkSiteToSiteLink(shape(site), name, end).findings) {
+                // The profile is shared: report each of its findings once, not once per connection end.
+                const key = `${finding.code}|${finding.field}|${finding.message}`;
+                if (!seen.has(key)) {
+                    seen.add(key);
+                    findings.push(finding);
+                }
+            }
+        }
+    }
+    return { plan, findings };
+}
+
+/**
+ * Seed 002's topology as one component: a VPC, vSwitches and VPN gateway per site, each in its own region,
+ * and between the hub and every spoke an IPsec connection on both gateways with the same profile and keys.
+ * Every connection protects, and every route table sends, the hub and the other spokes through the hub.
+ *
+ * Creation order: the hub's connections one after another (the API refuses concurrent CreateVpnConnection
+ * on one gateway), each spoke's gateway and connection in parallel with the others.
+ */
+export class HubAndSpoke extends pulumi.ComponentResource {
+    readonly hub: VpnHub;
+    readonly spokes: Record<string, VpnHub> = {};
+    /** The connection on the hub's gateway toward each spoke, by spoke name. */
+    readonly hubLinks: Record<string, SiteToSiteLink> = {};
+    /** The connection on each spoke's gateway toward the hub, by spoke name. */
+    readonly spokeLinks: Record<string, SiteToSiteLink> = {};
+    readonly providers: Record<string, alicloud.Provider>;
+    readonly plan: HubAndSpokePlan;
+    readonly findings: readonly Finding[];
+    /** Per site: region, VPC, gateway and its public addresses. */
+    readonly sites: pulumi.Output<Record<string, { region: string; vpcCidr: string; vpcId: string; vpnGatewayId: string; gatewayIps: string[] }>>;
+
+    constructor(name: string, args: HubAndSpokeArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("alicloud-vpn:index:HubAndSpoke", name, {}, opts);
+        const path = args.configPath ?? name;
+        const { plan, findings } = checkHubAndSpoke(args, path);
+        this.findings = assertNoErrors(findings);
+        this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        this.plan = plan;
+
+        const regions = [...new Set([args.hub, ...args.spokes].map((s) => s.region))];
+        this.providers = Object.fromEntries(
+            regions.map((region) => [region, args.providers?.[region] ?? new alicloud.Provider(`${name}-${region}`, { region }, { parent: this })]),
+        );
+        const inRegion = (region: string) => ({ parent: this, providers: [this.providers[region]] });
+        const site = (s: HubSiteArgs, field: string) => new VpnHub(s.name, siteHubArgs(s, args, field), inRegion(s.region));
+
+        this.hub = site(args.hub, `${path}.hub`);
+        args.spokes.forEach((spoke, i) => {
+            this.spokes[spoke.name] = site(spoke, `${path}.spokes[${i}]`);
+        });
+        const dual = this.hub.tunnelMode === "dual";
+
+        for (const link of linkPlans(args, plan, path)) {
+            const spokeHub = this.spokes[link.spoke.name];
+            // One key per tunnel, shared by its two ends: master with master, slave with slave.
+            const psks = ROLES.slice(0, dual ? 2 : 1).map(
+                (role) =>
+                    new random.RandomPassword(
+                        `${args.hub.name}-${link.spoke.name}-psk-${role}`,
+                        { length: 32, special: false, minLower: 4, minUpper: 4, minNumeric: 4 },
+                        { parent: this },
+                    ).result,
+            );
+            this.hubLinks[link.spoke.name] = new SiteToSiteLink(
+                link.hubLink,
+                {
+                    ...link.hubEnd,
+                    hub: this.hub,
+                    peerPublicIp: spokeHub.internetIp,
+                    peerSecondaryPublicIp: dual ? spokeHub.disasterRecoveryInternetIp : undefined,
+                    psk: psks,
+                },
+                inRegion(args.hub.region),
+            );
+            this.spokeLinks[link.spoke.name] = new SiteToSiteLink(
+                link.spokeLink,
+                {
+                    ...link.spokeEnd,
+                    hub: spokeHub,
+                    peerPublicIp: this.hub.internetIp,
+                    peerSecondaryPublicIp: dual ? this.hub.disasterRecoveryInternetIp : undefined,
+                    psk: psks,
+                },
+                inRegion(link.spoke.region),
+            );
+        }
+
+        const all = [args.hub, ...args.spokes];
+        const hubs = [this.hub, ...args.spokes.map((s) => this.spokes[s.name])];
+        this.sites = pulumi
+            .all(hubs.map((h) => pulumi.all([h.vpcId, h.vpnGatewayId, h.internetIp, h.disasterRecoveryInternetIp])))
+            .apply((values) =>
+                Object.fromEntries(
+                    values.map(([vpcId, vpnGatewayId, ip, drIp], i) => [
+                        all[i].name,
+                        { region: all[i].region, vpcCidr: all[i].vpcCidr, vpcId, vpnGatewayId, gatewayIps: [ip, drIp].filter(Boolean) },
+                    ]),
+                ),
+            );
+        this.registerOutputs({
+            sites: this.sites,
+            hubConnectionIds: Object.fromEntries(Object.entries(this.hubLinks).map(([spoke, link]) => [spoke, link.connectionId])),
+            spokeConnectionIds: Object.fromEntries(Object.entries(this.spokeLinks).map(([spoke, link]) => [spoke, link.connectionId])),
+        });
+    }
+}

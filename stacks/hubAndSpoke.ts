@@ -1,0 +1,123 @@
+// Seed 002: Tokyo's VPN gateway is the hub, Shanghai's and Beijing's are spokes; every ECS in the three
+// VPCs reaches every other, spoke to spoke through Tokyo. The same stack takes any number of spokes.
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { HubAndSpoke, HubAndSpokeArgs, HubSiteArgs, checkHubAndSpoke } from "../components/hubAndSpoke";
+import { assertNoErrors } from "../model/findings";
+import { IpsecProfileInput } from "../model/profile";
+import { parseConfig, profileSchema, readConfig, vswitchIndexByName, vswitchSchema } from "./config";
+import { ScenarioResult } from "./hypermotion";
+
+export const CONFIG_KEY = "hub-and-spoke";
+const KEY = `alicloud-vpn:${CONFIG_KEY}`;
+
+export const siteSchema = z
+    .object({
+        name: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, "a site name is 2-31 lowercase letters, digits or dashes, starting with a letter"),
+        region: z.string().min(1),
+        vpcCidr: z.string(),
+        vswitches: z.array(vswitchSchema).min(1),
+        /** Names of the vSwitches (from `vswitches`) of the gateway and its disaster-recovery end. Default: the first two zones. */
+        gatewayVswitch: z.string().optional(),
+        disasterRecoveryVswitch: z.string().optional(),
+        bandwidth: z.number().int(),
+        tunnelMode: z.enum(["dual", "single"]).default("dual"),
+    })
+    .strict();
+
+// Keys mirror HubAndSpokeArgs, so an error's field path is also the path in Pulumi.<stack>.yaml.
+export const hubAndSpokeSchema = z
+    .object({
+        hub: siteSchema,
+        spokes: z.array(siteSchema).min(1),
+        profile: profileSchema.optional(),
+        selectors: z.enum(["exact", "any"]).default("exact"),
+        paymentType: z.enum(["PayAsYouGo", "Subscription"]).default("PayAsYouGo"),
+    })
+    .strict();
+
+export type HubAndSpokeConfig = z.input<typeof hubAndSpokeSchema>;
+type SiteConfig = z.infer<typeof siteSchema>;
+
+function siteArgs(site: SiteConfig, field: string): HubSiteArgs {
+    const index = (name: string | undefined, key: string) =>
+        name === undefined ? undefined : vswitchIndexByName(site.vswitches, name, `${field}.${key}`, `${field}.vswitches`);
+    return {
+        name: site.name,
+        region: site.region,
+        vpcCidr: site.vpcCidr,
+        vswitches: site.vswitches,
+        gatewayVswitch: index(site.gatewayVswitch, "gatewayVswitch"),
+        disasterRecoveryVswitch: index(site.disasterRecoveryVswitch, "disasterRecoveryVswitch"),
+        bandwidth: site.bandwidth,
+        tunnelMode: site.tunnelMode,
+    };
+}
+
+export function hubAndSpokeArgs(input: HubAndSpokeConfig): HubAndSpokeArgs {
+    const config = parseConfig(hubAndSpokeSchema, input, KEY) as z.infer<typeof hubAndSpokeSchema>;
+    return {
+        hub: siteArgs(config.hub, `${KEY}.hub`),
+        spokes: config.spokes.map((spoke, i) => siteArgs(spoke, `${KEY}.spokes[${i}]`)),
+        profile: config.profile as IpsecProfileInput | undefined,
+        selectors: config.selectors,
+        paymentType: config.paymentType,
+        tags: { scenario: CONFIG_KEY },
+        configPath: KEY,
+    };
+}
+
+export function hubAndSpoke(config: HubAndSpokeConfig, opts?: pulumi.ComponentResourceOptions): ScenarioResult & { component: HubAndSpoke } {
+    const args = hubAndSpokeArgs(config);
+    // The whole topology is checked before the first resource is declared: nothing is half-created.
+    assertNoErrors(checkHubAndSpoke(args, KEY).findings);
+    const component = new HubAndSpoke(config.hub.name, args, opts);
+    return {
+        component,
+        links: [],
+        findings: [...component.findings],
+        outputs: {
+            sites: component.sites,
+            hubConnectionIds: pulumi.output(Object.fromEntries(Object.entries(component.hubLinks).map(([spoke, link]) => [spoke, link.connectionId]))),
+            spokeConnectionIds: pulumi.output(Object.fromEntries(Object.entries(component.spokeLinks).map(([spoke, link]) => [spoke, link.connectionId]))),
+        },
+    };
+}
+
+export function hubAndSpokeFromStackConfig(opts?: pulumi.ComponentResourceOptions): ScenarioResult {
+    return hubAndSpoke(readConfig(hubAndSpokeSchema, CONFIG_KEY), opts);
+}
+
+/** Regions and two of their zones, round-robin for generated spokes. */
+const SPOKE_REGIONS: ReadonlyArray<[string, string, string]> = [
+    ["cn-shanghai", "cn-shanghai-e", "cn-shanghai-f"],
+    ["cn-beijing", "cn-beijing-h", "cn-beijing-i"],
+    ["cn-hangzhou", "cn-hangzhou-h", "cn-hangzhou-i"],
+    ["cn-shenzhen", "cn-shenzhen-a", "cn-shenzhen-b"],
+    ["cn-qingdao", "cn-qingdao-b", "cn-qingdao-c"],
+    ["cn-zhangjiakou", "cn-zhangjiakou-a", "cn-zhangjiakou-b"],
+];
+
+/**
+ * A hub in Tokyo (10.0.0.0/16) and `count` spokes (10.1.0.0/16, 10.2.0.0/16, ...) spread over six Chinese
+ * regions: the scale test and benchmark input (`npm run plan -- hub-and-spoke --spokes 50`).
+ */
+export function syntheticHubAndSpoke(count: number): HubAndSpokeConfig {
+    if (!Number.isInteger(count) || count < 1 || count > 250) {
+        throw new RangeError(`spoke count must be 1..250 (one /16 of 10.0.0.0/8 each), got ${count}`);
+    }
+    const site = (name: string, region: string, zones: [string, string], octet: number) => ({
+        name,
+        region,
+        vpcCidr: `10.${octet}.0.0/16`,
+        vswitches: zones.map((zoneId, i) => ({ name: `${name}-${zoneId.slice(-1)}`, zoneId, cidr: `10.${octet}.${i + 1}.0/24` })),
+        bandwidth: 10,
+    });
+    return {
+        hub: site("tokyo", "ap-northeast-1", ["ap-northeast-1a", "ap-northeast-1b"], 0),
+        spokes: Array.from({ length: count }, (_, i) => {
+            const [region, zoneA, zoneB] = SPOKE_REGIONS[i % SPOKE_REGIONS.length];
+            return site(`spoke-${String(i + 1).padStart(3, "0")}`, region, [zoneA, zoneB], i + 1);
+        }),
+    };
+}

@@ -1,0 +1,310 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { ROOT, loadStackConfig } from "../../cli/plan";
+import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../../emulator";
+import { TopologyError } from "../../model/findings";
+import { HubAndSpokeConfig, hubAndSpoke, syntheticHubAndSpoke } from "../../stacks/hubAndSpoke";
+import { emulate } from "../helpers";
+
+const sample = (): HubAndSpokeConfig =>
+    JSON.parse(loadStackConfig(path.join(ROOT, "Pulumi.hub-and-spoke-dev.yaml"))["alicloud-vpn:hub-and-spoke"]);
+
+function byName(emulator: AlibabaCloudEmulator, type: string): Map<string, RecordedResource> {
+    return new Map(emulator.ofType(type).map((r) => [r.name, r]));
+}
+
+/** "gateway name: destination -> connection name" for every VPN gateway static route. */
+function gatewayRoutes(emulator: AlibabaCloudEmulator): string[] {
+    return emulator
+        .ofType(TYPES.vpnRoute)
+        .map((route) => {
+            const gateway = emulator.state.findById(route.inputs.vpnGatewayId)!;
+            const connection = emulator.state.findById(route.inputs.nextHop)!;
+            return `${gateway.name}: ${route.inputs.routeDest} -> ${connection.name}`;
+        })
+        .sort();
+}
+
+/** "vpc name: destination -> gateway name" for every VPC route entry. */
+function vpcRoutes(emulator: AlibabaCloudEmulator): string[] {
+    return emulator
+        .ofType(TYPES.vpcRoute)
+        .map((route) => {
+            const vpc = emulator.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === route.inputs.routeTableId)!;
+            return `${vpc.name}: ${route.inputs.destinationCidrblock} -> ${route.inputs.nexthopType} ${emulator.state.findById(route.inputs.nexthopId)!.name}`;
+        })
+        .sort();
+}
+
+describe("HubAndSpoke: the three-region stack of seed 002 (Tokyo hub, Shanghai and Beijing spokes)", function () {
+    let emulator: AlibabaCloudEmulator;
+
+    before(async () => {
+        emulator = await emulate(() => hubAndSpoke(sample()));
+        assert.deepEqual(emulator.state.rejections, []);
+    });
+
+    it("gives every connection the local and remote subnets that make spoke-to-spoke traffic transit Tokyo", () => {
+        const subnets = [...byName(emulator, TYPES.connection)].map(([name, c]) => `${name}: ${c.inputs.localSubnets} | ${c.inputs.remoteSubnets}`).sort();
+        assert.deepEqual(subnets, [
+            "beijing-to-tokyo-connection: 10.30.0.0/16 | 10.10.0.0/16,10.20.0.0/16",
+            "shanghai-to-tokyo-connection: 10.20.0.0/16 | 10.10.0.0/16,10.30.0.0/16",
+            "tokyo-to-beijing-connection: 10.10.0.0/16,10.20.0.0/16 | 10.30.0.0/16",
+            "tokyo-to-shanghai-connection: 10.10.0.0/16,10.30.0.0/16 | 10.20.0.0/16",
+        ]);
+    });
+
+    it("puts a static route on every gateway toward every other site, into the right connection", () => {
+        assert.deepEqual(gatewayRoutes(emulator), [
+            "beijing-gateway: 10.10.0.0/16 -> beijing-to-tokyo-connection",
+            "beijing-gateway: 10.20.0.0/16 -> beijing-to-tokyo-connection",
+            "shanghai-gateway: 10.10.0.0/16 -> shanghai-to-tokyo-connection",
+            "shanghai-gateway: 10.30.0.0/16 -> shanghai-to-tokyo-connection",
+            "tokyo-gateway: 10.20.0.0/16 -> tokyo-to-shanghai-connection",
+            "tokyo-gateway: 10.30.0.0/16 -> tokyo-to-beijing-connection",
+        ]);
+        for (const route of emulator.ofType(TYPES.vpnRoute)) {
+            assert.equal(route.inputs.weight, 100);
+            assert.equal(route.inputs.publishVpc, false);
+        }
+    });
+
+    it("routes every other site's block from each VPC to its own VPN gateway", () => {
+        assert.deepEqual(vpcRoutes(emulator), [
+            "beijing-vpc: 10.10.0.0/16 -> VpnGateway beijing-gateway",
+            "beijing-vpc: 10.20.0.0/16 -> VpnGateway beijing-gateway",
+            "shanghai-vpc: 10.10.0.0/16 -> VpnGateway shanghai-gateway",
+            "shanghai-vpc: 10.30.0.0/16 -> VpnGateway shanghai-gateway",
+            "tokyo-vpc: 10.20.0.0/16 -> VpnGateway tokyo-gateway",
+            "tokyo-vpc: 10.30.0.0/16 -> VpnGateway tokyo-gateway",
+        ]);
+    });
+
+    it("configures both ends of every tunnel with the same IKE/IPsec parameters and key, each pointing at the other", () => {
+        const connections = byName(emulator, TYPES.connection);
+        const gateways = byName(emulator, TYPES.gateway);
+        const cgwIp = (id: string) => emulator.state.findById(id)!.inputs.ipAddress;
+        for (const spoke of ["shanghai", "beijing"]) {
+            const hubEnd = connections.get(`tokyo-to-${spoke}-connection`)!.inputs.tunnelOptionsSpecifications;
+            const spokeEnd = connections.get(`${spoke}-to-tokyo-connection`)!.inputs.tunnelOptionsSpecifications;
+            assert.deepEqual(hubEnd.map((t: any) => t.role), ["master", "slave"]);
+            assert.deepEqual(spokeEnd.map((t: any) => t.role), ["master", "slave"]);
+            const hubGateway = gateways.get("tokyo-gateway")!.outputs;
+            const spokeGateway = gateways.get(`${spoke}-gateway`)!.outputs;
+            [0, 1].forEach((i) => {
+                const { psk: hubPsk, ...hubIke } = hubEnd[i].tunnelIkeConfig;
+                const { psk: spokePsk, ...spokeIke } = spokeEnd[i].tunnelIkeConfig;
+                assert.deepEqual(hubIke, spokeIke);
+                assert.equal(hubIke.ikeVersion, "ikev2");
+                assert.deepEqual(hubEnd[i].tunnelIpsecConfig, spokeEnd[i].tunnelIpsecConfig);
+                assert.equal(hubPsk, spokePsk);
+                assert.match(hubPsk, /^[A-Za-z0-9]{32}$/);
+                assert.equal(hubEnd[i].enableDpd, spokeEnd[i].enableDpd);
+                assert.equal(hubEnd[i].enableNatTraversal, spokeEnd[i].enableNatTraversal);
+            });
+            assert.notEqual(hubEnd[0].tunnelIkeConfig.psk, hubEnd[1].tunnelIkeConfig.psk, "each tunnel has its own key");
+            // Master pairs with master, slave with slave.
+            assert.equal(cgwIp(hubEnd[0].customerGatewayId), spokeGateway.internetIp);
+            assert.equal(cgwIp(hubEnd[1].customerGatewayId), spokeGateway.disasterRecoveryInternetIp);
+            assert.equal(cgwIp(spokeEnd[0].customerGatewayId), hubGateway.internetIp);
+            assert.equal(cgwIp(spokeEnd[1].customerGatewayId), hubGateway.disasterRecoveryInternetIp);
+        }
+    });
+
+    it("keeps the generated keys secret in every connection's inputs", () => {
+        for (const connection of emulator.ofType(TYPES.connection)) {
+            assert.ok(connection.secretInputPaths.includes("tunnelOptionsSpecifications[0].tunnelIkeConfig.psk"), connection.name);
+            assert.ok(connection.secretInputPaths.includes("tunnelOptionsSpecifications[1].tunnelIkeConfig.psk"), connection.name);
+        }
+    });
+
+    it("creates each site's resources in its own region, through one provider per region", () => {
+        const providers = emulator.ofType(TYPES.provider).map((p) => `${p.name} ${p.inputs.region}`).sort();
+        assert.deepEqual(providers, ["tokyo-ap-northeast-1", "tokyo-cn-beijing", "tokyo-cn-shanghai"].map((n) => `${n} ${n.slice(6)}`));
+        const regionOf = (name: string) => [...emulator.state.resources].find((r) => r.name === name)!.region;
+        assert.equal(regionOf("tokyo-gateway"), "ap-northeast-1");
+        assert.equal(regionOf("tokyo-to-shanghai-cgw-1"), "ap-northeast-1");
+        assert.equal(regionOf("shanghai-to-tokyo-connection"), "cn-shanghai");
+        assert.equal(regionOf("beijing-to-tokyo-vpc-route-10-10-0-0-16"), "cn-beijing");
+        assert.match(byName(emulator, TYPES.gateway).get("tokyo-gateway")!.id, /^vpn-6we/);
+        assert.match(byName(emulator, TYPES.gateway).get("shanghai-gateway")!.id, /^vpn-uf6/);
+        assert.match(byName(emulator, TYPES.gateway).get("beijing-gateway")!.id, /^vpn-2ze/);
+    });
+
+    it("creates the hub's connections one after another and the spokes' without waiting for each other", () => {
+        const connections = byName(emulator, TYPES.connection);
+        const waitsFor = (name: string) => emulator.state.transitiveDependencies(connections.get(name)!.urn);
+        assert.ok(waitsFor("tokyo-to-beijing-connection").has(connections.get("tokyo-to-shanghai-connection")!.urn));
+        const otherConnections = (name: string) =>
+            [...waitsFor(name)].map((urn) => emulator.state.get(urn)!).filter((r) => r.type === TYPES.connection).map((r) => r.name);
+        assert.deepEqual(otherConnections("shanghai-to-tokyo-connection"), []);
+        assert.deepEqual(otherConnections("beijing-to-tokyo-connection"), []);
+        const gateways = byName(emulator, TYPES.gateway);
+        const gatewayDeps = (name: string) =>
+            [...emulator.state.transitiveDependencies(gateways.get(name)!.urn)].map((urn) => emulator.state.get(urn)!).filter((r) => r.type === TYPES.gateway);
+        assert.deepEqual(["tokyo-gateway", "shanghai-gateway", "beijing-gateway"].map(gatewayDeps).flat(), []);
+    });
+
+    it("removes exactly a spoke's resources when the spoke leaves the list, and updates the others in place", async () => {
+        const withoutBeijing = sample();
+        withoutBeijing.spokes = withoutBeijing.spokes.filter((s) => s.name !== "beijing");
+        const after = await emulate(() => hubAndSpoke(withoutBeijing));
+        const before = new Set(emulator.state.resources.map((r) => r.urn));
+        const now = new Set(after.state.resources.map((r) => r.urn));
+        assert.deepEqual([...now].filter((urn) => !before.has(urn)), [], "nothing is added");
+        const removed = emulator.state.resources.filter((r) => !now.has(r.urn));
+        const isBeijings = (r: RecordedResource) =>
+            r.name.includes("beijing") ||
+            // Routes toward Beijing's block on the other spokes go with it.
+            r.inputs.routeDest === "10.30.0.0/16" ||
+            r.inputs.destinationCidrblock === "10.30.0.0/16";
+        assert.deepEqual(
+            removed.filter((r) => !isBeijings(r)).map((r) => r.name),
+            [],
+        );
+        assert.deepEqual(
+            emulator.state.resources.filter((r) => isBeijings(r) && now.has(r.urn)).map((r) => r.name),
+            [],
+        );
+        assert.deepEqual(removed.filter((r) => r.custom).map((r) => r.type).sort(), [
+            "alicloud:vpc/network:Network",
+            "alicloud:vpc/routeEntry:RouteEntry",
+            "alicloud:vpc/routeEntry:RouteEntry",
+            "alicloud:vpc/routeEntry:RouteEntry",
+            "alicloud:vpc/routeEntry:RouteEntry",
+            "alicloud:vpc/switch:Switch",
+            "alicloud:vpc/switch:Switch",
+            "alicloud:vpn/connection:Connection",
+            "alicloud:vpn/connection:Connection",
+            "alicloud:vpn/customerGateway:CustomerGateway",
+            "alicloud:vpn/customerGateway:CustomerGateway",
+            "alicloud:vpn/customerGateway:CustomerGateway",
+            "alicloud:vpn/customerGateway:CustomerGateway",
+            "alicloud:vpn/gateway:Gateway",
+            "alicloud:vpn/routeEntry:RouteEntry",
+            "alicloud:vpn/routeEntry:RouteEntry",
+            "alicloud:vpn/routeEntry:RouteEntry",
+            "alicloud:vpn/routeEntry:RouteEntry",
+            "pulumi:providers:alicloud",
+            "random:index/randomPassword:RandomPassword",
+            "random:index/randomPassword:RandomPassword",
+        ]);
+        // Shanghai keeps its connection (same URN: an update, not a replacement) with Beijing gone from its selectors.
+        const shanghai = byName(after, TYPES.connection).get("shanghai-to-tokyo-connection")!;
+        assert.deepEqual(shanghai.inputs.remoteSubnets, ["10.10.0.0/16"]);
+        assert.deepEqual(byName(after, TYPES.connection).get("tokyo-to-shanghai-connection")!.inputs.localSubnets, ["10.10.0.0/16"]);
+    });
+});
+
+describe("HubAndSpoke: checks before anything is created", function () {
+    async function refusal(config: HubAndSpokeConfig): Promise<{ error: TopologyError; emulator: AlibabaCloudEmulator }> {
+        let error: unknown;
+        const emulator = await emulate(() => {
+            try {
+                hubAndSpoke(config);
+            } catch (err) {
+                error = err;
+            }
+        });
+        assert.ok(error instanceof TopologyError, `expected a TopologyError, got ${error}`);
+        return { error, emulator };
+    }
+
+    it("refuses overlapping site blocks, naming both sites, and registers nothing", async () => {
+        const config = sample();
+        config.spokes[1].vpcCidr = "10.20.128.0/17";
+        config.spokes[1].vswitches = [
+            { name: "beijing-h", zoneId: "cn-beijing-h", cidr: "10.20.129.0/24" },
+            { name: "beijing-i", zoneId: "cn-beijing-i", cidr: "10.20.130.0/24" },
+        ];
+        const { error, emulator } = await refusal(config);
+        const finding = error.findings.find((f) => f.code === "hubspoke.sites-overlap")!;
+        assert.equal(finding.field, "alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr");
+        assert.match(finding.message, /overlaps alicloud-vpn:hub-and-spoke\.spokes\[0\]\.vpcCidr \(10\.20\.0\.0\/16\) of shanghai/);
+        assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+    });
+
+    it("refuses IKEv1 once, at the profile's field: the spokes' connections carry several blocks", async () => {
+        const config = sample();
+        config.profile = { ike: { version: "ikev1" } };
+        const { error, emulator } = await refusal(config);
+        assert.deepEqual(
+            error.findings.map((f) => `${f.code} ${f.field}`),
+            ["link.ikev1-multiple-subnets alicloud-vpn:hub-and-spoke.profile.ike.version"],
+        );
+        assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+    });
+
+    it("refuses a zone of another region and mixed tunnel modes", async () => {
+        const config = sample();
+        config.spokes[0].vswitches[1].zoneId = "cn-beijing-i";
+        config.spokes[1].tunnelMode = "single";
+        const { error, emulator } = await refusal(config);
+        const codes = error.findings.map((f) => `${f.code} ${f.field}`);
+        assert.ok(codes.includes("hubspoke.zone-not-in-region alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].zoneId"), codes.join("\n"));
+        assert.ok(codes.includes("hubspoke.mixed-tunnel-modes alicloud-vpn:hub-and-spoke.spokes"), codes.join("\n"));
+        assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+    });
+
+    it("refuses spokes whose blocks do not summarise into 10 selectors, and accepts them with selectors: any", async () => {
+        const scattered = syntheticHubAndSpoke(12);
+        // Every other /16: no two sites are adjacent, so nothing merges.
+        scattered.spokes.forEach((spoke, i) => {
+            const octet = 2 * (i + 1);
+            spoke.vpcCidr = `10.${octet}.0.0/16`;
+            spoke.vswitches.forEach((v, j) => (v.cidr = `10.${octet}.${j + 1}.0/24`));
+        });
+        const { error, emulator } = await refusal(scattered);
+        const finding = error.findings.find((f) => f.code === "hubspoke.too-many-selectors")!;
+        assert.equal(finding.field, "alicloud-vpn:hub-and-spoke.spokes[0]");
+        assert.match(finding.message, /summarise to 12 blocks; Alibaba takes at most 10/);
+        assert.match(finding.fix, /selectors: any/);
+        assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+
+        const routed = await emulate(() => hubAndSpoke({ ...scattered, selectors: "any" }));
+        assert.deepEqual(routed.state.rejections, []);
+        const spokeEnd = routed.ofType(TYPES.connection).find((c) => c.name === "spoke-001-to-tokyo-connection")!;
+        assert.deepEqual([spokeEnd.inputs.localSubnets, spokeEnd.inputs.remoteSubnets], [["0.0.0.0/0"], ["0.0.0.0/0"]]);
+        // Destination routing still routes per site, never to 0.0.0.0/0.
+        assert.equal(routed.ofType(TYPES.vpnRoute).filter((r) => r.inputs.nextHop === spokeEnd.id).length, 12);
+    });
+});
+
+describe("HubAndSpoke at scale: 50 spokes plan offline", function () {
+    this.timeout(300_000);
+    let emulator: AlibabaCloudEmulator;
+    const frames = Error.stackTraceLimit;
+
+    before(async () => {
+        // As the plan CLI does: @pulumi/pulumi records a stack trace per promise (see cli/plan.ts).
+        Error.stackTraceLimit = 1;
+        emulator = await emulate(() => hubAndSpoke(syntheticHubAndSpoke(50)));
+        Error.stackTraceLimit = frames;
+    });
+
+    it("creates 51 gateways and 100 connections without a refusal, every selector list within Alibaba's 10", () => {
+        assert.deepEqual(emulator.state.rejections, []);
+        assert.equal(emulator.ofType(TYPES.gateway).length, 51);
+        assert.equal(emulator.ofType(TYPES.connection).length, 100);
+        assert.equal(emulator.ofType(TYPES.provider).length, 7);
+        for (const connection of emulator.ofType(TYPES.connection)) {
+            assert.ok(connection.inputs.localSubnets.length <= 10 && connection.inputs.remoteSubnets.length <= 10, connection.name);
+        }
+        // Each spoke routes to the hub and the 49 other spokes; the hub to the 50 spokes.
+        assert.equal(emulator.ofType(TYPES.vpnRoute).length, 50 * 50 + 50);
+        assert.equal(emulator.ofType(TYPES.vpcRoute).length, 50 * 50 + 50);
+    });
+
+    it("chains the hub's 50 connections and leaves every spoke connection free of the others", () => {
+        const hubGateway = emulator.ofType(TYPES.gateway).find((g) => g.name === "tokyo-gateway")!;
+        const connections = emulator.ofType(TYPES.connection);
+        const onHub = connections.filter((c) => c.inputs.vpnGatewayId === hubGateway.id);
+        assert.equal(onHub.length, 50);
+        const chained = onHub.map((c) => [...emulator.state.transitiveDependencies(c.urn)].filter((urn) => onHub.some((o) => o.urn === urn)).length).sort((a, b) => a - b);
+        assert.deepEqual(chained, Array.from({ length: 50 }, (_, i) => i));
+        const connectionUrns = new Set(connections.map((c) => c.urn));
+        for (const spokeEnd of connections.filter((c) => c.inputs.vpnGatewayId !== hubGateway.id)) {
+            assert.deepEqual([...emulator.state.transitiveDependencies(spokeEnd.urn)].filter((urn) => connectionUrns.has(urn)), [], spokeEnd.name);
+        }
+    });
+});
