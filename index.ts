@@ -3,3 +3,4 @@ export { VpnHub, VpnHubArgs, VswitchSpec, TunnelMode, checkHubArgs } from "./com
 export { SiteToSiteLink, SiteToSiteLinkArgs, HealthCheckArgs, LinkArgs, HubShape, checkSiteToSiteLink } from "./components/siteToSiteLink";
 export * from "./model";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";
+export { CHECK_CODES, CheckOptions, checkElements, checkNetwork, checkTopology, checkTopologyOrThrow } from "./checks";

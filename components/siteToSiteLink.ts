@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
 import { alibabaIkeConfig, alibabaIpsecConfig } from "../model/alibabaConnection";
-import { coveredBy } from "../model/cidr";
+import { cidrSyntaxError, coveredBy } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
@@ -91,13 +91,14 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
     readonly validated: ValidatedLink;
 
     constructor(name: string, args: SiteToSiteLinkArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Everything is checked on plain values first, before super(): on any error nothing is registered,
+        // not even this component.
+        const { validated, findings } = checkSiteToSiteLink(args.hub, name, args);
+        const warnings = assertNoErrors(findings);
         super("alicloud-vpn:index:SiteToSiteLink", name, {}, opts);
+        this.findings = warnings;
         const hub = args.hub;
         const dual = hub.tunnelMode === "dual";
-
-        // Everything is checked on plain values first; on any error nothing below runs.
-        const { validated, findings } = checkSiteToSiteLink(hub, name, args);
-        this.findings = assertNoErrors(findings);
         this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         this.validated = validated;
         const spec = validated.spec;
@@ -281,8 +282,10 @@ function checkRoutesAndPeers(hub: HubShape, args: LinkArgs, validated: Validated
     // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
     // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
     if (validated.routingMode === "policy") {
+        // Blocks that do not parse are reported by validateLink or the topology pass; coveredBy would throw on them.
+        const peerBlocks = validated.spec.peerSubnets.filter((b) => !cidrSyntaxError(b));
         (args.vpcRouteDestinations ?? []).forEach((dest, i) => {
-            if (!coveredBy(validated.spec.peerSubnets, dest)) {
+            if (!cidrSyntaxError(dest) && !coveredBy(peerBlocks, dest)) {
                 findings.push({
                     severity: "error",
                     code: "link.route-outside-selectors",
@@ -295,7 +298,7 @@ function checkRoutesAndPeers(hub: HubShape, args: LinkArgs, validated: Validated
             }
         });
         (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
-            if (!coveredBy([hub.vpcCidr], block)) {
+            if (!cidrSyntaxError(hub.vpcCidr) && !cidrSyntaxError(block) && !coveredBy([hub.vpcCidr], block)) {
                 findings.push({
                     severity: "warning",
                     code: "link.local-subnet-outside-vpc",

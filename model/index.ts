@@ -4,3 +4,5 @@ export * from "./findings";
 export * from "./profile";
 export * from "./link";
 export * from "./alibabaConnection";
+export * from "./gateway";
+export * from "./topology";
