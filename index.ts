@@ -4,3 +4,4 @@ export { SiteToSiteLink, SiteToSiteLinkArgs, HealthCheckArgs, LinkArgs, LinkChec
 export { HubAndSpoke, HubAndSpokeArgs, HubSiteArgs, checkHubAndSpoke } from "./components/hubAndSpoke";
 export * from "./model";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";
+export { CHECK_CODES, CheckOptions, checkElements, checkNetwork, checkTopology, checkTopologyOrThrow } from "./checks";

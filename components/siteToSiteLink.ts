@@ -108,13 +108,14 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
     readonly validated: ValidatedLink;
 
     constructor(name: string, args: SiteToSiteLinkArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Everything is checked on plain values first, before super(): on any error nothing is registered,
+        // not even this component.
+        const { validated, findings } = checkSiteToSiteLink(args.hub, name, args);
+        const warnings = assertNoErrors(findings);
         super("alicloud-vpn:index:SiteToSiteLink", name, {}, opts);
+        this.findings = warnings;
         const hub = args.hub;
         const dual = hub.tunnelMode === "dual";
-
-        // Everything is checked on plain values first; on any error nothing below runs.
-        const { validated, findings } = checkSiteToSiteLink(hub, name, args);
-        this.findings = assertNoErrors(findings);
         this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         this.validated = validated;
         const spec = validated.spec;
@@ -303,26 +304,28 @@ function checkRoutesAndPeers(hub: HubShape, args: LinkCheckArgs, validated: Vali
     // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
     // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
     if (validated.routingMode === "policy") {
-        const routeField = (field: "vpcRouteDestinations" | "gatewayRouteDestinations", sender: string) =>
+        // Blocks that do not parse are reported by validateLink or the topology pass; coveredBy would throw on them.
+        const peerBlocks = validated.spec.peerSubnets.filter((b) => !cidrSyntaxError(b));
+        const routeField = (field: "vpcRouteDestinations" | "gatewayRouteDestinations", route: string) =>
             (args[field] ?? []).forEach((dest, i) => {
-                if (!coveredBy(validated.spec.peerSubnets, dest)) {
+                if (!cidrSyntaxError(dest) && !coveredBy(peerBlocks, dest)) {
                     findings.push({
                         severity: "error",
                         code: "link.route-outside-selectors",
                         site,
                         field: `${path}.${field}[${i}]`,
                         value: dest,
-                        message: `the ${sender} would route ${dest} into the connection, but its remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
+                        message: `the ${route.replace("DEST", dest)}, but the connection's remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
                         fix: `add ${dest} (or a block containing it) to ${path}.peerSubnets, or remove it from ${path}.${field}.`,
                     });
                 }
             });
-        routeField("vpcRouteDestinations", "VPC");
-        routeField("gatewayRouteDestinations", "VPN gateway");
+        routeField("vpcRouteDestinations", "VPC would route DEST to the VPN gateway");
+        routeField("gatewayRouteDestinations", "VPN gateway would route DEST into the connection");
         // Merged, so a local subnet summarising the VPC and a transit block together counts as covered.
         const reachable = mergeCidrs([hub.vpcCidr, ...(args.transitSubnets ?? [])].filter((b) => !cidrSyntaxError(b)));
         (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
-            if (!cidrSyntaxError(block) && !coveredBy(reachable, block)) {
+            if (!cidrSyntaxError(hub.vpcCidr) && !cidrSyntaxError(block) && !coveredBy(reachable, block)) {
                 findings.push({
                     severity: "warning",
                     code: "link.local-subnet-outside-vpc",

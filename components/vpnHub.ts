@@ -1,8 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { PUBLIC_GATEWAY_BANDWIDTHS } from "../model/alibaba";
 import { cidrSyntaxError, contains, hasHostBits, overlaps, parseCidr, prefixLength } from "../model/cidr";
-import { Finding, allowedList, assertNoErrors, formatFinding } from "../model/findings";
+import { Finding, assertNoErrors, formatFinding } from "../model/findings";
+import { validateBandwidth } from "../model/gateway";
 
 export interface VswitchSpec {
     /** Zone id, e.g. "cn-hangzhou-h". */
@@ -58,18 +58,7 @@ export function checkHubArgs(args: VpnHubArgs, path: string, site: string): Find
             fix: vpcPrefixOk ? `write ${parseCidr(args.vpcCidr).text} instead.` : `set ${at("vpcCidr")} to a block such as 172.16.0.0/16.`,
         });
     }
-    if (!(PUBLIC_GATEWAY_BANDWIDTHS as readonly number[]).includes(args.bandwidth)) {
-        findings.push({
-            severity: "error",
-            code: "hub.bad-bandwidth",
-            site,
-            field: at("bandwidth"),
-            value: args.bandwidth,
-            allowed: `${allowedList(PUBLIC_GATEWAY_BANDWIDTHS)} (Mbit/s)`,
-            message: "Alibaba sells public VPN gateways only in these bandwidth specifications.",
-            fix: `set ${at("bandwidth")} to the next specification up, e.g. ${PUBLIC_GATEWAY_BANDWIDTHS.find((b) => b >= args.bandwidth) ?? 1000}.`,
-        });
-    }
+    findings.push(...validateBandwidth(args.bandwidth, at("bandwidth"), site));
     const valid: Array<{ index: number; cidr: string }> = [];
     args.vswitches.forEach((vsw, i) => {
         const field = `${at("vswitches")}[${i}].cidr`;
@@ -160,8 +149,10 @@ export class VpnHub extends pulumi.ComponentResource {
     private lastConnection: pulumi.Resource | undefined;
 
     constructor(name: string, args: VpnHubArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(): a refused hub registers nothing, not even its component resource.
+        const warnings = assertNoErrors(checkHubArgs(args, args.configPath ?? name, name));
         super("alicloud-vpn:index:VpnHub", name, {}, opts);
-        this.findings = assertNoErrors(checkHubArgs(args, args.configPath ?? name, name));
+        this.findings = warnings;
         this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
 
         this.hubName = name;

@@ -114,6 +114,11 @@ export function overlappingPairs(blocks: readonly string[]): Array<[number, numb
     return pairs;
 }
 
+/** Dotted text of an unsigned 32-bit address. */
+function uintToAddress(value: number): string {
+    return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join(".");
+}
+
 /** The fewest CIDR blocks that exactly cover the addresses first..last (inclusive, unsigned 32-bit). */
 function rangeToCidrs(first: number, last: number): string[] {
     const blocks: string[] = [];
@@ -124,8 +129,7 @@ function rangeToCidrs(first: number, last: number): string[] {
         while (size < 2 ** 32 && start % (size * 2) === 0 && start + size * 2 - 1 <= last) {
             size *= 2;
         }
-        const octets = [24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256);
-        blocks.push(`${octets.join(".")}/${32 - Math.log2(size)}`);
+        blocks.push(`${uintToAddress(start)}/${32 - Math.log2(size)}`);
         start += size;
     }
     return blocks;
@@ -148,4 +152,44 @@ export function mergeCidrs(blocks: readonly string[]): string[] {
         }
     }
     return merged.flatMap(({ first, last }) => rangeToCidrs(first, last));
+}
+
+/** True when the blocks of `outers` together cover every address of `inner` (10.0.0.0/24 + 10.0.1.0/24 cover 10.0.0.0/23). */
+export function coveredByUnion(outers: readonly string[], inner: string): boolean {
+    const target = parseCidr(inner);
+    const ranges = outers
+        .map((o) => parseCidr(o))
+        .filter((o) => o.last >= target.first && o.first <= target.last)
+        .sort((a, b) => a.first - b.first);
+    let next = target.first;
+    for (const range of ranges) {
+        if (range.first > next) {
+            return false;
+        }
+        next = Math.max(next, range.last + 1);
+        if (next > target.last) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** The smallest single block containing every block of `blocks` (for IKEv1, which carries one selector). */
+export function supernet(blocks: readonly string[]): string {
+    const parsed = blocks.map((b) => parseCidr(b));
+    const first = Math.min(...parsed.map((p) => p.first));
+    const last = Math.max(...parsed.map((p) => p.last));
+    for (let prefix = 32; prefix >= 0; prefix--) {
+        const size = 2 ** (32 - prefix);
+        const start = Math.floor(first / size) * size;
+        if (start + size - 1 >= last) {
+            return `${uintToAddress(start)}/${prefix}`;
+        }
+    }
+    return "0.0.0.0/0";
+}
+
+/** The first of `candidates` that overlaps none of `used`, or undefined. */
+export function firstFreeBlock(candidates: readonly string[], used: readonly string[]): string | undefined {
+    return candidates.find((c) => !used.some((u) => overlaps(c, u)));
 }

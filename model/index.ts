@@ -5,3 +5,5 @@ export * from "./profile";
 export * from "./link";
 export * from "./alibabaConnection";
 export * from "./hubAndSpoke";
+export * from "./gateway";
+export * from "./topology";

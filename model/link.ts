@@ -154,14 +154,15 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
     }
     const routeBlocks = routingMode === "policy" ? (spec.peerSubnets ?? []).filter((b) => !cidrSyntaxError(b)) : [];
     routeBlocks.forEach((block, i) => {
-        if (block === "0.0.0.0/0" || overlaps(block, RESERVED_ROUTE_BLOCK)) {
+        const problem = reservedRouteProblem(block);
+        if (problem) {
             findings.push({
                 severity: "error",
                 code: "link.reserved-route",
                 site,
                 field: `${at("peerSubnets")}[${i}]`,
                 value: block,
-                message: `the VPN gateway cannot route to ${block}: destinations may not be 0.0.0.0/0 or overlap ${RESERVED_ROUTE_BLOCK}.`,
+                message: problem,
                 fix: `list the peer's real networks in ${at("peerSubnets")} instead of ${block}.`,
             });
         }
@@ -173,6 +174,13 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
         spec.psk.forEach((psk, i) => findings.push(...validatePsk(psk, `${at("psk")}[${i}]`, site)));
     }
     return { spec, profile, routingMode, findings };
+}
+
+/** Why a VPN gateway route to `block` is refused (0.0.0.0/0, or inside Alibaba's 100.64.0.0/10), or undefined. */
+export function reservedRouteProblem(block: string): string | undefined {
+    return block === "0.0.0.0/0" || overlaps(block, RESERVED_ROUTE_BLOCK)
+        ? `the VPN gateway cannot route to ${block}: destinations may not be 0.0.0.0/0 or overlap ${RESERVED_ROUTE_BLOCK}.`
+        : undefined;
 }
 
 export function validatePsk(psk: string, field: string, site?: string): Finding[] {

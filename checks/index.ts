@@ -1,0 +1,105 @@
+// The check pass over a whole planned topology: pure, topology -> findings. Stacks run it before declaring the
+// first resource; errors stop the program (TopologyError), warnings are returned for pulumi.log.warn and the plan.
+import { Finding, assertNoErrors } from "../model/findings";
+import { Topology } from "../model/topology";
+import { checkBlockSyntax, checkElements, checkReferences } from "./elements";
+import { checkOpenVpnRoutes } from "./openvpn";
+import { checkPoolOverlaps, checkSiteOverlaps, checkWellKnownRanges } from "./overlaps";
+import { checkIpsecRoutes } from "./routes";
+
+export { checkBlockSyntax, checkElements, checkReferences } from "./elements";
+export { checkOpenVpnRoutes } from "./openvpn";
+export { checkPoolOverlaps, checkSiteOverlaps, checkWellKnownRanges, suggestFreeBlock } from "./overlaps";
+export { checkIpsecRoutes } from "./routes";
+
+export interface CheckOptions {
+    /**
+     * Run each element's own checks (profiles, PSKs, subnet counts, bandwidth; see checkElements). Default true.
+     * Stacks built from VpnHub and SiteToSiteLink pass false and hand checkHubArgs/checkSiteToSiteLink's findings
+     * in `alsoFindings`: the components run the same model validators and print their own warnings.
+     */
+    elements?: boolean;
+    /** Findings the stack already has (component checks, config): reported in the same error list, duplicates dropped. */
+    alsoFindings?: readonly Finding[];
+}
+
+/** Everything wrong with the topology as a network: structure, overlaps, routes against selectors, transit, OpenVPN. */
+export function checkNetwork(topology: Topology): Finding[] {
+    const structure = [...checkReferences(topology), ...checkBlockSyntax(topology)];
+    // Route arithmetic on dangling references or unparsable blocks would report consequences, not causes.
+    if (structure.length > 0) {
+        return structure;
+    }
+    return distinct([
+        ...structure,
+        ...checkSiteOverlaps(topology),
+        ...checkPoolOverlaps(topology),
+        ...checkIpsecRoutes(topology),
+        ...checkOpenVpnRoutes(topology),
+        ...checkWellKnownRanges(topology),
+    ]);
+}
+
+export function checkTopology(topology: Topology, options: Pick<CheckOptions, "elements"> = {}): Finding[] {
+    return [...(options.elements === false ? [] : checkElements(topology)), ...checkNetwork(topology)];
+}
+
+/** One finding per code, site, field and value: a check that reaches one problem twice reports it once. */
+function distinct(findings: readonly Finding[]): Finding[] {
+    const seen = new Set<string>();
+    return findings.filter((f) => {
+        const key = JSON.stringify([f.code, f.site, f.field, f.value]);
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
+}
+
+const layerKey = (f: Finding) => JSON.stringify([f.severity, f.field, f.value]);
+
+/**
+ * `later` without the findings `earlier` already has (same severity, field and value): when a component's check
+ * and the topology pass see one mistake, it is reported once, in the component's words.
+ */
+export function withoutRepeats(earlier: readonly Finding[], later: readonly Finding[]): Finding[] {
+    const seen = new Set(earlier.map(layerKey));
+    return later.filter((f) => !seen.has(layerKey(f)));
+}
+
+/**
+ * The entry point for stacks: throws a TopologyError listing every error (the stack's own findings first),
+ * or returns the topology pass's warnings that are not already among `alsoFindings` (those were printed by
+ * whoever raised them). Log the returned warnings with pulumi.log.warn and add them to the scenario's findings.
+ */
+export function checkTopologyOrThrow(topology: Topology, options: CheckOptions = {}): Finding[] {
+    const earlier = options.alsoFindings ?? [];
+    const added = withoutRepeats(earlier, checkTopology(topology, options));
+    assertNoErrors([...earlier, ...added]);
+    return added.filter((f) => f.severity === "warning");
+}
+
+/** Every code the pass can report, with its meaning (README's table is generated from the same words). */
+export const CHECK_CODES: Record<string, string> = {
+    "topology.unknown-reference": "an element names a site, connection or instance the topology does not declare",
+    "topology.bad-cidr": "a block is not an IPv4 CIDR block",
+    "topology.sites-overlap": "two sites' networks overlap",
+    "topology.pool-overlap": "an OpenVPN tunnel pool overlaps a site or another pool",
+    "topology.docker-bridge": "(warning) a site or pool collides with Docker's default bridge 172.17.0.0/16 or a declared Docker network",
+    "topology.kubernetes-range": "(warning) a site or pool collides with a declared Kubernetes pod or Service range",
+    "route.no-vpn-gateway": "a VPC route points at a VPN gateway the site does not have",
+    "route.no-gateway-route": "a VPC route sends traffic to the VPN gateway, which has no static route for it",
+    "route.outside-remote-subnets": "a VPC route's destination is outside the remote subnets of the connection it reaches (seed 004)",
+    "route.source-outside-local-subnets": "a vSwitch using a VPC route to the gateway is outside the connection's local subnets (seed 004, case 1)",
+    "route.missing-vpc-route": "(warning) a connection's remote subnet has no VPC route to the gateway",
+    "route.missing-gateway-route": "(warning) a connection's remote subnet has no VPN gateway route to it",
+    "route.remote-not-behind-peer": "(warning) a remote subnet is not a network of the peer",
+    "route.peer-missing-connection": "the peer is an Alibaba VPC without a connection back",
+    "route.peer-selectors-mismatch": "the peer's connection is not the mirror image (local <-> remote)",
+    "route.reserved-destination": "a VPN gateway route to 0.0.0.0/0 or into 100.64.0.0/10",
+    "transit.source-outside-local-subnets": "traffic transiting a gateway comes from a network outside the onward connection's local subnets",
+    "transit.missing-connection": "a declared spoke has no connection with its hub",
+    "transit.missing-remote-subnet": "a spoke's connection to the hub does not carry another spoke's network",
+    "transit.missing-route": "a spoke or the hub lacks a VPC or gateway route for another spoke (seed 002)",
+    "openvpn.unknown-instance": "a VPC route's next hop instance is not an OpenVPN server",
+    "openvpn.route-not-served": "a VPC route to an OpenVPN server for a network it does not serve",
+    "openvpn.missing-vpc-route": "a client LAN has no VPC route to the server instance",
+    "openvpn.pool-not-routed": "(warning) the tunnel pool has no VPC route to the server instance",
+};

@@ -1,0 +1,241 @@
+// The corpus cases: what is wrong, how it is written, and every error the user must see, word for word.
+import { SiteToSiteLinkArgs } from "../../components/siteToSiteLink";
+import { VpnHubArgs } from "../../components/vpnHub";
+
+export interface HypermotionCase {
+    name: string;
+    /** Edits a copy of the sample's alicloud-vpn:hypermotion object; returns the new value (undefined removes the key). */
+    edit: (config: any) => unknown;
+    errors: string[];
+}
+
+export type ComponentCase =
+    | { name: string; hub: VpnHubArgs; errors: string[] }
+    | { name: string; link: Omit<SiteToSiteLinkArgs, "hub">; errors: string[] };
+
+/** Applies `change` to the config and returns it. */
+const set = (change: (c: any) => void) => (c: any) => {
+    change(c);
+    return c;
+};
+
+const hubArgs = (overrides: Partial<VpnHubArgs>): VpnHubArgs => ({
+    vpcCidr: "10.10.0.0/16",
+    vswitches: [
+        { zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" },
+        { zoneId: "cn-hangzhou-i", cidr: "10.10.2.0/24" },
+    ],
+    bandwidth: 10,
+    ...overrides,
+});
+
+const link = (overrides: Partial<SiteToSiteLinkArgs>): Omit<SiteToSiteLinkArgs, "hub"> => ({
+    peerPublicIp: "203.0.113.20",
+    peerSubnets: ["192.168.50.0/24"],
+    ...overrides,
+});
+
+export const HYPERMOTION_CASES: HypermotionCase[] = [
+    // hub: values Alibaba refuses
+    { name: "bandwidth not on sale (15 Mbit/s)", edit: set((c) => (c.hub.bandwidth = 15)), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.bandwidth = 15: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set alicloud-vpn:hypermotion.hub.bandwidth to the next specification up, e.g. 20.",
+        ] },
+    { name: "VPC block with host bits", edit: set((c) => (c.hub.vpcCidr = "172.16.3.0/16")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vpcCidr = \"172.16.3.0/16\": Alibaba accepts VPC blocks from /8 to /28 written as their network address. Allowed: a network address with a /8 to /28 prefix, e.g. 172.16.0.0/16. Fix: write 172.16.0.0/16 instead.",
+            "error [office] alicloud-vpn:hypermotion.office.alibabaSubnets[0] = \"172.16.3.0/16\": the address has host bits set beyond the prefix; Alibaba rejects it and peers disagree on what it means. Fix: write 172.16.0.0/16 instead of 172.16.3.0/16.",
+        ] },
+    { name: "VPC block that is not a CIDR", edit: set((c) => (c.hub.vpcCidr = "172.16.0.0/33")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vpcCidr = \"172.16.0.0/33\": the prefix length must be between 0 and 32. Allowed: a network address with a /8 to /28 prefix, e.g. 172.16.0.0/16. Fix: set alicloud-vpn:hypermotion.hub.vpcCidr to a block such as 172.16.0.0/16.",
+            "error [office] alicloud-vpn:hypermotion.office.alibabaSubnets[0] = \"172.16.0.0/33\": the prefix length must be between 0 and 32. Fix: write alicloud-vpn:hypermotion.office.alibabaSubnets[0] as network/prefix, e.g. 192.168.10.0/24.",
+        ] },
+    { name: "vSwitch outside the VPC", edit: set((c) => (c.hub.vswitches[0].cidr = "172.17.1.0/24")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[0].cidr = \"172.17.1.0/24\": the vSwitch block is not inside the VPC block 172.16.0.0/16. Fix: choose alicloud-vpn:hypermotion.hub.vswitches[0].cidr inside 172.16.0.0/16, or widen alicloud-vpn:hypermotion.hub.vpcCidr.",
+        ] },
+    { name: "vSwitches overlapping", edit: set((c) => (c.hub.vswitches[1].cidr = "172.16.1.128/25")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[1].cidr = \"172.16.1.128/25\": overlaps alicloud-vpn:hypermotion.hub.vswitches[0].cidr (172.16.1.0/24). Fix: give each vSwitch its own block, e.g. move alicloud-vpn:hypermotion.hub.vswitches[1].cidr past 172.16.1.0/24.",
+        ] },
+    { name: "vSwitch /30, too small", edit: set((c) => (c.hub.vswitches[2].cidr = "172.16.255.0/30")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[2].cidr = \"172.16.255.0/30\": Alibaba accepts vSwitch blocks from /16 to /29 written as their network address. Allowed: a network address with a /16 to /29 prefix inside the VPC. Fix: set alicloud-vpn:hypermotion.hub.vswitches[2].cidr to a /16../29 network inside 172.16.0.0/16.",
+        ] },
+    { name: "dual-tunnel gateway in one zone", edit: set((c) => (c.hub.vswitches[3].zoneId = "cn-hangzhou-h")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches = [\"cn-hangzhou-h\",\"cn-hangzhou-i\",\"cn-hangzhou-h\",\"cn-hangzhou-h\"]: a dual-tunnel VPN gateway needs a vSwitch and a disaster-recovery vSwitch in two different zones. Fix: add a vSwitch in a second zone to alicloud-vpn:hypermotion.hub.vswitches, or set alicloud-vpn:hypermotion.hub.tunnelMode: single for a legacy gateway.",
+        ] },
+    // config shape
+    { name: "gateway vSwitch name unknown", edit: set((c) => (c.hub.gatewayVswitch = "vpn-x")), errors: [
+            "error alicloud-vpn:hypermotion.hub.gatewayVswitch = \"vpn-x\": no vSwitch of this name in the site's vswitches. Allowed: ack-workers-h, ack-workers-i, vpn-h, vpn-i. Fix: set alicloud-vpn:hypermotion.hub.gatewayVswitch to the name of one of alicloud-vpn:hypermotion.hub.vswitches.",
+        ] },
+    { name: "disaster-recovery vSwitch name unknown", edit: set((c) => (c.hub.disasterRecoveryVswitch = "vpn-z")), errors: [
+            "error alicloud-vpn:hypermotion.hub.disasterRecoveryVswitch = \"vpn-z\": no vSwitch of this name in the site's vswitches. Allowed: ack-workers-h, ack-workers-i, vpn-h, vpn-i. Fix: set alicloud-vpn:hypermotion.hub.disasterRecoveryVswitch to the name of one of alicloud-vpn:hypermotion.hub.vswitches.",
+        ] },
+    { name: "misspelt key under hub", edit: set((c) => (c.hub.bandwith = 5)), errors: [
+            "error alicloud-vpn:hypermotion.hub: Unrecognized key(s) in object: 'bandwith'. Fix: remove or correct the key(s) bandwith under alicloud-vpn:hypermotion.hub.",
+        ] },
+    { name: "bandwidth as a string", edit: set((c) => (c.hub.bandwidth = "5")), errors: [
+            "error alicloud-vpn:hypermotion.hub.bandwidth: Expected number, received string. Fix: correct alicloud-vpn:hypermotion.hub.bandwidth in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "tunnel mode not dual or single", edit: set((c) => (c.hub.tunnelMode = "triple")), errors: [
+            "error alicloud-vpn:hypermotion.hub.tunnelMode: Invalid enum value. Expected 'dual' | 'single', received 'triple'. Fix: correct alicloud-vpn:hypermotion.hub.tunnelMode in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "no vSwitches", edit: set((c) => (c.hub.vswitches = [])), errors: [
+            "error alicloud-vpn:hypermotion.hub.vswitches: Array must contain at least 1 element(s). Fix: correct alicloud-vpn:hypermotion.hub.vswitches in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "peer device not supported", edit: set((c) => (c.office.device = "juniper-srx")), errors: [
+            "error alicloud-vpn:hypermotion.office.device: Invalid enum value. Expected 'strongswan' | 'libreswan' | 'h3c-comware' | 'h3c-er' | 'cisco-ios' | 'huawei-vrp', received 'juniper-srx'. Fix: correct alicloud-vpn:hypermotion.office.device in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "OpenStack networks missing", edit: set((c) => delete c.office.openstack), errors: [
+            "error alicloud-vpn:hypermotion.office.openstack: Required. Fix: correct alicloud-vpn:hypermotion.office.openstack in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "cluster pod CIDR as a number", edit: set((c) => (c.cluster.podCidr = 172)), errors: [
+            "error alicloud-vpn:hypermotion.cluster.podCidr: Expected string, received number. Fix: correct alicloud-vpn:hypermotion.cluster.podCidr in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "the whole hypermotion key missing", edit: () => undefined, errors: [
+            "error alicloud-vpn:hypermotion: the stack config has no such key. Fix: add alicloud-vpn:hypermotion to Pulumi.<stack>.yaml (see the committed samples).",
+        ] },
+    // the office link: values Alibaba refuses, weak crypto, IKEv1
+    { name: "peer address incomplete", edit: set((c) => (c.office.peerPublicIp = "203.0.113")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"203.0.113\": the customer gateway needs the peer's fixed public IPv4 address. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the public address of the peer's WAN interface, e.g. 203.0.113.10.",
+        ] },
+    { name: "IKE version ikev3", edit: set((c) => (c.office.profile.ike.version = "ikev3")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.version = \"ikev3\": Alibaba Cloud does not accept this IKE version. Allowed: ikev1, ikev2. Fix: set alicloud-vpn:hypermotion.office.profile.ike.version to one of ikev1, ikev2.",
+        ] },
+    { name: "IKE mode quick", edit: set((c) => (c.office.profile.ike.mode = "quick")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.mode = \"quick\": Alibaba Cloud does not accept this IKE negotiation mode. Allowed: main, aggressive. Fix: set alicloud-vpn:hypermotion.office.profile.ike.mode to one of main, aggressive.",
+        ] },
+    { name: "phase 1 encryption aes512", edit: set((c) => (c.office.profile.ike.encryption = "aes512")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.encryption = \"aes512\": Alibaba Cloud does not accept this phase 1 encryption algorithm. Allowed: aes, aes192, aes256, des, 3des. Fix: set alicloud-vpn:hypermotion.office.profile.ike.encryption to one of aes, aes192, aes256, des, 3des.",
+        ] },
+    { name: "phase 1 integrity sha3", edit: set((c) => (c.office.profile.ike.integrity = "sha3")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.integrity = \"sha3\": Alibaba Cloud does not accept this phase 1 integrity algorithm. Allowed: md5, sha1, sha256, sha384, sha512. Fix: set alicloud-vpn:hypermotion.office.profile.ike.integrity to one of md5, sha1, sha256, sha384, sha512.",
+        ] },
+    { name: "phase 1 DH group3", edit: set((c) => (c.office.profile.ike.dhGroup = "group3")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.dhGroup = \"group3\": Alibaba Cloud does not accept this phase 1 DH group. Allowed: group1, group2, group5, group14. Fix: set alicloud-vpn:hypermotion.office.profile.ike.dhGroup to one of group1, group2, group5, group14.",
+        ] },
+    { name: "phase 2 PFS group24", edit: set((c) => (c.office.profile.ipsec.pfs = "group24")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ipsec.pfs = \"group24\": Alibaba Cloud does not accept this phase 2 PFS group. Allowed: disabled, group1, group2, group5, group14. Fix: set alicloud-vpn:hypermotion.office.profile.ipsec.pfs to one of disabled, group1, group2, group5, group14.",
+        ] },
+    { name: "phase 1 lifetime over 86400 s", edit: set((c) => (c.office.profile.ike.lifetimeSeconds = 90000)), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.lifetimeSeconds = 90000: Alibaba Cloud accepts SA lifetimes from 0 to 86400 seconds. Allowed: whole seconds from 0 to 86400. Fix: set alicloud-vpn:hypermotion.office.profile.ike.lifetimeSeconds to a whole number of seconds, at most 86400 (86400 = 24 h).",
+        ] },
+    { name: "phase 2 lifetime negative", edit: set((c) => (c.office.profile.ipsec.lifetimeSeconds = -1)), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ipsec.lifetimeSeconds = -1: Alibaba Cloud accepts SA lifetimes from 0 to 86400 seconds. Allowed: whole seconds from 0 to 86400. Fix: set alicloud-vpn:hypermotion.office.profile.ipsec.lifetimeSeconds to a whole number of seconds, at most 86400 (86400 = 24 h).",
+        ] },
+    { name: "local id over 100 characters", edit: set((c) => (c.office.profile.localId = "h".repeat(101))), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.localId = \"hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh\": Alibaba Cloud limits IKE identities to 100 characters. Allowed: 1 to 100 characters without spaces. Fix: shorten alicloud-vpn:hypermotion.office.profile.localId, or leave it out to use the public IP address as the identity.",
+        ] },
+    { name: "remote id with a space", edit: set((c) => (c.office.profile.remoteId = "office router")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.remoteId = \"office router\": Alibaba Cloud limits IKE identities to 100 characters. Allowed: 1 to 100 characters without spaces. Fix: shorten alicloud-vpn:hypermotion.office.profile.remoteId, or leave it out to use the public IP address as the identity.",
+        ] },
+    { name: "DH2 without the opt-in", edit: set((c) => delete c.office.profile.weakCryptoOptIn), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.dhGroup = \"group2\": group2 (MODP-1024) is weak and refused without an explicit opt-in. Fix: set alicloud-vpn:hypermotion.office.profile.ike.dhGroup to group14 on both ends, or, if the peer can do no better, set alicloud-vpn:hypermotion.office.profile.weakCryptoOptIn.reason to say why.",
+            "error [office] alicloud-vpn:hypermotion.office.profile.ipsec.pfs = \"group2\": group2 (MODP-1024) is weak and refused without an explicit opt-in. Fix: set alicloud-vpn:hypermotion.office.profile.ipsec.pfs to group14 on both ends, or, if the peer can do no better, set alicloud-vpn:hypermotion.office.profile.weakCryptoOptIn.reason to say why.",
+        ] },
+    { name: "opt-in without a reason", edit: set((c) => (c.office.profile.weakCryptoOptIn.reason = "old")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.weakCryptoOptIn.reason = \"old\": an opt-in to weak algorithms must say why (it is read in reviews). Fix: set alicloud-vpn:hypermotion.office.profile.weakCryptoOptIn.reason to a sentence naming the peer's limitation, e.g. \"the office H3C ER3200G2 offers only DH2\".",
+        ] },
+    { name: "IKEv2 on the H3C ER", edit: set((c) => (c.office.profile.ike.version = "ikev2")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.version = \"ikev2\": the peer platform h3c-er cannot be configured for this link. Fix: the H3C ER series speaks IKEv1 only: set profile.ike.version to ikev1, or use a Comware V7 device (platform h3c-comware) for IKEv2.",
+        ] },
+    { name: "IKEv1 with two remote subnets", edit: set((c) => (c.office.peerSubnets = ["192.168.10.0/24", "192.168.11.0/24"])), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.version = \"ikev1\": IKEv1 carries one pair of traffic selectors; several local or remote CIDR blocks need IKEv2. Allowed: ikev2. Fix: set alicloud-vpn:hypermotion.office.profile.ike.version to ikev2, or split the link into one connection per CIDR pair.",
+        ] },
+    { name: "IKEv1 with two local subnets", edit: set((c) => (c.office.alibabaSubnets = ["172.16.1.0/24", "172.16.2.0/24"])), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.version = \"ikev1\": IKEv1 carries one pair of traffic selectors; several local or remote CIDR blocks need IKEv2. Allowed: ikev2. Fix: set alicloud-vpn:hypermotion.office.profile.ike.version to ikev2, or split the link into one connection per CIDR pair.",
+        ] },
+    {
+        name: "eleven remote subnets",
+        edit: set((c) => (c.office.peerSubnets = Array.from({ length: 11 }, (_, i) => `192.168.${10 + i}.0/24`))),
+        errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = [\"192.168.10.0/24\",\"192.168.11.0/24\",\"192.168.12.0/24\",\"192.168.13.0/24\",\"192.168.14.0/24\",\"192.168.15.0/24\",\"192.168.16.0/24\",\"192.168.17.0/24\",\"192.168.18.0/24\",\"192.168.19.0/24\",\"192.168.20.0/24\"]: an IPsec connection's remote subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: summarise alicloud-vpn:hypermotion.office.peerSubnets into at most 10 blocks, or use routingMode: destination.",
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.version = \"ikev1\": IKEv1 carries one pair of traffic selectors; several local or remote CIDR blocks need IKEv2. Allowed: ikev2. Fix: set alicloud-vpn:hypermotion.office.profile.ike.version to ikev2, or split the link into one connection per CIDR pair.",
+        ],
+    },
+    { name: "remote subnet with host bits", edit: set((c) => (c.office.peerSubnets = ["192.168.10.1/23"])), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets[0] = \"192.168.10.1/23\": the address has host bits set beyond the prefix; Alibaba rejects it and peers disagree on what it means. Fix: write 192.168.10.0/23 instead of 192.168.10.1/23.",
+        ] },
+    { name: "remote subnet 0.0.0.0/0", edit: set((c) => (c.office.peerSubnets = ["0.0.0.0/0"])), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = \"0.0.0.0/0\": the peer network 0.0.0.0/0 overlaps the Alibaba-side network 172.16.0.0/16; routes on both ends would point into themselves. Fix: renumber one side, or narrow alicloud-vpn:hypermotion.office.peerSubnets so it does not include 172.16.0.0/16.",
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets[0] = \"0.0.0.0/0\": the VPN gateway cannot route to 0.0.0.0/0: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in alicloud-vpn:hypermotion.office.peerSubnets instead of 0.0.0.0/0.",
+        ] },
+    { name: "remote subnet inside 100.64.0.0/10", edit: set((c) => (c.office.peerSubnets = ["100.64.10.0/24"])), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets[0] = \"100.64.10.0/24\": the VPN gateway cannot route to 100.64.10.0/24: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in alicloud-vpn:hypermotion.office.peerSubnets instead of 100.64.10.0/24.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"192.168.10.0/24\": the VPC routes 192.168.10.0/24 to the VPN gateway, but connection office's remote subnets (100.64.10.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.10.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/24\": the VPC routes 192.168.11.0/24 to the VPN gateway, but connection office's remote subnets (100.64.10.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.11.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
+        ] },
+    { name: "remote subnet overlapping the VPC", edit: set((c) => (c.office.peerSubnets = ["172.16.5.0/24"])), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = \"172.16.5.0/24\": the peer network 172.16.5.0/24 overlaps the Alibaba-side network 172.16.0.0/16; routes on both ends would point into themselves. Fix: renumber one side, or narrow alicloud-vpn:hypermotion.office.peerSubnets so it does not include 172.16.0.0/16.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"192.168.10.0/24\": the VPC routes 192.168.10.0/24 to the VPN gateway, but connection office's remote subnets (172.16.5.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.10.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/24\": the VPC routes 192.168.11.0/24 to the VPN gateway, but connection office's remote subnets (172.16.5.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.11.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
+        ] },
+    // the network: routes against selectors (seed 004), overlaps (seed 001)
+    { name: "floating-IP network routed but not in the remote subnets (seed 004)", edit: set((c) => (c.office.peerSubnets = ["192.168.10.0/24"])), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/24\": the VPC routes 192.168.11.0/24 to the VPN gateway, but connection office's remote subnets (192.168.10.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.11.0/24 to alicloud-vpn:hypermotion.office.peerSubnets, or replace alicloud-vpn:hypermotion.office.peerSubnets with one block covering it all, e.g. 192.168.10.0/23 (IKEv1 carries one selector pair); or remove the route.",
+        ] },
+    { name: "worker vSwitch outside the local subnets (seed 004, case 1)", edit: set((c) => (c.office.alibabaSubnets = ["172.16.1.0/24"])), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.office.alibabaSubnets = \"172.16.2.0/24\": traffic from 172.16.2.0/24 (alicloud-vpn:hypermotion.hub.vswitches[1].cidr) to 192.168.10.0/24 is routed to the VPN gateway, but connection office's local subnets (172.16.1.0/24) do not cover its source; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1: 10.64.3.22 outside 10.16.0.0/16). Fix: add 172.16.2.0/24 to alicloud-vpn:hypermotion.office.alibabaSubnets, or replace alicloud-vpn:hypermotion.office.alibabaSubnets with one block covering it all, e.g. 172.16.0.0/22 (IKEv1 carries one selector pair).",
+        ] },
+    { name: "local subnets outside the VPC entirely", edit: set((c) => (c.office.alibabaSubnets = ["10.0.0.0/16"])), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.office.alibabaSubnets = \"172.16.1.0/24\": traffic from 172.16.1.0/24 (alicloud-vpn:hypermotion.hub.vswitches[0].cidr) to 192.168.10.0/24 is routed to the VPN gateway, but connection office's local subnets (10.0.0.0/16) do not cover its source; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1: 10.64.3.22 outside 10.16.0.0/16). Fix: add 172.16.1.0/24 to alicloud-vpn:hypermotion.office.alibabaSubnets.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.alibabaSubnets = \"172.16.2.0/24\": traffic from 172.16.2.0/24 (alicloud-vpn:hypermotion.hub.vswitches[1].cidr) to 192.168.10.0/24 is routed to the VPN gateway, but connection office's local subnets (10.0.0.0/16) do not cover its source; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1: 10.64.3.22 outside 10.16.0.0/16). Fix: add 172.16.2.0/24 to alicloud-vpn:hypermotion.office.alibabaSubnets.",
+        ] },
+    { name: "OpenStack network inside the VPC (seed 001)", edit: set((c) => (c.office.openstack.controlNetwork = "172.16.10.0/24")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"172.16.10.0/24\": overlaps hypermotion's 172.16.0.0/16 (alicloud-vpn:hypermotion.hub.vpcCidr); each end would route the other's addresses to itself, so traffic between them never enters a tunnel. Fix: renumber one side: move alicloud-vpn:hypermotion.office.openstack.controlNetwork to a block no other site uses (e.g. 172.21.16.0/24), or move alicloud-vpn:hypermotion.hub.vpcCidr.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"172.16.10.0/24\": the VPC routes 172.16.10.0/24 to the VPN gateway, but connection office's remote subnets (192.168.10.0/23) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 172.16.10.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
+        ] },
+    { name: "OpenStack network that is not a CIDR", edit: set((c) => (c.office.openstack.floatingIpNetwork = "192.168.11.0/33")), errors: [
+            "error alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/33\": the prefix length must be between 0 and 32. Fix: write alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork as network/prefix, e.g. 192.168.10.0/24.",
+            "error alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/33\": the prefix length must be between 0 and 32. Fix: write alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork as network/prefix, e.g. 192.168.10.0/24.",
+        ] },
+    {
+        name: "OpenStack network moved outside the summarised remote subnet",
+        edit: set((c) => (c.office.openstack.floatingIpNetwork = "192.168.12.0/24")),
+        errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.12.0/24\": the VPC routes 192.168.12.0/24 to the VPN gateway, but connection office's remote subnets (192.168.10.0/23) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.12.0/24 to alicloud-vpn:hypermotion.office.peerSubnets, or replace alicloud-vpn:hypermotion.office.peerSubnets with one block covering it all, e.g. 192.168.8.0/21 (IKEv1 carries one selector pair); or remove the route.",
+        ],
+    },
+    { name: "cluster Service CIDR that is not a CIDR", edit: set((c) => (c.cluster.serviceCidr = "172.21.0.0/40")), errors: [
+            "error alicloud-vpn:hypermotion.cluster.serviceCidr = \"172.21.0.0/40\": the prefix length must be between 0 and 32. Fix: write alicloud-vpn:hypermotion.cluster.serviceCidr as network/prefix, e.g. 192.168.10.0/24.",
+        ] },
+];
+
+export const COMPONENT_CASES: ComponentCase[] = [
+    { name: "VpnHub: bandwidth 0", hub: hubArgs({ bandwidth: 0 }), errors: [
+            "error [hub] hub.bandwidth = 0: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set hub.bandwidth to the next specification up, e.g. 5.",
+        ] },
+    { name: "VpnHub: VPC block /7", hub: hubArgs({ vpcCidr: "10.0.0.0/7" }), errors: [
+            "error [hub] hub.vpcCidr = \"10.0.0.0/7\": Alibaba accepts VPC blocks from /8 to /28 written as their network address. Allowed: a network address with a /8 to /28 prefix, e.g. 172.16.0.0/16. Fix: set hub.vpcCidr to a block such as 172.16.0.0/16.",
+        ] },
+    { name: "VpnHub: vSwitch /30", hub: hubArgs({ vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/30" }, { zoneId: "cn-hangzhou-i", cidr: "10.10.2.0/24" }] }), errors: [
+            "error [hub] hub.vswitches[0].cidr = \"10.10.1.0/30\": Alibaba accepts vSwitch blocks from /16 to /29 written as their network address. Allowed: a network address with a /16 to /29 prefix inside the VPC. Fix: set hub.vswitches[0].cidr to a /16../29 network inside 10.10.0.0/16.",
+        ] },
+    { name: "VpnHub: one zone for a dual-tunnel gateway", hub: hubArgs({ vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }] }), errors: [
+            "error [hub] hub.vswitches = [\"cn-hangzhou-h\"]: a dual-tunnel VPN gateway needs a vSwitch and a disaster-recovery vSwitch in two different zones. Fix: add a vSwitch in a second zone to hub.vswitches, or set hub.tunnelMode: single for a legacy gateway.",
+        ] },
+    { name: "SiteToSiteLink: PSK with a space", link: link({ psk: "two words" }), errors: [
+            "error [dc] dc.psk = \"[secret]\": Alibaba Cloud rejects this pre-shared key. Allowed: 1 to 100 letters, digits or ~`!@#$%^&*()_-+={}[]\\|;:',.<>/? (no spaces). Fix: set dc.psk to 1-100 characters without spaces, or leave it unset to generate one.",
+        ] },
+    { name: "SiteToSiteLink: PSK of 101 characters", link: link({ psk: "k".repeat(101) }), errors: [
+            "error [dc] dc.psk = \"[secret]\": Alibaba Cloud rejects this pre-shared key. Allowed: 1 to 100 letters, digits or ~`!@#$%^&*()_-+={}[]\\|;:',.<>/? (no spaces). Fix: set dc.psk to 1-100 characters without spaces, or leave it unset to generate one.",
+        ] },
+    { name: "SiteToSiteLink: VPC route outside the remote subnets (seed 004)", link: link({ vpcRouteDestinations: ["192.168.50.0/24", "10.64.3.0/24"] }), errors: [
+            "error [dc] dc.vpcRouteDestinations[1] = \"10.64.3.0/24\": the VPC would route 10.64.3.0/24 to the VPN gateway, but the connection's remote subnets (192.168.50.0/24) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004). Fix: add 10.64.3.0/24 (or a block containing it) to dc.peerSubnets, or remove it from dc.vpcRouteDestinations.",
+        ] },
+    { name: "SiteToSiteLink: no remote subnets", link: link({ peerSubnets: [] }), errors: [
+            "error [dc] dc.peerSubnets = []: an IPsec connection's remote subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: list the networks the tunnel must carry in dc.peerSubnets.",
+        ] },
+    { name: "SiteToSiteLink: eleven local subnets", link: link({ alibabaSubnets: Array.from({ length: 11 }, (_, i) => `10.10.${i}.0/24`) }), errors: [
+            "error [dc] dc.alibabaSubnets = [\"10.10.0.0/24\",\"10.10.1.0/24\",\"10.10.2.0/24\",\"10.10.3.0/24\",\"10.10.4.0/24\",\"10.10.5.0/24\",\"10.10.6.0/24\",\"10.10.7.0/24\",\"10.10.8.0/24\",\"10.10.9.0/24\",\"10.10.10.0/24\"]: an IPsec connection's local subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: summarise dc.alibabaSubnets into at most 10 blocks, or use routingMode: destination.",
+        ] },
+    { name: "SiteToSiteLink: des without opt-in", link: link({ profile: { ipsec: { encryption: "des" } } }), errors: [
+            "error [dc] dc.profile.ipsec.encryption = \"des\": DES is weak and refused without an explicit opt-in. Fix: set dc.profile.ipsec.encryption to aes256 on both ends, or, if the peer can do no better, set dc.profile.weakCryptoOptIn.reason to say why.",
+        ] },
+    { name: "SiteToSiteLink: md5 unset opt-in reason", link: link({ profile: { ike: { integrity: "md5" }, weakCryptoOptIn: { reason: "" } } }), errors: [
+            "error [dc] dc.profile.weakCryptoOptIn.reason = \"\": an opt-in to weak algorithms must say why (it is read in reviews). Fix: set dc.profile.weakCryptoOptIn.reason to a sentence naming the peer's limitation, e.g. \"the office H3C ER3200G2 offers only DH2\".",
+        ] },
+    {
+        name: "SiteToSiteLink: libreswan asked for with group2",
+        link: link({ peerPlatforms: ["libreswan"], profile: { ike: { dhGroup: "group2" }, weakCryptoOptIn: { reason: "the peer only offers modp1024" } } }),
+        errors: [
+            "error [dc] dc.profile.ike.dhGroup = \"group2\": the peer platform libreswan cannot be configured for this link. Fix: libreswan 4.x is built without modp1024; use group14 on both ends, or the strongSwan renderer.",
+        ],
+    },
+];
