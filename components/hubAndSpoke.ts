@@ -2,9 +2,11 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
+import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
+import { AlibabaSite, Topology, blockList } from "../model/topology";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
 import { VpnHub, VpnHubArgs, checkHubArgs } from "./vpnHub";
 
@@ -71,6 +73,61 @@ function linkPlans(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string) {
 }
 
 /**
+ * The planned network for the whole-topology pass (checks/): every site with its vSwitches, both ends of
+ * every connection, every route, and the declared transit through the hub.
+ */
+export function hubAndSpokeTopology(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string): Topology {
+    const fields = new Map([[args.hub.name, `${path}.hub`], ...args.spokes.map((s, i): [string, string] => [s.name, `${path}.spokes[${i}]`])]);
+    const site = (s: HubSiteArgs): AlibabaSite => {
+        const field = fields.get(s.name)!;
+        return {
+            kind: "alibaba",
+            name: s.name,
+            region: s.region,
+            vpc: { cidr: s.vpcCidr, field: `${field}.vpcCidr` },
+            vswitches: s.vswitches.map((v, i) => ({ name: v.name ?? `${s.name}-${v.zoneId}`, cidr: v.cidr, field: `${field}.vswitches[${i}].cidr` })),
+            gateway: { bandwidth: s.bandwidth, bandwidthField: `${field}.bandwidth` },
+        };
+    };
+    const topology: Topology = {
+        name: path,
+        sites: [args.hub, ...args.spokes].map(site),
+        connections: [],
+        vpcRoutes: [],
+        gatewayRoutes: [],
+        tunnelPools: [],
+        wellKnownRanges: [],
+        transits: [{ hub: args.hub.name, spokes: args.spokes.map((s) => s.name), field: `${path}.spokes` }],
+    };
+    for (const link of linkPlans(args, plan, path)) {
+        const spokeField = fields.get(link.spoke.name)!;
+        for (const [name, owner, peer, end] of [
+            [link.hubLink, args.hub.name, link.spoke.name, link.hubEnd],
+            [link.spokeLink, link.spoke.name, args.hub.name, link.spokeEnd],
+        ] as const) {
+            // The selectors and routes are computed from the sites' blocks: a finding about them names the spoke.
+            topology.connections.push({
+                name,
+                site: owner,
+                peer,
+                localSubnets: blockList(spokeField, end.alibabaSubnets ?? []),
+                remoteSubnets: blockList(spokeField, end.peerSubnets),
+                routingMode: end.routingMode,
+                path,
+                profile: end.profile,
+            });
+            for (const destination of end.vpcRouteDestinations ?? []) {
+                topology.vpcRoutes.push({ site: owner, destination, field: spokeField, nextHop: { kind: "vpnGateway" } });
+            }
+            for (const destination of end.gatewayRouteDestinations ?? []) {
+                topology.gatewayRoutes.push({ site: owner, destination, field: spokeField, connection: name });
+            }
+        }
+    }
+    return topology;
+}
+
+/**
  * Every finding about a hub-and-spoke topology, from plain values: each site's hub checks, the plan's
  * (duplicate names, overlapping VPCs, selector limits), and both ends of every connection. Stacks call it
  * before creating anything; the component calls it again.
@@ -127,6 +184,9 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
             }
         }
     }
+    // The whole-network pass (overlaps with Docker's bridge, routes against selectors, transit), reported once
+    // where it repeats a finding above.
+    findings.push(...withoutRepeats(findings, checkTopology(hubAndSpokeTopology(args, plan, path), { elements: false })));
     return { plan, findings };
 }
 

@@ -3,7 +3,9 @@ import * as path from "node:path";
 import { ROOT, loadStackConfig } from "../../cli/plan";
 import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../../emulator";
 import { TopologyError } from "../../model/findings";
-import { HubAndSpokeConfig, hubAndSpoke, syntheticHubAndSpoke } from "../../stacks/hubAndSpoke";
+import { checkTopology } from "../../checks";
+import { checkHubAndSpoke, hubAndSpokeTopology } from "../../components/hubAndSpoke";
+import { HubAndSpokeConfig, hubAndSpoke, hubAndSpokeArgs, syntheticHubAndSpoke } from "../../stacks/hubAndSpoke";
 import { emulate } from "../helpers";
 
 const sample = (): HubAndSpokeConfig =>
@@ -267,6 +269,40 @@ describe("HubAndSpoke: checks before anything is created", function () {
         assert.deepEqual([spokeEnd.inputs.localSubnets, spokeEnd.inputs.remoteSubnets], [["0.0.0.0/0"], ["0.0.0.0/0"]]);
         // Destination routing still routes per site, never to 0.0.0.0/0.
         assert.equal(routed.ofType(TYPES.vpnRoute).filter((r) => r.inputs.nextHop === spokeEnd.id).length, 12);
+    });
+});
+
+describe("HubAndSpoke: the whole-topology pass sees the composition's network", function () {
+    const path = "alicloud-vpn:hub-and-spoke";
+
+    it("passes the computed network clean, and catches a transit route taken out of it", () => {
+        const args = hubAndSpokeArgs(sample());
+        const { plan, findings } = checkHubAndSpoke(args, path);
+        assert.deepEqual(findings, []);
+        const topology = hubAndSpokeTopology(args, plan, path);
+        assert.deepEqual(checkTopology(topology, { elements: false }), []);
+        // Without Shanghai's route toward Beijing, spoke-to-spoke traffic has nowhere to go (seed 002: "Static Routeの設定も忘れずに").
+        topology.gatewayRoutes = topology.gatewayRoutes.filter((r) => !(r.site === "shanghai" && r.destination === "10.30.0.0/16"));
+        const codes = checkTopology(topology, { elements: false }).map((f) => `${f.severity} ${f.code} ${f.site}`);
+        assert.ok(codes.some((c) => c.startsWith("error transit.missing-route")), codes.join("\n"));
+    });
+
+    it("warns, naming the key, when a spoke's VPC is Docker's default bridge (seed 004, case 2)", async () => {
+        const config = sample();
+        config.spokes[1].vpcCidr = "172.17.0.0/16";
+        config.spokes[1].vswitches = [
+            { name: "beijing-h", zoneId: "cn-beijing-h", cidr: "172.17.1.0/24" },
+            { name: "beijing-i", zoneId: "cn-beijing-i", cidr: "172.17.2.0/24" },
+        ];
+        let findings: readonly { code: string; field?: string; severity: string }[] = [];
+        const emulator = await emulate(() => {
+            findings = hubAndSpoke(config).findings;
+        });
+        assert.deepEqual(emulator.state.rejections, []);
+        const docker = findings.filter((f) => f.code === "topology.docker-bridge");
+        assert.ok(docker.length > 0);
+        assert.ok(docker.every((f) => f.severity === "warning"));
+        assert.ok(docker.some((f) => f.field === "alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr"), JSON.stringify(docker));
     });
 });
 

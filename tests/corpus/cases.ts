@@ -239,3 +239,46 @@ export const COMPONENT_CASES: ComponentCase[] = [
         ],
     },
 ];
+
+/** Cases on the hub-and-spoke sample (Pulumi.hub-and-spoke-dev.yaml edited). */
+export const HUB_AND_SPOKE_CASES: HypermotionCase[] = [
+    { name: "hub-and-spoke: no spokes", edit: set((c) => (c.spokes = [])), errors: [
+            "error alicloud-vpn:hub-and-spoke.spokes: Array must contain at least 1 element(s). Fix: correct alicloud-vpn:hub-and-spoke.spokes in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "hub-and-spoke: selectors value unknown", edit: set((c) => (c.selectors = "all")), errors: [
+            "error alicloud-vpn:hub-and-spoke.selectors: Invalid enum value. Expected 'exact' | 'any', received 'all'. Fix: correct alicloud-vpn:hub-and-spoke.selectors in Pulumi.<stack>.yaml.",
+        ] },
+    { name: "hub-and-spoke: two spokes named alike", edit: set((c) => (c.spokes[1].name = "shanghai")), errors: [
+            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[1].name = \"shanghai\": alicloud-vpn:hub-and-spoke.spokes[0].name has the same name; resource names would collide. Fix: give alicloud-vpn:hub-and-spoke.spokes[1].name a name of its own.",
+        ] },
+    { name: "hub-and-spoke: Beijing's VPC inside Shanghai's", edit: set((c) => {
+        c.spokes[1].vpcCidr = "10.20.128.0/17";
+        c.spokes[1].vswitches.forEach((v: any, i: number) => (v.cidr = `10.20.${129 + i}.0/24`));
+    }), errors: [
+            "error [beijing] alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr = \"10.20.128.0/17\": overlaps alicloud-vpn:hub-and-spoke.spokes[0].vpcCidr (10.20.0.0/16) of shanghai; the hub could not tell which spoke a packet is for. Fix: give beijing a VPC block no other site uses, e.g. the next free /16 of your address plan.",
+        ] },
+    { name: "hub-and-spoke: spoke VPC written with host bits", edit: set((c) => (c.spokes[0].vpcCidr = "10.20.0.1/16")), errors: [
+            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vpcCidr = \"10.20.0.1/16\": Alibaba accepts VPC blocks from /8 to /28 written as their network address. Allowed: a network address with a /8 to /28 prefix, e.g. 172.16.0.0/16. Fix: write 10.20.0.0/16 instead.",
+        ] },
+    { name: "hub-and-spoke: Shanghai zone in Beijing", edit: set((c) => (c.spokes[0].vswitches[1].zoneId = "cn-beijing-i")), errors: [
+            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].zoneId = \"cn-beijing-i\": zone cn-beijing-i is not a zone of the site's region cn-shanghai. Fix: use a zone of cn-shanghai (e.g. cn-shanghai-a), or correct alicloud-vpn:hub-and-spoke.spokes[0].region.",
+        ] },
+    { name: "hub-and-spoke: one spoke single-tunnel", edit: set((c) => (c.spokes[1].tunnelMode = "single")), errors: [
+            "error alicloud-vpn:hub-and-spoke.spokes = [\"tokyo: dual\",\"shanghai: dual\",\"beijing: single\"]: every gateway of a hub-and-spoke must have the same tunnel mode: a dual-tunnel end pairs its master and slave tunnels with the other end's. Fix: set tunnelMode to the same value (dual, unless a site has a legacy single-tunnel gateway) on the hub and every spoke.",
+        ] },
+    { name: "hub-and-spoke: hub bandwidth 15 Mbit/s", edit: set((c) => (c.hub.bandwidth = 15)), errors: [
+            "error [tokyo] alicloud-vpn:hub-and-spoke.hub.bandwidth = 15: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set alicloud-vpn:hub-and-spoke.hub.bandwidth to the next specification up, e.g. 20.",
+        ] },
+    { name: "hub-and-spoke: IKEv1 with several remote blocks", edit: set((c) => (c.profile = { ike: { version: "ikev1" } })), errors: [
+            "error [tokyo-to-shanghai] alicloud-vpn:hub-and-spoke.profile.ike.version = \"ikev1\": IKEv1 carries one pair of traffic selectors; several local or remote CIDR blocks need IKEv2. Allowed: ikev2. Fix: set alicloud-vpn:hub-and-spoke.profile.ike.version to ikev2, or split the link into one connection per CIDR pair.",
+        ] },
+    { name: "hub-and-spoke: DH group2 without opt-in", edit: set((c) => (c.profile = { ike: { dhGroup: "group2" } })), errors: [
+            "error [tokyo-to-shanghai] alicloud-vpn:hub-and-spoke.profile.ike.dhGroup = \"group2\": group2 (MODP-1024) is weak and refused without an explicit opt-in. Fix: set alicloud-vpn:hub-and-spoke.profile.ike.dhGroup to group14 on both ends, or, if the peer can do no better, set alicloud-vpn:hub-and-spoke.profile.weakCryptoOptIn.reason to say why.",
+        ] },
+    { name: "hub-and-spoke: gateway vSwitch name unknown", edit: set((c) => (c.hub.gatewayVswitch = "tokyo-z")), errors: [
+            "error alicloud-vpn:hub-and-spoke.hub.gatewayVswitch = \"tokyo-z\": no vSwitch of this name in the site's vswitches. Allowed: tokyo-a, tokyo-b. Fix: set alicloud-vpn:hub-and-spoke.hub.gatewayVswitch to the name of one of alicloud-vpn:hub-and-spoke.hub.vswitches.",
+        ] },
+    { name: "hub-and-spoke: both gateway vSwitches in one zone", edit: set((c) => (c.spokes[0].vswitches[1].zoneId = "cn-shanghai-e")), errors: [
+            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches = [\"cn-shanghai-e\",\"cn-shanghai-e\"]: a dual-tunnel VPN gateway needs a vSwitch and a disaster-recovery vSwitch in two different zones. Fix: add a vSwitch in a second zone to alicloud-vpn:hub-and-spoke.spokes[0].vswitches, or set alicloud-vpn:hub-and-spoke.spokes[0].tunnelMode: single for a legacy gateway.",
+        ] },
+];

@@ -9,19 +9,24 @@ import { SiteToSiteLink, SiteToSiteLinkArgs } from "../../components/siteToSiteL
 import { VpnHub } from "../../components/vpnHub";
 import { AlibabaCloudEmulator } from "../../emulator";
 import { TopologyError, errorsOf, formatFinding } from "../../model/findings";
+import { hubAndSpokeFromStackConfig } from "../../stacks/hubAndSpoke";
 import { hypermotionFromStackConfig } from "../../stacks/hypermotion";
 import { emulate } from "../helpers";
-import { COMPONENT_CASES, HYPERMOTION_CASES } from "./cases";
+import { COMPONENT_CASES, HUB_AND_SPOKE_CASES, HYPERMOTION_CASES } from "./cases";
 
-const SAMPLE = YAML.parse(fs.readFileSync(path.join(__dirname, "../../Pulumi.hypermotion-dev.yaml"), "utf8")).config as Record<string, unknown>;
-const KEY = "alicloud-vpn:hypermotion";
+const sample = (file: string) => YAML.parse(fs.readFileSync(path.join(__dirname, "../..", file), "utf8")).config as Record<string, unknown>;
+const SAMPLES: Record<string, Record<string, unknown>> = {
+    hypermotion: sample("Pulumi.hypermotion-dev.yaml"),
+    "hub-and-spoke": sample("Pulumi.hub-and-spoke-dev.yaml"),
+};
 
-/** The sample stack config with `edit` applied to a copy of the hypermotion object (undefined: the key removed). */
-function stackConfig(edit: (config: any) => unknown): Record<string, string> {
-    const edited = edit(structuredClone(SAMPLE[KEY]));
-    const config: Record<string, string> = { "alicloud:region": "cn-hangzhou", "alicloud-vpn:scenario": "hypermotion" };
+/** A sample stack config with `edit` applied to a copy of its scenario object (undefined: the key removed). */
+function stackConfig(edit: (config: any) => unknown, scenario = "hypermotion"): Record<string, string> {
+    const key = `alicloud-vpn:${scenario}`;
+    const edited = edit(structuredClone(SAMPLES[scenario][key]));
+    const config: Record<string, string> = { "alicloud:region": "cn-hangzhou", "alicloud-vpn:scenario": scenario };
     if (edited !== undefined) {
-        config[KEY] = JSON.stringify(edited);
+        config[key] = JSON.stringify(edited);
     }
     return config;
 }
@@ -53,9 +58,9 @@ function assertRefused(name: string, error: unknown, emulator: AlibabaCloudEmula
 const planHub = { hubName: "hub", vpcCidr: "10.10.0.0/16", tunnelMode: "dual" } as unknown as VpnHub;
 
 describe("bad-input corpus", () => {
-    it(`holds at least 40 cases (${HYPERMOTION_CASES.length} HyperMotion config, ${COMPONENT_CASES.length} component)`, () => {
-        assert.ok(HYPERMOTION_CASES.length + COMPONENT_CASES.length >= 40);
-        const names = [...HYPERMOTION_CASES, ...COMPONENT_CASES].map((c) => c.name);
+    it(`holds at least 40 cases (${HYPERMOTION_CASES.length} HyperMotion config, ${HUB_AND_SPOKE_CASES.length} hub-and-spoke config, ${COMPONENT_CASES.length} component)`, () => {
+        assert.ok(HYPERMOTION_CASES.length + COMPONENT_CASES.length + HUB_AND_SPOKE_CASES.length >= 40);
+        const names = [...HYPERMOTION_CASES, ...COMPONENT_CASES, ...HUB_AND_SPOKE_CASES].map((c) => c.name);
         assert.equal(new Set(names).size, names.length, "case names are unique");
     });
 
@@ -63,6 +68,15 @@ describe("bad-input corpus", () => {
         for (const c of HYPERMOTION_CASES) {
             it(c.name, async () => {
                 const { error, emulator } = await refusal(() => hypermotionFromStackConfig(), stackConfig(c.edit));
+                assertRefused(c.name, error, emulator, c.errors);
+            });
+        }
+    });
+
+    describe("hub-and-spoke stack config (Pulumi.hub-and-spoke-dev.yaml edited)", () => {
+        for (const c of HUB_AND_SPOKE_CASES) {
+            it(c.name, async () => {
+                const { error, emulator } = await refusal(() => hubAndSpokeFromStackConfig(), stackConfig(c.edit, "hub-and-spoke"));
                 assertRefused(c.name, error, emulator, c.errors);
             });
         }
