@@ -1,11 +1,13 @@
 // The scenarios this project ships, by the name `alicloud-vpn:scenario` and `npm run plan -- <name>` use.
 import * as pulumi from "@pulumi/pulumi";
 import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
+import { openvpnMeshFromStackConfig } from "./openvpnMesh";
 
 export { ScenarioResult } from "./hypermotion";
 
 export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) => ScenarioResult> = {
     hypermotion: hypermotionFromStackConfig,
+    "openvpn-mesh": openvpnMeshFromStackConfig,
 };
 
 export function runScenario(name: string, opts?: pulumi.ComponentResourceOptions): ScenarioResult {
