@@ -79,6 +79,17 @@ const SHOWN_INPUTS: Record<string, string[]> = {
     [TYPES.vpnRoute]: ["routeDest", "nextHop", "weight", "publishVpc"],
     [TYPES.vpcRoute]: ["destinationCidrblock", "nexthopType", "nexthopId"],
     "random:index/randomPassword:RandomPassword": ["length", "special"],
+    [TYPES.securityGroup]: ["vpcId"],
+    [TYPES.securityGroupRule]: ["type", "ipProtocol", "portRange", "cidrIp", "nicType"],
+    [TYPES.instance]: ["instanceType", "imageId", "vswitchId", "privateIp", "internetMaxBandwidthOut"],
+    [TYPES.oosSecretParameter]: ["secretParameterName", "value"],
+    [TYPES.ramRole]: ["roleName"],
+    [TYPES.ramRolePolicyAttachment]: ["roleName", "policyName"],
+    [TYPES.ramRoleAttachment]: ["ramRoleName", "instanceId"],
+    [TYPES.privateKey]: ["algorithm", "ecdsaCurve"],
+    [TYPES.selfSignedCert]: ["allowedUses"],
+    [TYPES.locallySignedCert]: ["allowedUses"],
+    [TYPES.randomBytes]: ["length"],
 };
 
 function describeConnection(resource: RecordedResource): string[] {
@@ -117,6 +128,9 @@ function describe(resource: RecordedResource, byUrn: Map<string, RecordedResourc
         if (resource.outputs.disasterRecoveryInternetIp) {
             shown.push(`disasterRecoveryInternetIp=${resource.outputs.disasterRecoveryInternetIp}`);
         }
+    }
+    if (resource.type === TYPES.instance) {
+        shown.push(`→ publicIp=${resource.outputs.publicIp}`);
     }
     if (resource.type === TYPES.vpc) {
         shown.push(`→ routeTableId=${resource.outputs.routeTableId}`);
@@ -164,6 +178,7 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
             peerConfigs[RENDERERS[platform as PeerPlatform].fileName(resolved)] = text as string;
         }
     }
+    Object.assign(peerConfigs, result.files ? await resolve(result.files) : {});
     const outputs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(result.outputs)) {
         outputs[key] = await unsecret(value);
@@ -183,7 +198,8 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
         const outDir = options.outDir ?? path.join(ROOT, "out", scenario);
         fs.mkdirSync(outDir, { recursive: true });
         for (const [file, text] of Object.entries(peerConfigs)) {
-            // Peer configs hold pre-shared keys: readable by the owner only.
+            // Peer configs and client bundles hold keys: readable by the owner only.
+            fs.mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
             fs.writeFileSync(path.join(outDir, file), text, { mode: 0o600 });
         }
         fs.writeFileSync(path.join(outDir, "plan.txt"), report.tree + "\n");
@@ -214,7 +230,7 @@ export function formatReport(report: PlanReport, outDir: string): string {
         "",
         ...(Object.keys(report.peerConfigs).length > 0
             ? [
-                  `Peer configs written to ${path.relative(process.cwd(), outDir) || "."}/ (they contain pre-shared keys):`,
+                  `Peer configs written to ${path.relative(process.cwd(), outDir) || "."}/ (they contain keys: readable by you only):`,
                   ...Object.keys(report.peerConfigs).map((file) => `  ${file}`),
               ]
             : ["Peer configs: none (every tunnel ends on an Alibaba VPN gateway the plan configures)."]),

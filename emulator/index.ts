@@ -3,6 +3,7 @@
 // offline plan. Nothing in components/ knows about it.
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { GET_IMAGES, getImages } from "./ecs";
 import { DocumentationAddressPool, requestId } from "./ids";
 import { createOutputs } from "./outputs";
 import { TYPES, validateCreate } from "./rules";
@@ -78,6 +79,7 @@ class EmulatorMonitor extends MockMonitor {
             dependencies: [...req.getDependenciesList()] as string[],
             provider: req.getProvider() || undefined,
             secretInputPaths: secretPaths(raw),
+            additionalSecretOutputs: [...(req.getAdditionalsecretoutputsList?.() ?? [])] as string[],
             custom: req.getCustom() as boolean,
         };
         // MockMonitor.registerResource calls this.mocks.newResource synchronously, before its first await,
@@ -158,6 +160,9 @@ export class AlibabaCloudEmulator {
             const zones = ["a", "b", "c"].map((letter) => `${region}-${letter}`);
             return { ids: zones, zones: zones.map((id) => ({ id, zoneId: id, localName: id })) };
         }
+        if (token === GET_IMAGES) {
+            return getImages(inputs);
+        }
         throw new AlibabaApiError("InvalidAction.NotFound", `The emulator does not implement ${token}.`, 404);
     }
 
@@ -168,7 +173,7 @@ export class AlibabaCloudEmulator {
 
     create(
         args: pulumi.runtime.MockResourceArgs,
-        recorded: { parent?: string; dependencies: string[]; provider?: string; secretInputPaths: string[]; custom: boolean },
+        recorded: { parent?: string; dependencies: string[]; provider?: string; secretInputPaths: string[]; additionalSecretOutputs: string[]; custom: boolean },
     ): pulumi.runtime.MockResourceResult {
         const urn = this.urnOf(args.type, args.name, recorded.parent);
         const region =
@@ -205,6 +210,7 @@ export class AlibabaCloudEmulator {
             inputs,
             outputs,
             secretInputPaths: recorded.secretInputPaths,
+            additionalSecretOutputs: recorded.additionalSecretOutputs,
             sequence: this.state.resources.length,
         });
         return { id: id || undefined, state: outputs };

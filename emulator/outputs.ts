@@ -1,8 +1,10 @@
 // The outputs Alibaba Cloud (through the provider) returns after a successful create.
-import { randomInt } from "crypto";
+import { createHash, randomInt } from "crypto";
 import { DocumentationAddressPool, ID_PREFIXES, resourceId, routeTableId, routerId } from "./ids";
 import { TYPES, isDualTunnelGateway } from "./rules";
+import { ecsOutputs } from "./ecs";
 import { EmulatorState } from "./state";
+import { tlsOutputs } from "./tls";
 
 export interface Created {
     id: string;
@@ -135,7 +137,17 @@ export function createOutputs(
             const result = randomPassword(inputs);
             return { id: "none", outputs: { ...inputs, result, bcryptHash: "" } };
         }
-        default:
-            return { id, outputs: { ...inputs } };
+        default: {
+            const tlsCreated = tlsOutputs(type, inputs);
+            if (tlsCreated) {
+                return { id: type.startsWith("random:") ? "none" : createHashId(urn), outputs: tlsCreated };
+            }
+            return ecsOutputs(type, id, region, inputs, state, addresses) ?? { id, outputs: { ...inputs } };
+        }
     }
+}
+
+/** The tls provider's ids are hashes (a certificate's serial, a key's fingerprint); a hash of the URN stands in. */
+function createHashId(urn: string): string {
+    return createHash("sha1").update(urn).digest("hex");
 }

@@ -5,7 +5,9 @@
 // This file re-states Alibaba's rules on raw resource inputs on purpose instead of reusing model/:
 // the emulator must catch what the library gets wrong, not agree with it.
 import * as ipaddr from "ipaddr.js";
+import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
+import { TLS_TYPES, validateTls } from "./tls";
 
 export const TYPES = {
     provider: "pulumi:providers:alicloud",
@@ -16,6 +18,8 @@ export const TYPES = {
     connection: "alicloud:vpn/connection:Connection",
     vpnRoute: "alicloud:vpn/routeEntry:RouteEntry",
     vpcRoute: "alicloud:vpc/routeEntry:RouteEntry",
+    ...ECS_TYPES,
+    ...TLS_TYPES,
 } as const;
 
 export interface CreateRequest {
@@ -117,7 +121,8 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
         case TYPES.vpcRoute:
             return validateVpcRoute(request, state);
         default:
-            return;
+            validateTls(request.type, request.inputs);
+            return validateEcs(request.type, request.region, request.inputs, state);
     }
 }
 
@@ -394,6 +399,9 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
         if (gateway.inputs.vpcId !== vpc.id) {
             fail("InvalidNextHop.NotFound", `The VPN gateway ${gateway.id} is not in VPC ${vpc.id}.`);
         }
+    }
+    if (inputs.nexthopType === "Instance") {
+        validateInstanceNextHop(inputs, vpc, state);
     }
     if (overlap(dest, vpc.outputs.cidrBlock) && within(vpc.outputs.cidrBlock, dest)) {
         for (const vsw of state.ofType(TYPES.vswitch)) {

@@ -17,6 +17,8 @@ export interface RecordedResource {
     outputs: Record<string, any>;
     /** Dotted paths of inputs that arrived as Pulumi secrets, e.g. "tunnelOptionsSpecifications[0].tunnelIkeConfig.psk". */
     secretInputPaths: string[];
+    /** Outputs the program asked the engine to keep secret (`additionalSecretOutputs`, set by the SDKs for keys). */
+    additionalSecretOutputs: string[];
     /** Registration order, from 0. */
     sequence: number;
 }

@@ -68,6 +68,8 @@ export interface ScenarioResult {
     outputs: Record<string, pulumi.Input<unknown>>;
     links: SiteToSiteLink[];
     findings: Finding[];
+    /** Further files the offline plan writes (mode 600), by relative path; secret when they hold keys. */
+    files?: pulumi.Output<Record<string, string>>;
 }
 
 const KEY = "alicloud-vpn:hypermotion";

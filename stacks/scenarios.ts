@@ -2,12 +2,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { hubAndSpokeFromStackConfig } from "./hubAndSpoke";
 import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
+import { openvpnMeshFromStackConfig } from "./openvpnMesh";
 
 export { ScenarioResult } from "./hypermotion";
 
 export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) => ScenarioResult> = {
     hypermotion: hypermotionFromStackConfig,
     "hub-and-spoke": hubAndSpokeFromStackConfig,
+    "openvpn-mesh": openvpnMeshFromStackConfig,
 };
 
 export function runScenario(name: string, opts?: pulumi.ComponentResourceOptions): ScenarioResult {

@@ -3,7 +3,7 @@ import { criticalPath } from "../../bench/criticalPath";
 import { RecordedResource } from "../../emulator";
 
 function resource(name: string, type: string, dependencies: string[] = [], extra: Partial<RecordedResource> = {}): RecordedResource {
-    return { urn: name, type, name, id: name, custom: true, dependencies, inputs: {}, outputs: {}, secretInputPaths: [], sequence: 0, ...extra };
+    return { urn: name, type, name, id: name, custom: true, dependencies, inputs: {}, outputs: {}, secretInputPaths: [], additionalSecretOutputs: [], sequence: 0, ...extra };
 }
 
 describe("criticalPath: the longest chain of creation times through the dependency graph", () => {

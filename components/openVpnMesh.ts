@@ -1,0 +1,427 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import * as tls from "@pulumi/tls";
+import { cidrSyntaxError, hasHostBits } from "../model/cidr";
+import { Finding, assertNoErrors, formatFinding } from "../model/findings";
+import { KeyDelivery, LegacyCompat, MeshClientSpec, OpenVpnMeshSpec, OpenVpnProtocol, ResolvedMesh, meshLans, resolveMesh, validateMesh } from "../model/openvpn";
+import { ServerKeySource, formatStaticKey, renderCcd, renderClientConfig, renderClientSetup, renderServerConfig, renderUserData } from "../renderers/openvpn";
+
+/** A security group rule the user asks for besides the OpenVPN port (e.g. SSH from an office). */
+export interface IngressRuleSpec {
+    /** tcp, udp, icmp or all. */
+    protocol: string;
+    /** "22/22" for tcp/udp; omitted (-1/-1) for icmp and all. */
+    portRange?: string;
+    cidr: string;
+    description?: string;
+}
+
+export interface OpenVpnMeshArgs {
+    /** The server VPC; its block is pushed to every client. Plain: the checks need it before anything exists. */
+    vpcCidr: string;
+    vpcId: pulumi.Input<string>;
+    /** The vSwitch of the server instance. */
+    vswitchId: pulumi.Input<string>;
+    /** The VPC route table that gets the entries toward the instance. */
+    routeTableId: pulumi.Input<string>;
+    imageId: pulumi.Input<string>;
+    /** e.g. "ecs.e-c1m2.large". */
+    instanceType: pulumi.Input<string>;
+    /** A fixed private address in the vSwitch (the seed's server is 172.31.24.222). */
+    privateIp?: pulumi.Input<string>;
+    /** Public bandwidth, Mbit/s (1..100): the instance needs a public IP for the clients. Default 5. */
+    internetMaxBandwidthOut?: number;
+    /** Default "cloud_essd". */
+    systemDiskCategory?: pulumi.Input<string>;
+    /** An ECS key pair for SSH (add an SSH rule in extraIngress too). */
+    keyName?: pulumi.Input<string>;
+
+    clients: MeshClientSpec[];
+    /** Default 10.8.0.0/24. */
+    tunnelCidr?: string;
+    /** Default 1194. */
+    port?: number;
+    /** Default "udp". */
+    proto?: OpenVpnProtocol;
+    /** Open the OpenVPN port to 0.0.0.0/0 when a client has no fixed public IP. Default false. */
+    allowAnySource?: boolean;
+    /** Seed 003's AES-256-CBC + comp-lzo for old clients; a warning. Default off. */
+    legacyCompat?: LegacyCompat;
+    /** Default "oos-secret-parameter"; "user-data" embeds the server keys in the user data (a warning). */
+    keyDelivery?: KeyDelivery;
+    /**
+     * Sources allowed to send any traffic into the instance. Packets from VPC hosts to the remote LANs
+     * enter through the instance's NIC and its security group filters them like traffic to the instance
+     * itself. Default: [vpcCidr]; [] to manage that yourself.
+     */
+    forwardFrom?: string[];
+    extraIngress?: IngressRuleSpec[];
+    /** CA and certificate lifetimes, hours. Default 10 years for the CA, 2 years for the others. */
+    caValidityHours?: number;
+    certValidityHours?: number;
+    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** The dotted prefix of the user's config, for error messages. Default: the mesh's name. */
+    configPath?: string;
+}
+
+export interface ClientBundle {
+    /** The inline client config (holds the client's private key). */
+    ovpn: string;
+    /** Shell commands for the client VM: install, forwarding, cloud-side notes. */
+    setup: string;
+}
+
+const SG_PROTOCOLS = ["tcp", "udp", "icmp", "all"];
+
+/** "192.168.0.0/24" -> "192-168-0-0-24", for resource names. */
+function slug(text: string): string {
+    return text.replace(/[./]/g, "-");
+}
+
+function specOf(name: string, args: OpenVpnMeshArgs): OpenVpnMeshSpec {
+    return {
+        name,
+        serverVpcCidr: args.vpcCidr,
+        tunnelCidr: args.tunnelCidr,
+        port: args.port,
+        proto: args.proto,
+        clients: args.clients,
+        allowAnySource: args.allowAnySource,
+        legacyCompat: args.legacyCompat,
+        keyDelivery: args.keyDelivery,
+    };
+}
+
+/**
+ * Every finding about a mesh, from plain values only. Stacks call it before declaring any resource;
+ * the component calls it again.
+ */
+export function checkOpenVpnMesh(name: string, args: OpenVpnMeshArgs): Finding[] {
+    const path = args.configPath ?? name;
+    const findings = validateMesh(specOf(name, args), path);
+    const bandwidth = args.internetMaxBandwidthOut ?? 5;
+    if (!Number.isInteger(bandwidth) || bandwidth < 1 || bandwidth > 100) {
+        findings.push({
+            severity: "error",
+            code: "mesh.no-public-ip",
+            site: name,
+            field: `${path}.internetMaxBandwidthOut`,
+            value: bandwidth,
+            allowed: "1 to 100 (Mbit/s)",
+            message: "the clients reach the server at its public IP, which ECS assigns only with a public bandwidth of 1 to 100 Mbit/s.",
+            fix: `set ${path}.internetMaxBandwidthOut to 5 (the smallest useful value for a mesh of a few VMs).`,
+        });
+    }
+    (args.forwardFrom ?? []).forEach((cidr, i) => findings.push(...cidrFindings(name, `${path}.forwardFrom[${i}]`, cidr)));
+    (args.extraIngress ?? []).forEach((rule, i) => findings.push(...ingressFindings(name, `${path}.extraIngress[${i}]`, rule)));
+    return findings;
+}
+
+function cidrFindings(site: string, field: string, cidr: string): Finding[] {
+    const problem = cidrSyntaxError(cidr) ?? (hasHostBits(cidr) ? "host bits are set" : undefined);
+    return problem
+        ? [{ severity: "error", code: "mesh.bad-rule-cidr", site, field, value: cidr, message: `${problem}.`, fix: `write a network block such as 203.0.113.0/28.` }]
+        : [];
+}
+
+function ingressFindings(site: string, field: string, rule: IngressRuleSpec): Finding[] {
+    const findings = cidrFindings(site, `${field}.cidr`, rule.cidr);
+    if (!SG_PROTOCOLS.includes(rule.protocol)) {
+        findings.push({ severity: "error", code: "mesh.bad-rule-protocol", site, field: `${field}.protocol`, value: rule.protocol, allowed: SG_PROTOCOLS.join(", "), message: "not a security group protocol.", fix: `set ${field}.protocol to tcp, udp, icmp or all.` });
+    }
+    const ported = rule.protocol === "tcp" || rule.protocol === "udp";
+    const match = /^(\d{1,5})\/(\d{1,5})$/.exec(rule.portRange ?? "");
+    const portsOk = ported ? !!match && Number(match[1]) >= 1 && Number(match[1]) <= Number(match[2]) && Number(match[2]) <= 65535 : rule.portRange === undefined || rule.portRange === "-1/-1";
+    if (!portsOk) {
+        findings.push({
+            severity: "error",
+            code: "mesh.bad-rule-ports",
+            site,
+            field: `${field}.portRange`,
+            value: rule.portRange,
+            allowed: ported ? '"first/last" with 1 <= first <= last <= 65535' : "none (-1/-1)",
+            message: ported ? "tcp and udp rules need a port range." : "icmp and all rules take no ports.",
+            fix: ported ? `set ${field}.portRange, e.g. "22/22".` : `remove ${field}.portRange.`,
+        });
+    }
+    return findings;
+}
+
+/**
+ * The OpenVPN mesh of seed 003 as one component: an ECS instance running the OpenVPN server, a security
+ * group opening the OpenVPN port to the named peers only, VPC route entries sending every remote LAN and
+ * the tunnel pool to the instance, a PKI (@pulumi/tls, ECDSA P-256), a tls-crypt key, and one client
+ * bundle per node.
+ *
+ * Key delivery: by default the server's private key and tls-crypt key go to two OOS secret parameters
+ * (KMS-encrypted at rest); the instance gets a RAM role allowed to read exactly those two, and its user
+ * data fetches them at boot. User data is readable by anyone with ecs:DescribeUserData and by every
+ * process on the instance through the metadata service, so keys are embedded there only with
+ * `keyDelivery: "user-data"` (a warning). Client keys never reach the server: they exist only in state
+ * (secret) and in the client bundles (secret outputs).
+ */
+export class OpenVpnMesh extends pulumi.ComponentResource {
+    readonly securityGroup: alicloud.ecs.SecurityGroup;
+    readonly securityGroupRules: alicloud.ecs.SecurityGroupRule[];
+    readonly instance: alicloud.ecs.Instance;
+    readonly routes: alicloud.vpc.RouteEntry[];
+
+    readonly instanceId: pulumi.Output<string>;
+    readonly publicIp: pulumi.Output<string>;
+    readonly privateIp: pulumi.Output<string>;
+    readonly caCertPem: pulumi.Output<string>;
+    /** server.conf (no secrets: it names the key files). */
+    readonly serverConfig: string;
+    /** ccd file contents by client name. */
+    readonly ccdFiles: Record<string, string>;
+    /** Per client: the inline .ovpn and the setup commands (secret). */
+    readonly clientBundles: pulumi.Output<Record<string, ClientBundle>>;
+    /** The user data (secret when it embeds the keys). */
+    readonly userData: pulumi.Output<string>;
+    readonly mesh: ResolvedMesh;
+    /** Warnings the checks raised (also sent to pulumi.log.warn). */
+    readonly findings: readonly Finding[];
+
+    constructor(name: string, args: OpenVpnMeshArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("alicloud-vpn:index:OpenVpnMesh", name, {}, opts);
+        this.findings = assertNoErrors(checkOpenVpnMesh(name, args));
+        this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        const mesh = resolveMesh(specOf(name, args));
+        this.mesh = mesh;
+        const child = { parent: this };
+
+        const pki = this.createPki(name, mesh, args);
+        // 256 random bytes, OpenVPN's static key format (facts.md); RandomBytes marks hex/base64 secret.
+        const tlsCryptKey = pulumi.secret(new random.RandomBytes(`${name}-tls-crypt`, { length: 256 }, child).hex.apply(formatStaticKey));
+
+        this.securityGroup = new alicloud.ecs.SecurityGroup(
+            `${name}-sg`,
+            { securityGroupName: `${name}-openvpn`, vpcId: args.vpcId, description: `OpenVPN server of mesh ${name}`, securityGroupType: "normal", tags: args.tags },
+            child,
+        );
+        this.securityGroupRules = this.createRules(name, mesh, args);
+
+        const delivery = this.deliverKeys(name, mesh, args, pki.serverKeyPem, tlsCryptKey);
+        const userData = pulumi
+            .all([pki.caCertPem, pki.serverCertPem, delivery.keys])
+            .apply(([caCertPem, serverCertPem, keys]) => renderUserData(mesh, { caCertPem, serverCertPem, keys }));
+        this.userData = mesh.keyDelivery === "user-data" ? pulumi.secret(userData) : userData;
+
+        this.instance = new alicloud.ecs.Instance(
+            `${name}-server`,
+            {
+                instanceName: `${name}-openvpn`,
+                hostName: `${name}-openvpn`,
+                description: `OpenVPN server of mesh ${name} (alicloud-vpn)`,
+                imageId: args.imageId,
+                instanceType: args.instanceType,
+                vswitchId: args.vswitchId,
+                securityGroups: [this.securityGroup.id],
+                privateIp: args.privateIp,
+                internetMaxBandwidthOut: args.internetMaxBandwidthOut ?? 5,
+                internetChargeType: "PayByTraffic",
+                instanceChargeType: "PostPaid",
+                systemDiskCategory: args.systemDiskCategory ?? "cloud_essd",
+                keyName: args.keyName,
+                userData: this.userData,
+                tags: args.tags,
+            },
+            // The secret parameters and the role's permission exist before the instance boots; only the
+            // role attachment follows the instance (it needs the instance id): the user data retries.
+            { parent: this, dependsOn: delivery.before, additionalSecretOutputs: mesh.keyDelivery === "user-data" ? ["userData"] : [] },
+        );
+        delivery.attach(this.instance);
+
+        this.routes = this.createRoutes(name, mesh, args);
+        this.instanceId = this.instance.id;
+        this.publicIp = this.instance.publicIp;
+        this.privateIp = this.instance.privateIp;
+        this.caCertPem = pki.caCertPem;
+        this.serverConfig = renderServerConfig(mesh);
+        this.ccdFiles = Object.fromEntries(mesh.clients.map((c) => [c.name, renderCcd(c)]));
+        this.clientBundles = pulumi.secret(
+            pulumi.all([this.publicIp, pki.caCertPem, tlsCryptKey, pulumi.all(pki.clients)]).apply(([serverAddress, caCertPem, tlsKey, clients]) =>
+                Object.fromEntries(
+                    mesh.clients.map((client, i) => [
+                        client.name,
+                        {
+                            ovpn: renderClientConfig(mesh, client, { serverAddress, caCertPem, certPem: clients[i].certPem, keyPem: clients[i].keyPem, tlsCryptKey: tlsKey }),
+                            setup: renderClientSetup(mesh, client),
+                        },
+                    ]),
+                ),
+            ),
+        );
+
+        this.registerOutputs({
+            instanceId: this.instanceId,
+            publicIp: this.publicIp,
+            privateIp: this.privateIp,
+            securityGroupId: this.securityGroup.id,
+            caCertPem: this.caCertPem,
+            clientBundles: this.clientBundles,
+        });
+    }
+
+    /** CA, server certificate (server_auth) and one client certificate per node (client_auth), all ECDSA P-256. */
+    private createPki(name: string, mesh: ResolvedMesh, args: OpenVpnMeshArgs) {
+        const child = { parent: this };
+        // @pulumi/tls defaults ecdsaCurve to P224, which OpenSSL 3 security levels and many peers reject.
+        const key = (keyName: string) => new tls.PrivateKey(keyName, { algorithm: "ECDSA", ecdsaCurve: "P256" }, child);
+        const caKey = key(`${name}-ca-key`);
+        const ca = new tls.SelfSignedCert(
+            `${name}-ca`,
+            {
+                privateKeyPem: caKey.privateKeyPem,
+                subject: { commonName: `${name} OpenVPN CA`, organization: "alicloud-vpn" },
+                isCaCertificate: true,
+                // snake_case: the provider's spelling (facts.md).
+                allowedUses: ["cert_signing", "crl_signing", "digital_signature"],
+                validityPeriodHours: args.caValidityHours ?? 24 * 365 * 10,
+            },
+            child,
+        );
+        // remote-cert-tls checks the EKU and that a key usage is present: digital_signature is that bit for ECDSA.
+        const leaf = (leafName: string, commonName: string, use: "server_auth" | "client_auth") => {
+            const leafKey = key(`${leafName}-key`);
+            const request = new tls.CertRequest(`${leafName}-csr`, { privateKeyPem: leafKey.privateKeyPem, subject: { commonName, organization: "alicloud-vpn" } }, child);
+            const cert = new tls.LocallySignedCert(
+                `${leafName}-cert`,
+                {
+                    certRequestPem: request.certRequestPem,
+                    caPrivateKeyPem: caKey.privateKeyPem,
+                    caCertPem: ca.certPem,
+                    allowedUses: ["digital_signature", use],
+                    validityPeriodHours: args.certValidityHours ?? 24 * 365 * 2,
+                },
+                child,
+            );
+            return { certPem: cert.certPem, keyPem: pulumi.secret(leafKey.privateKeyPem) };
+        };
+        const server = leaf(`${name}-server`, mesh.serverCommonName, "server_auth");
+        const clients = mesh.clients.map((c) => {
+            const issued = leaf(`${name}-client-${c.name}`, c.name, "client_auth");
+            return pulumi.all([issued.certPem, issued.keyPem]).apply(([certPem, keyPem]) => ({ certPem, keyPem }));
+        });
+        return { caCertPem: ca.certPem, serverCertPem: server.certPem, serverKeyPem: server.keyPem, clients };
+    }
+
+    /** The OpenVPN port from each named peer, forwarded traffic from the VPC, and the user's rules. */
+    private createRules(name: string, mesh: ResolvedMesh, args: OpenVpnMeshArgs): alicloud.ecs.SecurityGroupRule[] {
+        const rule = (ruleName: string, protocol: string, portRange: string, cidr: string, description: string) =>
+            new alicloud.ecs.SecurityGroupRule(
+                ruleName,
+                {
+                    securityGroupId: this.securityGroup.id,
+                    type: "ingress",
+                    ipProtocol: protocol,
+                    portRange,
+                    cidrIp: cidr,
+                    // VPC security groups take intranet rules only (the provider's default is internet).
+                    nicType: "intranet",
+                    policy: "accept",
+                    priority: 1,
+                    description,
+                },
+                { parent: this },
+            );
+        const port = `${mesh.port}/${mesh.port}`;
+        const rules = mesh.clients
+            .filter((c) => c.publicIp !== undefined)
+            .map((c) => rule(`${name}-sg-openvpn-${c.name}`, mesh.proto, port, `${c.publicIp}/32`, `OpenVPN from ${c.name}`));
+        if (mesh.allowAnySource && mesh.clients.some((c) => c.publicIp === undefined)) {
+            rules.push(rule(`${name}-sg-openvpn-any`, mesh.proto, port, "0.0.0.0/0", "OpenVPN from clients without a fixed IP (allowAnySource)"));
+        }
+        for (const cidr of args.forwardFrom ?? [mesh.serverVpcCidr]) {
+            rules.push(rule(`${name}-sg-forward-${slug(cidr)}`, "all", "-1/-1", cidr, `Traffic from ${cidr} forwarded to the mesh`));
+        }
+        (args.extraIngress ?? []).forEach((r, i) =>
+            rules.push(rule(`${name}-sg-extra-${i}`, r.protocol, r.portRange ?? "-1/-1", r.cidr, r.description ?? `extraIngress[${i}]`)),
+        );
+        return rules;
+    }
+
+    /**
+     * Where the server keys go. OOS secret parameters + a RAM role (default), or the user data (opt-in).
+     * Returns the key source for the user data, what the instance must wait for, and the role attachment.
+     */
+    private deliverKeys(name: string, mesh: ResolvedMesh, args: OpenVpnMeshArgs, serverKeyPem: pulumi.Output<string>, tlsCryptKey: pulumi.Output<string>) {
+        if (mesh.keyDelivery === "user-data") {
+            const keys: pulumi.Output<ServerKeySource> = pulumi.all([serverKeyPem, tlsCryptKey]).apply(([key, tlsKey]) => ({ kind: "user-data" as const, serverKeyPem: key, tlsCryptKey: tlsKey }));
+            return { keys, before: [] as pulumi.Resource[], attach: (_: alicloud.ecs.Instance) => undefined };
+        }
+        const child = { parent: this };
+        const prefix = `openvpn-mesh/${name}`;
+        const parameter = (suffix: string, value: pulumi.Output<string>, description: string) =>
+            new alicloud.oos.SecretParameter(
+                `${name}-${suffix}`,
+                { secretParameterName: `${prefix}/${suffix}`, value: pulumi.secret(value), type: "Secret", description, tags: args.tags },
+                // The SDK already keeps `value` secret in outputs (additionalSecretOutputs); the input is wrapped above.
+                { parent: this },
+            );
+        const serverKey = parameter("server-key", serverKeyPem, `OpenVPN server private key of mesh ${name}`);
+        const tlsCrypt = parameter("tls-crypt-key", tlsCryptKey, `OpenVPN tls-crypt key of mesh ${name}`);
+        const roleName = `${name}-openvpn-server`.slice(0, 64);
+        const role = new alicloud.ram.Role(
+            `${name}-server-role`,
+            {
+                roleName,
+                description: `Lets the OpenVPN server of mesh ${name} read its keys`,
+                // ECS instance RAM roles trust the ECS service (AttachInstanceRamRole refuses other roles).
+                assumeRolePolicyDocument: JSON.stringify({ Version: "1", Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: ["ecs.aliyuncs.com"] } }] }),
+            },
+            child,
+        );
+        const policy = new alicloud.ram.Policy(
+            `${name}-read-keys`,
+            {
+                policyName: `${name}-openvpn-read-keys`.slice(0, 128),
+                description: `Read the two OOS secret parameters of mesh ${name}`,
+                policyDocument: pulumi.all([serverKey.secretParameterName, tlsCrypt.secretParameterName]).apply(([a, b]) =>
+                    JSON.stringify({
+                        Version: "1",
+                        Statement: [
+                            { Effect: "Allow", Action: ["oos:GetSecretParameter"], Resource: [`acs:oos:*:*:secretparameter/${a}`, `acs:oos:*:*:secretparameter/${b}`] },
+                            // GetSecretParameter "requires permission to call KMS GetSecretValue" (OOS API reference);
+                            // the parameters use OOS's default service key. Narrow this if you pass your own keyId.
+                            { Effect: "Allow", Action: ["kms:GetSecretValue", "kms:Decrypt"], Resource: "*" },
+                        ],
+                    }),
+                ),
+            },
+            child,
+        );
+        const grant = new alicloud.ram.RolePolicyAttachment(`${name}-read-keys`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" }, child);
+        const keys: pulumi.Output<ServerKeySource> = pulumi
+            .all([serverKey.secretParameterName, tlsCrypt.secretParameterName, role.roleName])
+            .apply(([serverKeyParameter, tlsCryptParameter, ramRoleName]) => ({ kind: "oos-secret-parameter" as const, serverKeyParameter, tlsCryptParameter, ramRoleName }));
+        return {
+            keys,
+            before: [serverKey, tlsCrypt, grant] as pulumi.Resource[],
+            attach: (instance: alicloud.ecs.Instance) =>
+                // The instance's own `roleName` argument is deprecated in the provider; this is its replacement.
+                new alicloud.ecs.RamRoleAttachment(`${name}-server-role`, { instanceId: instance.id, ramRoleName: role.roleName }, { parent: this, dependsOn: [grant] }),
+        };
+    }
+
+    /** VPC route entries: every remote LAN and the tunnel pool to the instance (next hop type Instance). */
+    private createRoutes(name: string, mesh: ResolvedMesh, args: OpenVpnMeshArgs): alicloud.vpc.RouteEntry[] {
+        const destinations = [...meshLans(mesh).filter((l) => l.owner !== "server"), { cidr: mesh.tunnelCidr, owner: "tunnel" }];
+        return destinations.map(
+            ({ cidr, owner }) =>
+                new alicloud.vpc.RouteEntry(
+                    `${name}-route-${slug(cidr)}`,
+                    {
+                        routeTableId: args.routeTableId,
+                        destinationCidrblock: cidr,
+                        nexthopType: "Instance",
+                        nexthopId: this.instance.id,
+                        name: `${name}-${slug(cidr)}`,
+                        description: owner === "tunnel" ? `OpenVPN tunnel pool of ${name}` : `LAN of ${owner} through OpenVPN server ${name}`,
+                    },
+                    { parent: this },
+                ),
+        );
+    }
+}

@@ -1,0 +1,226 @@
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { OpenVpnMesh, OpenVpnMeshArgs } from "../../components/openVpnMesh";
+import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../../emulator";
+import { TopologyError } from "../../model/findings";
+import { emulate, valueOf } from "../helpers";
+
+const clients = [
+    { name: "huawei-es", cloud: "huawei" as const, publicIp: "203.0.113.21", lans: ["192.168.0.0/24", "192.168.12.0/24"] },
+    { name: "tencent-web", cloud: "tencent" as const, publicIp: "203.0.113.22", lans: ["172.25.16.0/20"] },
+];
+
+/** A VPC and vSwitch, then the mesh in them. */
+function network(overrides: Partial<OpenVpnMeshArgs> = {}): { mesh: OpenVpnMesh } {
+    const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "172.31.0.0/16" });
+    const vswitch = new alicloud.vpc.Switch("vsw", { vpcId: vpc.id, zoneId: "cn-hangzhou-i", cidrBlock: "172.31.16.0/20" });
+    const mesh = new OpenVpnMesh("cncf", {
+        vpcCidr: "172.31.0.0/16",
+        vpcId: vpc.id,
+        vswitchId: vswitch.id,
+        routeTableId: vpc.routeTableId,
+        imageId: "debian_12_11_x64_20G_alibase_20250825.vhd",
+        instanceType: "ecs.e-c1m2.large",
+        privateIp: "172.31.24.222",
+        clients,
+        extraIngress: [{ protocol: "tcp", portRange: "22/22", cidr: "203.0.113.0/28", description: "ops" }],
+        ...overrides,
+    });
+    return { mesh };
+}
+
+function x509Text(pem: string): string {
+    return execFileSync("openssl", ["x509", "-noout", "-text"], { input: pem }).toString();
+}
+
+describe("OpenVpnMesh on the emulator", () => {
+    let emulator: AlibabaCloudEmulator;
+    let mesh: OpenVpnMesh;
+
+    before(async () => {
+        emulator = await emulate(() => {
+            mesh = network().mesh;
+        });
+    });
+
+    it("is accepted by (emulated) Alibaba Cloud and registers every child under the component", () => {
+        assert.deepEqual(emulator.state.rejections, []);
+        const component = emulator.ofType("alicloud-vpn:index:OpenVpnMesh")[0];
+        const children = emulator.state.children(component.urn).map((r) => r.type);
+        for (const type of [TYPES.instance, TYPES.securityGroup, TYPES.securityGroupRule, TYPES.vpcRoute, TYPES.oosSecretParameter, TYPES.ramRole, TYPES.ramRoleAttachment, TYPES.privateKey, TYPES.randomBytes]) {
+            assert.ok(children.includes(type), `${type} is not a child of the component`);
+        }
+    });
+
+    it("opens only the OpenVPN port to each named peer, plus forwarding from the VPC and the requested rule", () => {
+        const [group] = emulator.ofType(TYPES.securityGroup);
+        const [vpc] = emulator.ofType(TYPES.vpc);
+        assert.equal(group.inputs.vpcId, vpc.id);
+        assert.match(group.id, /^sg-bp1[0-9a-z]{21}$/);
+        // Keyed by resource name: rules waiting on the same group id may register in any order.
+        const rules = Object.fromEntries(emulator.ofType(TYPES.securityGroupRule).map((r) => [r.name, [r.inputs.securityGroupId === group.id, r.inputs.type, r.inputs.ipProtocol, r.inputs.portRange, r.inputs.cidrIp, r.inputs.nicType, r.inputs.policy]]));
+        assert.deepEqual(rules, {
+            "cncf-sg-openvpn-huawei-es": [true, "ingress", "udp", "1194/1194", "203.0.113.21/32", "intranet", "accept"],
+            "cncf-sg-openvpn-tencent-web": [true, "ingress", "udp", "1194/1194", "203.0.113.22/32", "intranet", "accept"],
+            "cncf-sg-forward-172-31-0-0-16": [true, "ingress", "all", "-1/-1", "172.31.0.0/16", "intranet", "accept"],
+            "cncf-sg-extra-0": [true, "ingress", "tcp", "22/22", "203.0.113.0/28", "intranet", "accept"],
+        });
+    });
+
+    it("creates the instance in the vSwitch with its security group, a public IP and the user data", async () => {
+        const [instance] = emulator.ofType(TYPES.instance);
+        const [vswitch] = emulator.ofType(TYPES.vswitch);
+        const [group] = emulator.ofType(TYPES.securityGroup);
+        assert.match(instance.id, /^i-bp1[0-9a-z]{21}$/);
+        assert.equal(instance.inputs.vswitchId, vswitch.id);
+        assert.deepEqual(instance.inputs.securityGroups, [group.id]);
+        assert.equal(instance.inputs.imageId, "debian_12_11_x64_20G_alibase_20250825.vhd");
+        assert.equal(instance.outputs.privateIp, "172.31.24.222");
+        assert.equal(instance.outputs.publicIp, await valueOf(mesh.publicIp));
+        assert.match(instance.outputs.publicIp, /^198\.51\.100\.\d+$/);
+        assert.equal(instance.inputs.userData, await valueOf(mesh.userData));
+        assert.match(instance.inputs.userData, /^systemctl enable --now openvpn-server@cncf$/m);
+    });
+
+    it("routes every client LAN and the tunnel pool to the instance", () => {
+        const [instance] = emulator.ofType(TYPES.instance);
+        const [vpc] = emulator.ofType(TYPES.vpc);
+        const routes = Object.fromEntries(emulator.ofType(TYPES.vpcRoute).map((r) => [r.inputs.destinationCidrblock, [r.inputs.routeTableId, r.inputs.nexthopType, r.inputs.nexthopId]]));
+        const toInstance = [vpc.outputs.routeTableId, "Instance", instance.id];
+        assert.deepEqual(routes, { "192.168.0.0/24": toInstance, "192.168.12.0/24": toInstance, "172.25.16.0/20": toInstance, "10.8.0.0/24": toInstance });
+    });
+
+    it("issues ECDSA P-256 certificates whose key usages satisfy remote-cert-tls (server_auth / client_auth)", () => {
+        const keys = emulator.ofType(TYPES.privateKey);
+        assert.deepEqual(keys.map((k) => [k.name, k.inputs.algorithm, k.inputs.ecdsaCurve]), [
+            ["cncf-ca-key", "ECDSA", "P256"],
+            ["cncf-server-key", "ECDSA", "P256"],
+            ["cncf-client-huawei-es-key", "ECDSA", "P256"],
+            ["cncf-client-tencent-web-key", "ECDSA", "P256"],
+        ]);
+        const byName = new Map<string, RecordedResource>([...emulator.ofType(TYPES.locallySignedCert), ...emulator.ofType(TYPES.selfSignedCert)].map((c) => [c.name, c]));
+        const ca = x509Text(byName.get("cncf-ca")!.outputs.certPem);
+        assert.match(ca, /CA:TRUE/);
+        assert.match(ca, /Certificate Sign, CRL Sign/);
+        const server = x509Text(byName.get("cncf-server-cert")!.outputs.certPem);
+        assert.match(server, /Subject: O = alicloud-vpn, CN = cncf-server/);
+        assert.match(server, /X509v3 Key Usage: critical\n\s+Digital Signature\n/);
+        assert.match(server, /X509v3 Extended Key Usage: \n\s+TLS Web Server Authentication\n/);
+        assert.match(server, /ASN1 OID: prime256v1/);
+        const client = x509Text(byName.get("cncf-client-huawei-es-cert")!.outputs.certPem);
+        assert.match(client, /CN = huawei-es/);
+        assert.match(client, /TLS Web Client Authentication/);
+        assert.doesNotMatch(client, /TLS Web Server Authentication/);
+    });
+
+    it("keeps every private key secret: tls outputs, OOS values, client bundles; none in the user data", async () => {
+        for (const key of emulator.ofType(TYPES.privateKey)) {
+            assert.deepEqual(key.additionalSecretOutputs, ["privateKeyOpenssh", "privateKeyPem", "privateKeyPemPkcs8"]);
+        }
+        assert.deepEqual(emulator.ofType(TYPES.randomBytes)[0].additionalSecretOutputs, ["base64", "hex"]);
+        for (const cert of emulator.ofType(TYPES.locallySignedCert)) {
+            assert.ok(cert.secretInputPaths.includes("caPrivateKeyPem"), `${cert.name}: caPrivateKeyPem not secret`);
+        }
+        const parameters = emulator.ofType(TYPES.oosSecretParameter).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(parameters.map((p) => [p.inputs.secretParameterName, p.secretInputPaths, p.additionalSecretOutputs]), [
+            ["openvpn-mesh/cncf/server-key", ["value"], ["value"]],
+            ["openvpn-mesh/cncf/tls-crypt-key", ["value"], ["value"]],
+        ]);
+        const serverKey = emulator.ofType(TYPES.privateKey).find((k) => k.name === "cncf-server-key")!.outputs.privateKeyPem;
+        assert.equal(parameters[0].inputs.value, serverKey);
+        assert.match(parameters[1].inputs.value, /^-----BEGIN OpenVPN Static key V1-----$/m);
+        const [instance] = emulator.ofType(TYPES.instance);
+        assert.deepEqual(instance.secretInputPaths, []);
+        assert.doesNotMatch(instance.inputs.userData, /PRIVATE KEY|Static key/);
+        assert.equal(await pulumi.isSecret(mesh.clientBundles), true);
+        assert.equal(await pulumi.isSecret(mesh.userData), false);
+    });
+
+    it("lets only the instance's role read the two parameters", () => {
+        const [role] = emulator.ofType(TYPES.ramRole);
+        const [policy] = emulator.ofType(TYPES.ramPolicy);
+        const [attachment] = emulator.ofType(TYPES.ramRoleAttachment);
+        const [instance] = emulator.ofType(TYPES.instance);
+        assert.deepEqual(JSON.parse(role.inputs.assumeRolePolicyDocument).Statement[0].Principal, { Service: ["ecs.aliyuncs.com"] });
+        assert.deepEqual(JSON.parse(policy.inputs.policyDocument).Statement[0], {
+            Effect: "Allow",
+            Action: ["oos:GetSecretParameter"],
+            Resource: ["acs:oos:*:*:secretparameter/openvpn-mesh/cncf/server-key", "acs:oos:*:*:secretparameter/openvpn-mesh/cncf/tls-crypt-key"],
+        });
+        assert.deepEqual([attachment.inputs.instanceId, attachment.inputs.ramRoleName], [instance.id, "cncf-openvpn-server"]);
+        // The parameters and the grant exist before the instance boots.
+        const waits = emulator.state.transitiveDependencies(instance.urn);
+        for (const before of [...emulator.ofType(TYPES.oosSecretParameter), ...emulator.ofType(TYPES.ramRolePolicyAttachment)]) {
+            assert.ok(waits.has(before.urn), `the instance does not wait for ${before.name}`);
+        }
+    });
+
+    it("hands each client a bundle with its own certificate and key, the server's public IP and the tls-crypt key", async () => {
+        const bundles = await valueOf(mesh.clientBundles);
+        assert.deepEqual(Object.keys(bundles), ["huawei-es", "tencent-web"]);
+        const [instance] = emulator.ofType(TYPES.instance);
+        const keyOf = (name: string) => emulator.ofType(TYPES.privateKey).find((k) => k.name === `cncf-client-${name}-key`)!.outputs.privateKeyPem.trim();
+        const certOf = (name: string) => emulator.ofType(TYPES.locallySignedCert).find((c) => c.name === `cncf-client-${name}-cert`)!.outputs.certPem.trim();
+        const tlsCrypt = emulator.ofType(TYPES.oosSecretParameter).find((p) => p.name === "cncf-tls-crypt-key")!.inputs.value.trim();
+        for (const name of ["huawei-es", "tencent-web"]) {
+            const ovpn = bundles[name].ovpn;
+            assert.ok(ovpn.includes(`<key>\n${keyOf(name)}\n</key>`), `${name}: not its own key`);
+            assert.ok(ovpn.includes(`<cert>\n${certOf(name)}\n</cert>`), `${name}: not its own certificate`);
+            assert.ok(ovpn.includes(`<tls-crypt>\n${tlsCrypt}\n</tls-crypt>`));
+            assert.match(ovpn, new RegExp(`^remote ${instance.outputs.publicIp.replace(/\./g, "\\.")} 1194$`, "m"));
+        }
+        assert.notEqual(keyOf("huawei-es"), keyOf("tencent-web"));
+        assert.match(bundles["huawei-es"].setup, /Source\/Destination Check/);
+        assert.deepEqual(mesh.ccdFiles, {
+            "huawei-es": "# huawei-es: networks behind this client\niroute 192.168.0.0 255.255.255.0\niroute 192.168.12.0 255.255.255.0\n",
+            "tencent-web": "# tencent-web: networks behind this client\niroute 172.25.16.0 255.255.240.0\n",
+        });
+    });
+});
+
+describe("OpenVpnMesh options and refusals", () => {
+    it("embeds the keys only with keyDelivery user-data, and then marks the user data secret", async () => {
+        let mesh!: OpenVpnMesh;
+        const emulator = await emulate(() => {
+            mesh = network({ keyDelivery: "user-data" }).mesh;
+        });
+        assert.deepEqual(emulator.state.rejections, []);
+        const [instance] = emulator.ofType(TYPES.instance);
+        assert.deepEqual(instance.secretInputPaths, ["userData"]);
+        assert.deepEqual(instance.additionalSecretOutputs, ["userData", "password"]);
+        assert.match(instance.inputs.userData, /-----BEGIN EC PRIVATE KEY-----/);
+        assert.deepEqual([TYPES.oosSecretParameter, TYPES.ramRole, TYPES.ramRoleAttachment].map((t) => emulator.ofType(t).length), [0, 0, 0]);
+        assert.equal(await pulumi.isSecret(mesh.userData), true);
+        assert.deepEqual(mesh.findings.map((f) => f.code), ["mesh.keys-in-user-data"]);
+    });
+
+    it("opens the port to 0.0.0.0/0 only for allowAnySource, and forwards nothing with forwardFrom: []", async () => {
+        const emulator = await emulate(() => network({ allowAnySource: true, forwardFrom: [], extraIngress: [], clients: [...clients, { name: "laptop", lans: [] }] }));
+        assert.deepEqual(emulator.ofType(TYPES.securityGroupRule).map((r) => r.inputs.cidrIp).sort(), ["0.0.0.0/0", "203.0.113.21/32", "203.0.113.22/32"]);
+    });
+
+    const refusals: Array<[string, Partial<OpenVpnMeshArgs>, RegExp]> = [
+        ["overlapping LANs", { clients: [clients[0], { ...clients[1], lans: ["192.168.12.128/25"] }] }, /cncf\.clients\[1\]\.lans\[0\] = "192\.168\.12\.128\/25": overlaps cncf\.clients\[0\]\.lans\[1\] \(192\.168\.12\.0\/24\)/],
+        ["a client without a public IP", { clients: [{ name: "laptop", lans: [] }] }, /cncf\.clients\[0\]\.publicIp: has no fixed public IP.* Fix: set cncf\.clients\[0\]\.publicIp, or set cncf\.allowAnySource: true/],
+        ["no public bandwidth", { internetMaxBandwidthOut: 0 }, /cncf\.internetMaxBandwidthOut = 0: the clients reach the server at its public IP/],
+        ["an ICMP rule with ports", { extraIngress: [{ protocol: "icmp", portRange: "8/8", cidr: "0.0.0.0/0" }] }, /cncf\.extraIngress\[0\]\.portRange = "8\/8": icmp and all rules take no ports/],
+    ];
+    for (const [what, overrides, message] of refusals) {
+        it(`refuses ${what} before registering any of the mesh's resources`, async () => {
+            let error: unknown;
+            const emulator = await emulate(() => {
+                try {
+                    network(overrides);
+                } catch (err) {
+                    error = err;
+                }
+            });
+            assert.ok(error instanceof TopologyError, `expected a TopologyError, got ${error}`);
+            assert.match((error as Error).message, message);
+            const meshTypes = [TYPES.instance, TYPES.securityGroup, TYPES.privateKey, TYPES.vpcRoute, TYPES.oosSecretParameter];
+            assert.equal(emulator.state.resources.filter((r) => meshTypes.includes(r.type as never)).length, 0);
+        });
+    }
+});
