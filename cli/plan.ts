@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../emulator";
 import { Finding, TopologyError, formatFinding } from "../model/findings";
-import { PeerPlatform } from "../model/link";
+import { PeerPlatform, ResolvedLink } from "../model/link";
 import { RENDERERS } from "../renderers";
 import { PROJECT } from "../stacks/config";
 
@@ -31,6 +31,8 @@ export interface PlanReport {
     resources: RecordedResource[];
     /** File name -> contents of the rendered peer configs. */
     peerConfigs: Record<string, string>;
+    /** Every link with its outputs resolved (holds the keys): what the renderers read, e.g. for the interop lab. */
+    links: ResolvedLink[];
     /** The stack outputs with secrets shown as [secret]. */
     outputs: Record<string, unknown>;
     emulator: AlibabaCloudEmulator;
@@ -151,8 +153,10 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
         );
     }
     const peerConfigs: Record<string, string> = {};
+    const links: ResolvedLink[] = [];
     for (const link of result.links) {
         const [resolved, configs] = await Promise.all([resolve(link.resolved), resolve(link.peerConfigs)]);
+        links.push(resolved);
         for (const [platform, text] of Object.entries(configs)) {
             peerConfigs[RENDERERS[platform as PeerPlatform].fileName(resolved)] = text as string;
         }
@@ -168,6 +172,7 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
         findings: result.findings,
         resources: emulator.state.resources,
         peerConfigs,
+        links,
         outputs,
         emulator,
     };
