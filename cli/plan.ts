@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../emulator";
 import { Finding, TopologyError, formatFinding } from "../model/findings";
-import { PeerPlatform } from "../model/link";
+import { PeerPlatform, ResolvedLink } from "../model/link";
 import { RENDERERS } from "../renderers";
 import { PROJECT } from "../stacks/config";
 import { CONFIG_KEY as HUB_AND_SPOKE_KEY, syntheticHubAndSpoke } from "../stacks/hubAndSpoke";
@@ -36,6 +36,8 @@ export interface PlanReport {
     resources: RecordedResource[];
     /** File name -> contents of the rendered peer configs. */
     peerConfigs: Record<string, string>;
+    /** Every link with its outputs resolved (holds the keys): what the renderers read, e.g. for the interop lab. */
+    links: ResolvedLink[];
     /** The stack outputs with secrets shown as [secret]. */
     outputs: Record<string, unknown>;
     /** Graphviz source of the topology picture (written as topology.dot and topology.svg). */
@@ -172,8 +174,10 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
         );
     }
     const peerConfigs: Record<string, string> = {};
+    const links: ResolvedLink[] = [];
     for (const link of result.links) {
         const [resolved, configs] = await Promise.all([resolve(link.resolved), resolve(link.peerConfigs)]);
+        links.push(resolved);
         for (const [platform, text] of Object.entries(configs)) {
             peerConfigs[RENDERERS[platform as PeerPlatform].fileName(resolved)] = text as string;
         }
@@ -190,6 +194,7 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
         findings: result.findings,
         resources: emulator.state.resources,
         peerConfigs,
+        links,
         outputs,
         topologyDot: topologyDot(emulator.state.resources, `${scenario} (${stack})`),
         emulator,

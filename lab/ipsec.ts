@@ -1,0 +1,99 @@
+// Helpers the IPsec scenarios share: plan a stack on the emulator, turn its links into peer sites running
+// the library's rendered strongSwan config, wait (bounded) for SAs, ping across.
+import * as path from "node:path";
+import { PlanReport, ROOT, planScenario } from "../cli/plan";
+import { ResolvedLink } from "../model/link";
+import { renderStrongswan, strongswanConnectionName } from "../renderers/strongswan";
+import { hostAddress } from "./alibabaSide";
+import { waitFor } from "./exec";
+import { PingResult, Site, SiteSpec } from "./netns";
+import { IkeSaEntry, ViciSection } from "./strongswan";
+
+const plans = new Map<string, Promise<PlanReport>>();
+
+/**
+ * Runs a stack on the Alibaba Cloud emulator (like `npm run plan`, writing nothing) and caches the report
+ * per stack file, so several scenarios of one stack share one emulated `pulumi up`.
+ */
+export function planForLab(scenario: string, stackFile = path.join(ROOT, `Pulumi.${scenario}-dev.yaml`)): Promise<PlanReport> {
+    const key = `${scenario}:${stackFile}`;
+    if (!plans.has(key)) {
+        plans.set(key, planScenario(scenario, { stackFile, write: false }));
+    }
+    return plans.get(key)!;
+}
+
+export interface PeerSiteOptions {
+    /** Site name. Default: the link's name. */
+    name?: string;
+    /** LAN hosts behind the peer. Default: the first host of each peer subnet. */
+    lanAddresses?: string[];
+    /** The peer's swanctl.conf. Default: the library's strongSwan rendering of the link (renderers/strongswan.ts). */
+    swanctlConf?: string;
+}
+
+/** The peer end of a link as a lab site: its public IP, LAN hosts, and the library's rendered swanctl.conf verbatim. */
+export function peerSiteSpec(link: ResolvedLink, options: PeerSiteOptions = {}): SiteSpec {
+    return {
+        name: options.name ?? link.name,
+        publicIps: [...new Set([link.peerPublicIp])],
+        lanAddresses: options.lanAddresses ?? link.peerSubnets.map((s) => hostAddress(s, 1)),
+        daemon: { kind: "strongswan", swanctlConf: options.swanctlConf ?? renderStrongswan(link) },
+        description: `peer of link ${link.name} (library-rendered strongSwan)`,
+    };
+}
+
+/** Names of the peer's connections for a link, master first (as renderers/strongswan.ts names them). */
+export function peerConnectionNames(link: ResolvedLink): string[] {
+    return link.tunnels.map((t) => strongswanConnectionName(link, t));
+}
+
+export interface TunnelUp {
+    /** ms from `since` until the IKE SA was ESTABLISHED, and until the CHILD_SA was INSTALLED. */
+    ikeMs: number;
+    childMs: number;
+    ike: ViciSection;
+    child: ViciSection;
+}
+
+/** The first ESTABLISHED IKE SA of connection `ikeName` (else any), and an INSTALLED child `childName` of it. */
+export function findTunnel(sas: readonly IkeSaEntry[], ikeName: string, childName = ikeName): { ike?: ViciSection; child?: ViciSection } {
+    const candidates = sas.filter((e) => e.name === ikeName).map((e) => e.sa);
+    const installed = (ike: ViciSection) =>
+        Object.values((ike["child-sas"] as ViciSection | undefined) ?? {}).find(
+            (c) => (c as ViciSection).name === childName && (c as ViciSection).state === "INSTALLED",
+        ) as ViciSection | undefined;
+    const withChild = candidates.find((ike) => ike.state === "ESTABLISHED" && installed(ike));
+    if (withChild) {
+        return { ike: withChild, child: installed(withChild) };
+    }
+    return { ike: candidates.find((ike) => ike.state === "ESTABLISHED") ?? candidates[0] };
+}
+
+/**
+ * Polls `swanctl --list-sas --raw` on `site` every 100 ms until the connection `ikeName` is ESTABLISHED
+ * with its child `childName` (default: same name) INSTALLED, or `timeoutMs` passes (then undefined).
+ */
+export async function waitForTunnel(site: Site, ikeName: string, since: number, timeoutMs = 20_000, childName = ikeName): Promise<TunnelUp | undefined> {
+    let ikeMs: number | undefined;
+    return waitFor(async () => {
+        const { sas } = await site.strongswan.listSas();
+        const { ike, child } = findTunnel(sas, ikeName, childName);
+        if (ike?.state === "ESTABLISHED" && ikeMs === undefined) {
+            ikeMs = Date.now() - since;
+        }
+        if (ike?.state === "ESTABLISHED" && child) {
+            return { ikeMs: ikeMs!, childMs: Date.now() - since, ike, child };
+        }
+        return undefined;
+    }, timeoutMs);
+}
+
+/** Pings a -> b and b -> a (from each site's LAN address) and returns both results. */
+export async function pingBothWays(a: Site, aAddress: string, b: Site, bAddress: string, count = 4): Promise<[PingResult, PingResult]> {
+    return [await a.ping(aAddress, bAddress, count), await b.ping(bAddress, aAddress, count)];
+}
+
+export function formatPings(results: readonly PingResult[]): string {
+    return results.map((r) => `${r.from}→${r.to} ${r.received}/${r.sent}`).join(", ");
+}

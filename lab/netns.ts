@@ -1,0 +1,321 @@
+// The lab's network: one namespace per site, all joined by one "internet" namespace holding a bridge.
+// Sites carry their public addresses (gateway IPs, customer gateway IPs, exactly as the emulator and the
+// stack config give them) on their `wan0` veth, LAN addresses on `lo` (this kernel has no `dummy` link
+// type, facts.md). Nothing is added to the host's own namespace: every link is created directly inside
+// the lab's namespaces, and traffic only flows between them.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { run, runOk, sleep } from "./exec";
+import { OpenvpnInstance } from "./openvpn";
+import { CHARON, CharonInstance } from "./strongswan";
+
+/** Every lab namespace is named `alab-<pid of the node process that made it>-<site>`. */
+export const LAB_PREFIX = "alab-";
+
+export type DaemonSpec =
+    /** strongSwan charon loading this swanctl.conf verbatim (the lab adds only its strongswan.conf). */
+    | { kind: "strongswan"; swanctlConf: string }
+    /** OpenVPN with this config; `files` (keys, certificates, ccd/...) are written beside it first. */
+    | { kind: "openvpn"; config: string; files?: Record<string, string> }
+    | { kind: "none" };
+
+export interface SiteSpec {
+    /** Short name: letters, digits, dashes (it becomes part of the namespace name). */
+    name: string;
+    /** Addresses on the site's internet link (wan0), each a /32. */
+    publicIps: string[];
+    /** Addresses behind the site (VPC hosts, office LAN hosts), each a /32 on lo. */
+    lanAddresses: string[];
+    daemon: DaemonSpec;
+    /**
+     * Forward packets between interfaces (ip_forward): a VPN gateway relaying between its VPC and several
+     * tunnels (a hub: spoke -> ipsec0 -> hub -> ipsec0 -> spoke), an OpenVPN server. Default false.
+     */
+    forward?: boolean;
+    /** What the site plays, for reports: e.g. "alibaba gateway vpn-bp1... (cn-hangzhou)". */
+    description?: string;
+}
+
+export interface PingResult {
+    from: string;
+    to: string;
+    sent: number;
+    received: number;
+}
+
+export class Site {
+    charon: CharonInstance | undefined;
+    openvpn: OpenvpnInstance | undefined;
+
+    constructor(
+        readonly lab: Lab,
+        readonly spec: SiteSpec,
+        readonly namespace: string,
+        readonly dir: string,
+    ) {
+        if (spec.daemon.kind === "strongswan") {
+            this.charon = new CharonInstance(namespace, dir, spec.daemon.swanctlConf);
+        } else if (spec.daemon.kind === "openvpn") {
+            this.openvpn = new OpenvpnInstance(namespace, dir, spec.daemon.config, spec.daemon.files ?? {});
+        }
+    }
+
+    get name(): string {
+        return this.spec.name;
+    }
+
+    /** The strongSwan instance; throws for sites running something else. */
+    get strongswan(): CharonInstance {
+        if (!this.charon) {
+            throw new Error(`site ${this.name} runs ${this.spec.daemon.kind}, not strongswan`);
+        }
+        return this.charon;
+    }
+
+    /** Runs a command inside the site's namespace. */
+    exec(file: string, args: readonly string[], timeoutMs = 10_000) {
+        return run("ip", ["netns", "exec", this.namespace, file, ...args], { timeoutMs });
+    }
+
+    /** Starts the site's daemon; for strongSwan also loads its config (which starts start_action=start tunnels). */
+    async startDaemon(): Promise<void> {
+        if (this.charon) {
+            await this.charon.start();
+            await this.charon.loadAll();
+        } else if (this.openvpn) {
+            await this.openvpn.start();
+        }
+    }
+
+    async stopDaemon(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+        await this.charon?.stop(signal);
+        await this.openvpn?.stop(signal);
+    }
+
+    /** `count` pings from `from` (an address of this site) to `to`, 0.2 s apart, 1 s timeout each. */
+    async ping(from: string, to: string, count = 4): Promise<PingResult> {
+        const result = await this.exec("ping", ["-n", "-q", "-c", String(count), "-i", "0.2", "-W", "1", "-I", from, to], 5000 + count * 1500);
+        const match = /(\d+) packets transmitted, (\d+) (?:packets )?received/.exec(result.stdout);
+        return { from, to, sent: match ? Number(match[1]) : count, received: match ? Number(match[2]) : 0 };
+    }
+}
+
+/** Why the lab cannot run here, or undefined when it can (root, Linux, iproute2, strongSwan, netns rights). */
+export async function labPrerequisites(needs: { strongswan?: boolean; openvpn?: boolean } = { strongswan: true }): Promise<string | undefined> {
+    if (process.platform !== "linux") {
+        return `network namespaces need Linux (this is ${process.platform})`;
+    }
+    if (typeof process.getuid === "function" && process.getuid() !== 0) {
+        return "network namespaces need root (CI runs as root)";
+    }
+    const missing: string[] = [];
+    const has = async (file: string, args: string[]) => {
+        try {
+            await run(file, args, { timeoutMs: 5000 });
+            return true;
+        } catch {
+            return false;
+        }
+    };
+    if (!(await has("ip", ["-V"]))) missing.push("ip (iproute2)");
+    if (!(await has("ping", ["-V"]))) missing.push("ping (iputils-ping)");
+    if (needs.strongswan) {
+        if (!fs.existsSync(CHARON)) missing.push(`${CHARON} (strongswan-charon)`);
+        if (!(await has("swanctl", ["--version"]))) missing.push("swanctl (strongswan-swanctl)");
+        if (!fs.existsSync("/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so")) missing.push("kernel-libipsec plugin (libcharon-extra-plugins)");
+    }
+    if (needs.openvpn && !(await has("openvpn", ["--version"]))) missing.push("openvpn");
+    if (missing.length > 0) {
+        return `missing ${missing.join(", ")}; install: apt-get install -y strongswan-swanctl strongswan-charon libcharon-extra-plugins iproute2 iputils-ping${needs.openvpn ? " openvpn" : ""}`;
+    }
+    const probe = `${LAB_PREFIX}${process.pid}-probe`;
+    const added = await run("ip", ["netns", "add", probe]);
+    if (added.code !== 0) {
+        return `cannot create network namespaces: ${added.stderr.trim()}`;
+    }
+    await run("ip", ["netns", "del", probe]);
+    return undefined;
+}
+
+function isAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (err) {
+        return (err as NodeJS.ErrnoException).code === "EPERM";
+    }
+}
+
+/**
+ * Removes namespaces a previous lab run left behind (its node process died before `close`): only
+ * `alab-<pid>-*` whose pid is gone, after killing the processes still inside them (charons it started).
+ */
+export async function cleanupStaleNamespaces(): Promise<string[]> {
+    return removeLabNamespaces((pid) => !isAlive(pid));
+}
+
+/** Labs of this process not closed yet, for abortLabs(). */
+const openLabs = new Set<Lab>();
+let aborted = false;
+
+/**
+ * An interrupted run (the CLI calls it on SIGINT/SIGTERM, when `finally` blocks will not run): refuses
+ * new namespaces, closes every open lab (daemons, namespaces, key files), then sweeps this process's
+ * namespaces twice, in case an `ip netns add` was in flight.
+ */
+export async function abortLabs(): Promise<void> {
+    aborted = true;
+    for (const lab of [...openLabs]) {
+        await lab.close().catch(() => undefined);
+    }
+    await removeLabNamespaces((pid) => pid === process.pid);
+    await sleep(500);
+    await removeLabNamespaces((pid) => pid === process.pid);
+}
+
+async function removeLabNamespaces(select: (pid: number) => boolean): Promise<string[]> {
+    const listed = await run("ip", ["netns", "list"]);
+    const removed: string[] = [];
+    for (const line of listed.stdout.split("\n")) {
+        const name = line.split(" ")[0];
+        const match = new RegExp(`^${LAB_PREFIX}(\\d+)-`).exec(name);
+        if (!match || !select(Number(match[1]))) {
+            continue;
+        }
+        await killNamespaceProcesses(name);
+        await run("ip", ["netns", "del", name]);
+        removed.push(name);
+    }
+    return removed;
+}
+
+/** SIGKILLs the processes inside one of the lab's own namespaces, by pid. */
+async function killNamespaceProcesses(namespace: string): Promise<void> {
+    const pids = await run("ip", ["netns", "pids", namespace]);
+    for (const pid of pids.stdout.split(/\s+/).filter(Boolean).map(Number)) {
+        try {
+            process.kill(pid, "SIGKILL");
+        } catch {
+            // already gone
+        }
+    }
+}
+
+/**
+ * One lab run: an internet namespace with a bridge, and sites attached to it. Always `close()` it
+ * (in `finally`): it stops the daemons, deletes the namespaces and the temporary directory.
+ */
+export class Lab {
+    readonly sites = new Map<string, Site>();
+    readonly internet: string;
+    readonly dir: string;
+    private readonly namespaces: string[] = [];
+    private closed = false;
+
+    private constructor(readonly name: string) {
+        this.internet = `${LAB_PREFIX}${process.pid}-inet`;
+        // Config files hold pre-shared keys: a private directory.
+        this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `lab-${name}-`));
+        fs.chmodSync(this.dir, 0o700);
+        openLabs.add(this);
+    }
+
+    /** Cleans stale namespaces, then creates the internet namespace. */
+    static async open(name: string): Promise<Lab> {
+        await cleanupStaleNamespaces();
+        const lab = new Lab(name);
+        try {
+            await lab.addNamespace(lab.internet);
+            await runOk("ip", ["-n", lab.internet, "link", "add", "br0", "type", "bridge"]);
+            await runOk("ip", ["-n", lab.internet, "link", "set", "br0", "up"]);
+        } catch (err) {
+            await lab.close();
+            throw err;
+        }
+        return lab;
+    }
+
+    private async addNamespace(namespace: string): Promise<void> {
+        if (aborted || this.closed) {
+            throw new Error(`lab ${this.name} is closed or aborted: not creating ${namespace}`);
+        }
+        // A namespace of this name can only be left over from this very process (a lab not closed): replace it.
+        if ((await run("ip", ["netns", "list"])).stdout.split("\n").some((l) => l.split(" ")[0] === namespace)) {
+            await killNamespaceProcesses(namespace);
+            await run("ip", ["netns", "del", namespace]);
+        }
+        await runOk("ip", ["netns", "add", namespace]);
+        this.namespaces.push(namespace);
+        await runOk("ip", ["-n", namespace, "link", "set", "lo", "up"]);
+    }
+
+    /** Creates the site's namespace, its internet link and addresses; does not start its daemon. */
+    async addSite(spec: SiteSpec): Promise<Site> {
+        if (!/^[a-z0-9][a-z0-9-]{0,23}$/.test(spec.name) || this.sites.has(spec.name) || spec.name === "inet") {
+            throw new Error(`bad or duplicate site name "${spec.name}"`);
+        }
+        const namespace = `${LAB_PREFIX}${process.pid}-${spec.name}`;
+        await this.addNamespace(namespace);
+        // Like the real internet, the bridge must not deliver private (LAN) addresses: answer ARP only for
+        // addresses on the asking interface (arp_ignore=1), so a LAN host on lo is reachable through a
+        // tunnel only, never in clear text over the bridge (ip-sysctl.rst). Constant script, no data in it.
+        await runOk("ip", ["netns", "exec", namespace, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore && echo 2 > /proc/sys/net/ipv4/conf/all/arp_announce"]);
+        if (spec.forward) {
+            await runOk("ip", ["netns", "exec", namespace, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"]);
+        }
+        // The veth pair is created straight into the two namespaces: wan0 in the site, sN on the bridge.
+        const port = `s${this.sites.size}`;
+        await runOk("ip", ["link", "add", "wan0", "netns", namespace, "type", "veth", "peer", "name", port, "netns", this.internet]);
+        await runOk("ip", ["-n", this.internet, "link", "set", port, "master", "br0"]);
+        await runOk("ip", ["-n", this.internet, "link", "set", port, "up"]);
+        await runOk("ip", ["-n", namespace, "link", "set", "wan0", "up"]);
+        for (const ip of spec.publicIps) {
+            await runOk("ip", ["-n", namespace, "addr", "add", `${ip}/32`, "dev", "wan0"]);
+        }
+        // Every other public address is on the same bridge: reach it directly (ARP), no router needed.
+        await runOk("ip", ["-n", namespace, "route", "add", "default", "dev", "wan0"]);
+        for (const ip of spec.lanAddresses) {
+            await runOk("ip", ["-n", namespace, "addr", "add", `${ip}/32`, "dev", "lo"]);
+        }
+        const dir = path.join(this.dir, spec.name);
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const site = new Site(this, spec, namespace, dir);
+        this.sites.set(spec.name, site);
+        return site;
+    }
+
+    site(name: string): Site {
+        const site = this.sites.get(name);
+        if (!site) {
+            throw new Error(`no site "${name}" in lab ${this.name} (sites: ${[...this.sites.keys()].join(", ")})`);
+        }
+        return site;
+    }
+
+    /** Starts every site's daemon, in the order the sites were added. */
+    async startAll(): Promise<void> {
+        for (const site of this.sites.values()) {
+            await site.startDaemon();
+        }
+    }
+
+    /** Stops every daemon, deletes every namespace and the directory. Safe to call twice. */
+    async close(options: { keepDir?: boolean } = {}): Promise<void> {
+        if (this.closed) {
+            return;
+        }
+        this.closed = true;
+        openLabs.delete(this);
+        for (const site of this.sites.values()) {
+            await site.stopDaemon().catch(() => undefined);
+        }
+        for (const namespace of [...this.namespaces].reverse()) {
+            await killNamespaceProcesses(namespace);
+            await run("ip", ["netns", "del", namespace]);
+        }
+        if (!options.keepDir) {
+            fs.rmSync(this.dir, { recursive: true, force: true });
+        }
+    }
+}

@@ -1,0 +1,156 @@
+// Scenario 1, HyperMotion (seed 000): the stack of Pulumi.hypermotion-dev.yaml on the emulator; the
+// Alibaba gateway (198.51.100.1 master, .2 slave) runs the translation of the recorded connection, the
+// office (203.0.113.10) runs the library's strongSwan rendering of the link. The seed's office device is
+// an H3C ER; the lab renders strongSwan from the same resolved link, since an H3C cannot run here.
+// Proves: IKEv1 main mode aes256/sha1/group2 and ESP aes256/sha1 with PFS group2 negotiate, and the
+// OpenStack control and floating-IP networks reach the VPC and back.
+import * as assert from "node:assert/strict";
+import { TYPES } from "../../emulator";
+import { ResolvedLink } from "../../model/link";
+import { AlibabaGatewaySite, alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
+import { seconds } from "../exec";
+import { formatPings, peerConnectionNames, peerSiteSpec, pingBothWays, planForLab, waitForTunnel } from "../ipsec";
+import { Lab, PingResult, Site } from "../netns";
+import { LabScenario, ScenarioResult } from "../scenario";
+import { ViciSection, ikeAlgorithms } from "../strongswan";
+
+export interface HypermotionLab {
+    link: ResolvedLink;
+    alibaba: AlibabaGatewaySite;
+    gateway: Site;
+    office: Site;
+    /** Name of the master tunnel: on the office (renderer's naming) and on the gateway (translator's naming). */
+    officeMaster: string;
+    gatewayMaster: string;
+    /** A VPC host (on the gateway's lo) and the office LAN hosts (OpenStack control and floating-IP networks). */
+    vpcHost: string;
+    officeHosts: string[];
+}
+
+/**
+ * Builds the HyperMotion sites in `lab` (nothing started). `editPeerConfig` changes the rendered office
+ * config before it is written (the mismatch scenario); by default it is used verbatim.
+ */
+export async function setupHypermotion(lab: Lab, editPeerConfig: (text: string) => string = (t) => t): Promise<HypermotionLab> {
+    const report = await planForLab("hypermotion");
+    const link = report.links.find((l) => l.name === "office");
+    assert.ok(link, "the hypermotion stack has an office link");
+    const [alibaba, ...others] = buildAlibabaSites(report.emulator.state);
+    assert.equal(others.length, 0, "one VPN gateway");
+    // The OpenStack networks the VPC routes to the gateway (seed 000, step 4): one host in each.
+    const officeHosts = report.resources.filter((r) => r.type === TYPES.vpcRoute).map((r) => hostAddress(r.inputs.destinationCidrblock, 1));
+    const gateway = await lab.addSite(alibaba.spec);
+    const renderedSpec = peerSiteSpec(link, { name: "office", lanAddresses: officeHosts });
+    const swanctlConf = renderedSpec.daemon.kind === "strongswan" ? renderedSpec.daemon.swanctlConf : "";
+    const office = await lab.addSite({ ...renderedSpec, daemon: { kind: "strongswan", swanctlConf: editPeerConfig(swanctlConf) } });
+    const master = alibaba.tunnels.find((t) => t.role === "master" || t.role === "single")!;
+    return {
+        link,
+        alibaba,
+        gateway,
+        office,
+        officeMaster: peerConnectionNames(link)[0],
+        gatewayMaster: alibabaConnectionName(master),
+        vpcHost: alibaba.spec.lanAddresses[0],
+        officeHosts,
+    };
+}
+
+/**
+ * Starts the gateway's charon and loads its config (it initiates both tunnels at once: the connection has
+ * effectImmediately; nobody answers yet, so it retransmits, as Alibaba keeps retrying), then starts the
+ * office's charon and loads the rendered config (start_action = start initiates the master tunnel).
+ * Returns the moment the office's config began loading: both ends are configured from then on.
+ */
+export async function startHypermotion(h: HypermotionLab): Promise<number> {
+    await h.gateway.startDaemon();
+    await h.office.strongswan.start();
+    const since = Date.now();
+    await h.office.strongswan.loadAll();
+    return since;
+}
+
+export async function pingHypermotion(h: HypermotionLab, count = 4): Promise<PingResult[]> {
+    const results: PingResult[] = [];
+    for (const host of h.officeHosts) {
+        results.push(...(await pingBothWays(h.office, host, h.gateway, h.vpcHost, count)));
+    }
+    return results;
+}
+
+/** What swanctl must report for the seed's profile (aes256/sha1/group2, PFS group2), in swanctl's own names. */
+export const HYPERMOTION_EXPECTED = {
+    ike: "AES_CBC-256/HMAC_SHA1_96/PRF_HMAC_SHA1/MODP_1024",
+    esp: "AES_CBC-256/HMAC_SHA1_96/MODP_1024",
+};
+
+export const hypermotionScenario: LabScenario = {
+    name: "hypermotion",
+    title: "seed 000: the rendered office config and the translated Alibaba connection negotiate IKEv1 aes256/sha1/group2 and carry both OpenStack networks",
+    needs: { strongswan: true },
+    async run(lab, log): Promise<ScenarioResult> {
+        const h = await setupHypermotion(lab);
+        const since = await startHypermotion(h);
+        const up = await waitForTunnel(h.office, h.officeMaster, since, 20_000);
+        assert.ok(up, `the office's ${h.officeMaster} tunnel did not come up within 20 s`);
+        const gatewaySide = await waitForTunnel(h.gateway, h.gatewayMaster, since, 10_000);
+        assert.ok(gatewaySide, `the gateway's ${h.gatewayMaster} tunnel is not up`);
+        // The standby tunnel: the office only answers for it (start_action = none), the gateway initiates it.
+        const slaveName = h.alibaba.tunnels.find((t) => t.role === "slave");
+        const slave = slaveName ? await waitForTunnel(h.gateway, alibabaConnectionName(slaveName), since, 15_000) : undefined;
+        if (slaveName) {
+            assert.ok(slave, `the gateway's slave tunnel ${alibabaConnectionName(slaveName)} did not come up within 15 s`);
+            log(`  slave tunnel (gateway-initiated, ${slaveName.gatewayIp}) up after ${seconds(slave.childMs)}`);
+        }
+
+        const ike = ikeAlgorithms(up.ike);
+        const child = up.child;
+        const esp = [`${child["encr-alg"]}-${child["encr-keysize"]}`, child["integ-alg"], child["dh-group"]].join("/");
+        log(`  office ${h.officeMaster}: IKEv${up.ike.version} ${ike}; ESP ${esp}; ${String(child["local-ts"])} === ${String(child["remote-ts"])}; encap=${child.encap}`);
+        assert.equal(up.ike.version, "1");
+        assert.equal(ike, HYPERMOTION_EXPECTED.ike);
+        assert.equal(esp, HYPERMOTION_EXPECTED.esp);
+        assert.equal(ikeAlgorithms(gatewaySide.ike), HYPERMOTION_EXPECTED.ike);
+        assert.deepEqual(child["local-ts"], h.link.peerSubnets);
+        assert.deepEqual(child["remote-ts"], h.link.alibabaSubnets);
+
+        // Packet counters of every office CHILD_SA by "<ike>/<child>{uniqueid}" (both ends initiate, so a
+        // tunnel may have two SAs; the slave has its own).
+        const packets = async (site: Site = h.office) => {
+            const counts = new Map<string, { in: number; out: number }>();
+            for (const { name, sa } of (await site.strongswan.listSas()).sas) {
+                for (const c of Object.values((sa["child-sas"] as Record<string, ViciSection>) ?? {})) {
+                    counts.set(`${name}{${c.uniqueid}}`, { in: Number(c["packets-in"] ?? 0), out: Number(c["packets-out"] ?? 0) });
+                }
+            }
+            return counts;
+        };
+        const before = await packets();
+        const gatewayBefore = await packets(h.gateway);
+        const pings = await pingHypermotion(h);
+        const after = await packets();
+        const gatewayAfter = await packets(h.gateway);
+        log(`  gateway CHILD_SA packets during the pings: ${[...gatewayAfter].map(([k, v]) => `${k} +${v.out - (gatewayBefore.get(k)?.out ?? 0)} out/+${v.in - (gatewayBefore.get(k)?.in ?? 0)} in`).join(", ")}`);
+        // The pings went through ESP SAs, not around them: the office's CHILD_SAs counted them.
+        const sent = pings.filter((p) => h.officeHosts.includes(p.from)).reduce((n, p) => n + p.sent, 0);
+        const answered = pings.filter((p) => p.from === h.vpcHost).reduce((n, p) => n + p.received, 0);
+        const delta = [...after].map(([k, v]) => ({ sa: k, in: v.in - (before.get(k)?.in ?? 0), out: v.out - (before.get(k)?.out ?? 0) }));
+        const carried = { in: delta.reduce((n, d) => n + d.in, 0), out: delta.reduce((n, d) => n + d.out, 0) };
+        log(`  office CHILD_SA packets during the pings: ${delta.map((d) => `${d.sa} +${d.out} out/+${d.in} in`).join(", ")}`);
+        log(`  ping ${formatPings(pings)}`);
+        const outbound = pings.filter((p) => h.officeHosts.includes(p.from));
+        const inbound = pings.filter((p) => p.from === h.vpcHost);
+        const sum = (ps: PingResult[], k: "sent" | "received") => ps.reduce((n, p) => n + p[k], 0);
+        const summary =
+            `lab hypermotion: IKE up in ${seconds(up.ikeMs)}, CHILD up in ${seconds(up.childMs)} ` +
+            `(IKEv1 ${ike}, ESP ${esp})${slave ? `, slave up in ${seconds(slave.childMs)}` : ""}, ping ${sum(outbound, "received")}/${sum(outbound, "sent")} office→VPC, ` +
+            `${sum(inbound, "received")}/${sum(inbound, "sent")} VPC→office`;
+        for (const p of pings) {
+            assert.equal(p.received, p.sent, `ping ${p.from} → ${p.to}: ${p.received}/${p.sent}`);
+        }
+        // Echo requests out + replies to the gateway's pings out; same for in.
+        assert.ok(carried.out >= sent + answered, `only ${carried.out} packets left through the office's SAs`);
+        assert.ok(carried.in >= sent + answered, `only ${carried.in} packets arrived through the office's SAs`);
+        return { summary, details: { ikeMs: up.ikeMs, childMs: up.childMs, slaveMs: slave?.childMs, ike, esp, pings, packets: delta } };
+    },
+};
