@@ -5,6 +5,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { OpenVpnMesh, OpenVpnMeshArgs } from "../../components/openVpnMesh";
 import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../../emulator";
 import { TopologyError } from "../../model/findings";
+import * as path from "node:path";
+import { checkTopology } from "../../checks";
+import { ROOT, loadStackConfig } from "../../cli/plan";
+import { OpenvpnMeshConfig, openvpnMesh, openvpnMeshSchema, openvpnMeshTopology } from "../../stacks/openvpnMesh";
 import { emulate, valueOf } from "../helpers";
 
 const clients = [
@@ -223,4 +227,42 @@ describe("OpenVpnMesh options and refusals", () => {
             assert.equal(emulator.state.resources.filter((r) => meshTypes.includes(r.type as never)).length, 0);
         });
     }
+});
+
+describe("OpenVpnMesh stack: the whole-topology pass (seed 004 against seed 003)", () => {
+    const sample = (): OpenvpnMeshConfig =>
+        openvpnMeshSchema.parse(JSON.parse(loadStackConfig(path.join(ROOT, "Pulumi.openvpn-mesh-dev.yaml"))["alicloud-vpn:openvpn-mesh"]));
+
+    it("passes the sample clean: every client LAN and the pool routed to the server instance", () => {
+        assert.deepEqual(checkTopology(openvpnMeshTopology(sample(), "cn-hangzhou"), { elements: false }), []);
+    });
+
+    it("warns, naming the key, when a client's VPC is Docker's default bridge, and still builds", async () => {
+        const config = sample();
+        config.clients[1].lans = ["172.17.0.0/16"];
+        let findings: readonly { code: string; field?: string; severity: string }[] = [];
+        const emulator = await emulate(() => {
+            findings = openvpnMesh(config).findings;
+        });
+        assert.deepEqual(emulator.state.rejections, []);
+        const docker = findings.find((f) => f.code === "topology.docker-bridge");
+        assert.equal(docker?.severity, "warning");
+        assert.equal(docker?.field, "alicloud-vpn:openvpn-mesh.clients[1].lans[0]");
+    });
+
+    it("refuses a client LAN that overlaps the other client's, before any resource", async () => {
+        const config = sample();
+        config.clients[1].lans = ["192.168.12.0/23"];
+        let error: unknown;
+        const emulator = await emulate(() => {
+            try {
+                openvpnMesh(config);
+            } catch (err) {
+                error = err;
+            }
+        });
+        assert.ok(error instanceof TopologyError);
+        assert.ok(error.findings.some((f) => f.severity === "error" && f.field === "alicloud-vpn:openvpn-mesh.clients[1].lans[0]"), error.message);
+        assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+    });
 });
