@@ -5,6 +5,8 @@ import { RecordedResource, TYPES } from "../emulator";
 
 /** Routes listed in full on a site's node; above this only their number, so 50-spoke pictures stay readable. */
 const MAX_LISTED_ROUTES = 4;
+/** Above this many tunnels the crypto and CIDRs move from edge labels to tooltips (hover in a browser). */
+const MAX_LABELLED_EDGES = 6;
 
 function quote(text: string): string {
     return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
@@ -44,10 +46,11 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
     const lines = [
         `graph ${quote(title)} {`,
         `  label=${quote(`${title}: planned topology (offline plan, Alibaba Cloud emulator)`)}; labelloc=t; fontname="Helvetica"; fontsize=16;`,
-        `  node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];`,
+        // Generous margins: viewers substitute fonts wider than the Helvetica metrics Graphviz lays out with.
+        `  node [fontname="Helvetica", fontsize=10, margin="0.35,0.12"]; edge [fontname="Helvetica", fontsize=9];`,
     ];
     const nodes: string[] = [];
-    const edges: string[] = [];
+    const edges: Array<{ from: string; to: string; label: string; tunnels: number }> = [];
     const degree = new Map<string, number>();
 
     for (const gateway of gateways) {
@@ -58,7 +61,11 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
             .map((r) => r.inputs.destinationCidrblock as string);
         const label = [
             `${gateway.inputs.vpnGatewayName ?? gateway.name} (${gateway.region})`,
-            `VPC ${vpc?.inputs.cidrBlock ?? "?"}: ${vswitches.map((v) => `${v.inputs.cidrBlock} ${v.inputs.zoneId}`).join(", ")}`,
+            `VPC ${vpc?.inputs.cidrBlock ?? "?"}`,
+            // Two vSwitches share a line; more get one line each.
+            ...(vswitches.length <= 2
+                ? [`vSwitches ${vswitches.map((v) => `${v.inputs.cidrBlock} (${v.inputs.zoneId})`).join(", ")}`]
+                : vswitches.map((v) => `vSwitch ${v.inputs.cidrBlock} (${v.inputs.zoneId})`)),
             `VPN gateway ${[gateway.outputs.internetIp, gateway.outputs.disasterRecoveryInternetIp].filter(Boolean).join(" / ")}, ${gateway.inputs.bandwidth} Mbit/s`,
             `VPC routes to the gateway: ${routes.length ? listed(routes) : "none"}`,
         ].join("\n");
@@ -89,7 +96,7 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
         }
         const selectors = peerGateway ? `carries ${local.join(", ")} ⇄ ${remote.join(", ")}` : `local ${local.join(", ")} ⇄ remote ${remote.join(", ")}`;
         const label = `${tunnels.length} tunnel${tunnels.length === 1 ? "" : "s"} · ${cryptoSummary(tunnels[0])}\n${selectors}`;
-        edges.push(`  ${quote(own)} -- ${quote(peer)} [label=${quote(label)}, penwidth=${tunnels.length}];`);
+        edges.push({ from: own, to: peer, label, tunnels: tunnels.length });
         degree.set(own, (degree.get(own) ?? 0) + 1);
         degree.set(peer, (degree.get(peer) ?? 0) + 1);
     }
@@ -101,7 +108,11 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
     } else {
         lines.push("  rankdir=LR; nodesep=0.6;");
     }
-    return [...lines, ...nodes, ...edges, "}"].join("\n") + "\n";
+    const labelled = edges.length <= MAX_LABELLED_EDGES;
+    const edgeLines = edges.map(
+        (e) => `  ${quote(e.from)} -- ${quote(e.to)} [${labelled ? `label=${quote(e.label)}, ` : ""}tooltip=${quote(e.label)}, penwidth=${e.tunnels}];`,
+    );
+    return [...lines, ...nodes, ...edgeLines, "}"].join("\n") + "\n";
 }
 
 /** SVG of `dot`, laid out by Graphviz (WebAssembly build). */

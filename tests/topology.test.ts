@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { ROOT, loadStackConfig, planScenario } from "../cli/plan";
 import { renderSvg, topologyDot } from "../cli/topology";
-import { HubAndSpokeConfig, hubAndSpoke } from "../stacks/hubAndSpoke";
+import { HubAndSpokeConfig, hubAndSpoke, syntheticHubAndSpoke } from "../stacks/hubAndSpoke";
 import { emulate } from "./helpers";
 
 describe("topology picture written by the plan", function () {
@@ -15,7 +15,7 @@ describe("topology picture written by the plan", function () {
         assert.equal(edges.length, 2);
         const tokyo = emulator.ofType("alicloud:vpn/gateway:Gateway").find((g) => g.name === "tokyo-gateway")!;
         assert.ok(edges.every((e) => e.includes(`"${tokyo.id}"`)), "every tunnel ends at Tokyo");
-        assert.match(dot, /tokyo \(ap-northeast-1\)\\nVPC 10\.10\.0\.0\/16: 10\.10\.1\.0\/24 ap-northeast-1a/);
+        assert.match(dot, /tokyo \(ap-northeast-1\)\\nVPC 10\.10\.0\.0\/16\\nvSwitches 10\.10\.1\.0\/24 \(ap-northeast-1a\), 10\.10\.2\.0\/24 \(ap-northeast-1b\)\\n/);
         assert.match(dot, /VPN gateway 198\.51\.100\.1 \/ 198\.51\.100\.2, 10 Mbit\/s/);
         assert.match(dot, /2 tunnels · ikev2 aes256\/sha256\/group14 · esp aes256\/sha256 pfs group14/);
         assert.match(dot, /carries 10\.30\.0\.0\/16 ⇄ 10\.10\.0\.0\/16, 10\.20\.0\.0\/16/);
@@ -23,7 +23,8 @@ describe("topology picture written by the plan", function () {
         assert.match(svg, /^<\?xml/);
         assert.match(svg, /<svg /);
         // Graphviz writes "-" as &#45; in SVG text.
-        assert.match(svg, />VPC 10\.20\.0\.0\/16: 10\.20\.1\.0\/24 cn&#45;shanghai&#45;e, 10\.20\.2\.0\/24 cn&#45;shanghai&#45;f</);
+        assert.match(svg, />vSwitches 10\.20\.1\.0\/24 \(cn&#45;shanghai&#45;e\), 10\.20\.2\.0\/24 \(cn&#45;shanghai&#45;f\)</);
+        assert.match(svg, /<title>2 tunnels · ikev2|xlink:title="2 tunnels · ikev2/);
     });
 
     it("draws an on-premises peer as its own node with its networks (HyperMotion)", async () => {
@@ -32,5 +33,16 @@ describe("topology picture written by the plan", function () {
         assert.match(report.topologyDot, /local 172\.16\.0\.0\/16 ⇄ remote 192\.168\.10\.0\/23/);
         assert.match(report.topologyDot, /ikev1 aes256\/sha1\/group2 · esp aes256\/sha1 pfs group2/);
         assert.match(report.topologyDot, /rankdir=LR/);
+        assert.match(report.topologyDot, /\\nvSwitch 172\.16\.255\.16\/28 \(cn-hangzhou-i\)\\n/);
+    });
+
+    it("draws a hub of eight spokes as a star around it, crypto in tooltips instead of labels", async () => {
+        const emulator = await emulate(() => hubAndSpoke(syntheticHubAndSpoke(8)));
+        const dot = topologyDot(emulator.state.resources, "eight spokes");
+        const hub = emulator.ofType("alicloud:vpn/gateway:Gateway").find((g) => g.name === "tokyo-gateway")!;
+        assert.match(dot, new RegExp(`layout=twopi; root="${hub.id}"`));
+        const edges = dot.split("\n").filter((line) => line.includes(" -- "));
+        assert.equal(edges.length, 8);
+        assert.ok(edges.every((e) => !e.includes("label=") && e.includes('tooltip="2 tunnels')), edges[0]);
     });
 });
