@@ -4,7 +4,7 @@ import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
+import { ConnectionEnd, HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
 import { AlibabaSite, Topology, blockList } from "../model/topology";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
@@ -45,29 +45,22 @@ function linkPlans(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string) {
     const profile = args.profile;
     // Each end names itself with localId and the other with remoteId: the spoke end swaps them.
     const mirrored: IpsecProfileInput | undefined = profile && { ...profile, localId: profile.remoteId, remoteId: profile.localId };
+    const endArgs = (end: ConnectionEnd, endProfile: IpsecProfileInput | undefined): Omit<LinkArgs, "peerPublicIp"> => ({
+        peerSubnets: end.remoteSubnets,
+        alibabaSubnets: end.localSubnets,
+        transitSubnets: end.transitSubnets,
+        gatewayRouteDestinations: end.routeDestinations,
+        vpcRouteDestinations: end.routeDestinations,
+        profile: endProfile,
+        routingMode: plan.routingMode,
+        // Both ends are Alibaba gateways this component configures: there is no peer device to render for.
+        peerPlatforms: [],
+        configPath: path,
+    });
     return plan.connections.map((connection, i) => {
         const spoke = args.spokes[i];
-        const hubEnd: Omit<LinkArgs, "peerPublicIp"> = {
-            peerSubnets: connection.hubEnd.remoteSubnets,
-            alibabaSubnets: connection.hubEnd.localSubnets,
-            transitSubnets: connection.hubEnd.transitSubnets,
-            gatewayRouteDestinations: connection.hubEnd.routeDestinations,
-            vpcRouteDestinations: connection.hubEnd.routeDestinations,
-            profile,
-            routingMode: plan.routingMode,
-            peerPlatforms: [],
-            configPath: path,
-        };
-        const spokeEnd: Omit<LinkArgs, "peerPublicIp"> = {
-            peerSubnets: connection.spokeEnd.remoteSubnets,
-            alibabaSubnets: connection.spokeEnd.localSubnets,
-            gatewayRouteDestinations: connection.spokeEnd.routeDestinations,
-            vpcRouteDestinations: connection.spokeEnd.routeDestinations,
-            profile: mirrored,
-            routingMode: plan.routingMode,
-            peerPlatforms: [],
-            configPath: path,
-        };
+        const hubEnd = endArgs(connection.hubEnd, profile);
+        const spokeEnd = endArgs(connection.spokeEnd, mirrored);
         return { spoke, hubLink: `${args.hub.name}-to-${spoke.name}`, spokeLink: `${spoke.name}-to-${args.hub.name}`, hubEnd, spokeEnd };
     });
 }
