@@ -265,6 +265,23 @@ export function hostAddress(cidr: string, offset: number): string {
     return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
 }
 
+/** The last host address of `cidr` (the one before its broadcast address), e.g. 10.30.255.254 for 10.30.0.0/16. */
+export function lastHostAddress(cidr: string): string {
+    const prefix = Number(cidr.split("/")[1]);
+    return hostAddress(cidr, 2 ** (32 - prefix) - 2);
+}
+
+/**
+ * Route anchors (SiteSpec.routeAnchors) for a gateway site: one address (the last host) in every local
+ * selector block that holds none of the site's LAN addresses, i.e. blocks the gateway only relays (a hub's
+ * other spokes). kernel-libipsec needs a local address in the local selector to install the policy's
+ * route and fails the CHILD_SA without one; Alibaba's gateway (and the kernel's XFRM) need nothing.
+ */
+export function routeAnchorsFor(localSubnets: readonly string[], lanAddresses: readonly string[]): string[] {
+    const relayed = localSubnets.filter((block) => !lanAddresses.some((host) => inside(block, `${host}/32`)));
+    return [...new Set(relayed.filter((b) => Number(b.split("/")[1]) < 31).map(lastHostAddress))];
+}
+
 function inside(outer: string, inner: string): boolean {
     const [o, op] = ipaddr.IPv4.parseCIDR(outer);
     const [i, ip] = ipaddr.IPv4.parseCIDR(inner);
@@ -336,7 +353,16 @@ export function buildAlibabaSites(state: EmulatorState, options: BuildAlibabaSit
             ...base,
             swanctlConf,
             // A VPN gateway routes between its VPC and every connection (a hub relays spoke to spoke).
-            spec: { name, publicIps, lanAddresses, daemon, forward: true, description: `Alibaba VPN gateway ${gateway.id} (${region})` },
+            spec: {
+                name,
+                publicIps,
+                lanAddresses,
+                // Transit blocks (a hub's local selectors naming the other spokes): addresses for kernel-libipsec's routes only.
+                routeAnchors: routeAnchorsFor(localSubnets, lanAddresses),
+                daemon,
+                forward: true,
+                description: `Alibaba VPN gateway ${gateway.id} (${region})`,
+            },
         };
     });
 }

@@ -97,3 +97,40 @@ export async function pingBothWays(a: Site, aAddress: string, b: Site, bAddress:
 export function formatPings(results: readonly PingResult[]): string {
     return results.map((r) => `${r.from}→${r.to} ${r.received}/${r.sent}`).join(", ");
 }
+
+/** Packet counters of one CHILD_SA of `swanctl --list-sas --raw`. */
+export interface ChildPackets {
+    /** The IKE SA's connection name and the child's name (the same in the lab's configs). */
+    ike: string;
+    child: string;
+    in: number;
+    out: number;
+}
+
+/**
+ * Packet counters of every CHILD_SA on `site`, keyed "<ike>/<child>{uniqueid}": one tunnel can have several
+ * SAs (both ends initiated; a rekey), so compare snapshots per key and sum per name (packetDelta).
+ */
+export async function childPackets(site: Site): Promise<Map<string, ChildPackets>> {
+    const counts = new Map<string, ChildPackets>();
+    for (const { name, sa } of (await site.strongswan.listSas()).sas) {
+        for (const c of Object.values((sa["child-sas"] as Record<string, ViciSection> | undefined) ?? {})) {
+            const child = String(c.name);
+            counts.set(`${name}/${child}{${String(c.uniqueid)}}`, { ike: name, child, in: Number(c["packets-in"] ?? 0), out: Number(c["packets-out"] ?? 0) });
+        }
+    }
+    return counts;
+}
+
+/** Packets in and out between two snapshots of childPackets, summed per child name (SAs that appeared count from 0). */
+export function packetDelta(before: Map<string, ChildPackets>, after: Map<string, ChildPackets>): Map<string, { in: number; out: number }> {
+    const delta = new Map<string, { in: number; out: number }>();
+    for (const [key, now] of after) {
+        const then = before.get(key);
+        const sum = delta.get(now.child) ?? { in: 0, out: 0 };
+        sum.in += now.in - (then?.in ?? 0);
+        sum.out += now.out - (then?.out ?? 0);
+        delta.set(now.child, sum);
+    }
+    return delta;
+}

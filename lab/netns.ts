@@ -27,6 +27,14 @@ export interface SiteSpec {
     publicIps: string[];
     /** Addresses behind the site (VPC hosts, office LAN hosts), each a /32 on lo. */
     lanAddresses: string[];
+    /**
+     * Addresses on lo for the lab's IPsec stack only, never for traffic (default none). kernel-libipsec
+     * routes a policy's remote selector into ipsec0 from a local address inside its LOCAL selector, and
+     * when the site has none it fails the whole CHILD_SA ("error installing route with policy"), where the
+     * kernel's XFRM backend just skips the route. A hub's transit selectors (its local side lists the other
+     * spokes' blocks) need one such address per block: see buildAlibabaSites.
+     */
+    routeAnchors?: string[];
     daemon: DaemonSpec;
     /**
      * Forward packets between interfaces (ip_forward): a VPN gateway relaying between its VPC and several
@@ -263,6 +271,10 @@ export class Lab {
         await runOk("ip", ["netns", "exec", namespace, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore && echo 2 > /proc/sys/net/ipv4/conf/all/arp_announce"]);
         if (spec.forward) {
             await runOk("ip", ["netns", "exec", namespace, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"]);
+            // A hub relays tunnel to tunnel, in and out of the same ipsec0: Linux would answer with an ICMP
+            // redirect ("go direct"), meaningless through a tunnel and noise in the SA counters. No redirects
+            // (all, and default for ipsec0/tun0 created later). Constant script.
+            await runOk("ip", ["netns", "exec", namespace, "sh", "-c", "echo 0 > /proc/sys/net/ipv4/conf/all/send_redirects && echo 0 > /proc/sys/net/ipv4/conf/default/send_redirects"]);
         }
         // The veth pair is created straight into the two namespaces: wan0 in the site, sN on the bridge.
         const port = `s${this.sites.size}`;
@@ -275,7 +287,7 @@ export class Lab {
         }
         // Every other public address is on the same bridge: reach it directly (ARP), no router needed.
         await runOk("ip", ["-n", namespace, "route", "add", "default", "dev", "wan0"]);
-        for (const ip of spec.lanAddresses) {
+        for (const ip of [...spec.lanAddresses, ...(spec.routeAnchors ?? [])]) {
             await runOk("ip", ["-n", namespace, "addr", "add", `${ip}/32`, "dev", "lo"]);
         }
         const dir = path.join(this.dir, spec.name);

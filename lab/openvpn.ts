@@ -4,7 +4,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { sleep } from "./exec";
+import { sleep, waitFor } from "./exec";
 
 export class OpenvpnInstance {
     private process: ChildProcess | undefined;
@@ -64,4 +64,21 @@ export class OpenvpnInstance {
     log(): string {
         return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, "utf8") : "";
     }
+}
+
+/**
+ * Polls the instance's log every 100 ms until it contains `text` (e.g. "Initialization Sequence Completed")
+ * or `timeoutMs` passes; returns the ms waited from `since`, or undefined on timeout. Throws at once if the
+ * process is gone (its log then says why).
+ */
+export async function waitForOpenvpnLog(instance: OpenvpnInstance, text: string, since: number, timeoutMs: number): Promise<number | undefined> {
+    return waitFor(async () => {
+        if (instance.log().includes(text)) {
+            return Date.now() - since;
+        }
+        if (instance.pid === undefined) {
+            throw new Error(`openvpn in ${instance.namespace} exited before logging "${text}" (log: ${instance.logFile})`);
+        }
+        return undefined;
+    }, timeoutMs);
 }

@@ -2,12 +2,16 @@
 // registered here, and a test in tests/lab/.
 import { LabScenario } from "../scenario";
 import { faultDpdScenario, faultScenario } from "./fault";
+import { hubScenario } from "./hub";
 import { hypermotionScenario } from "./hypermotion";
 import { mismatchScenario } from "./mismatch";
+import { openvpnMeshScenario } from "./openvpnMesh";
 
 export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [hypermotionScenario.name]: hypermotionScenario,
     [mismatchScenario.name]: mismatchScenario,
     [faultScenario.name]: faultScenario,
+    [hubScenario.name]: hubScenario,
+    [openvpnMeshScenario.name]: openvpnMeshScenario,
     [faultDpdScenario.name]: faultDpdScenario,
 };

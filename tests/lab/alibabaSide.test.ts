@@ -8,7 +8,9 @@ import {
     alibabaTunnels,
     buildAlibabaSites,
     hostAddress,
+    lastHostAddress,
     renderAlibabaSwanctl,
+    routeAnchorsFor,
 } from "../../lab/alibabaSide";
 import { parseSwanctlConnections } from "../../checks/peerProposals";
 import { childSas, ikeAlgorithms, instanceStrongswanConf, parseRawSas } from "../../lab/strongswan";
@@ -193,6 +195,18 @@ describe("lab: Alibaba side translated from the recorded connection inputs", fun
         assert.throws(() => alibabaIkeProposal(alibabaTunnels(state, connection)[0]), /ikeEncAlg = "aes512" is not a value Alibaba accepts/);
         connection.inputs.ikeConfig = { ...connection.inputs.ikeConfig, psk: undefined };
         assert.throws(() => alibabaTunnels(state, connection), /no psk in the recorded inputs/);
+    });
+
+    it("gives a hub one route anchor per relayed block (its local selectors naming other spokes), a spoke none", () => {
+        // (shanghai-to-tokyo of the hand-made state is IKEv1 with several selectors: left out, as above.)
+        const sites = buildAlibabaSites(hubState(), { tunnelFilter: (t) => t.connectionName !== "shanghai-to-tokyo" });
+        assert.deepEqual(sites.map((s) => [s.spec.name, s.spec.routeAnchors]), [
+            ["gw-ap-northeast-1", ["10.2.255.254", "10.1.255.254"]],
+            ["gw-cn-shanghai", []],
+        ]);
+        assert.deepEqual(routeAnchorsFor(["172.16.0.0/16"], ["172.16.1.10"]), []);
+        assert.deepEqual(routeAnchorsFor(["10.0.0.0/16", "10.9.0.0/24", "10.9.0.0/24", "10.8.0.1/32"], ["10.0.1.10"]), ["10.9.0.254"]);
+        assert.equal(lastHostAddress("10.30.0.0/16"), "10.30.255.254");
     });
 
     it("computes host addresses", () => {

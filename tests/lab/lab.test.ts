@@ -1,4 +1,4 @@
-// The interop lab in `npm test`: every scenario in network namespaces with real strongSwan. Without root,
+// The interop lab in `npm test`: every scenario in network namespaces with real strongSwan or OpenVPN. Without root,
 // namespaces or the Debian packages it is SKIPPED loudly (the reason printed); with LAB_REQUIRED=1
 // (set by .ci/run) a missing prerequisite fails instead, so CI can never pass without running it.
 // Slow scenarios (minutes: DPD timeouts) run only with LAB_SLOW=1.
@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { LAB_SCENARIOS } from "../../lab/scenarios";
 import { runLabScenario } from "../../lab/scenario";
 
-describe("interop lab (network namespaces, strongSwan)", function () {
+describe("interop lab (network namespaces, strongSwan, OpenVPN)", function () {
     this.timeout(120_000);
     const summaries: string[] = [];
 
