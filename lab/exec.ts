@@ -1,6 +1,6 @@
 // Process helpers for the lab: every command is an argument array (execFile/spawn, never a shell string
 // built from data), every wait is bounded.
-import { execFile } from "node:child_process";
+import { ChildProcess, execFile } from "node:child_process";
 
 export interface RunResult {
     code: number;
@@ -60,4 +60,14 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, ti
 /** Seconds with one decimal, for summary lines. */
 export function seconds(ms: number): string {
     return `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`;
+}
+
+/** Stops a daemon the lab started: `signal` first, SIGKILL after a bounded wait; resolves once it is gone (or 2 s more). */
+export async function stopProcess(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals = "SIGTERM", timeoutMs = 5000): Promise<void> {
+    child.kill(signal);
+    const gone = await Promise.race([exited.then(() => true), sleep(timeoutMs).then(() => false)]);
+    if (!gone) {
+        child.kill("SIGKILL");
+        await Promise.race([exited, sleep(2000)]);
+    }
 }

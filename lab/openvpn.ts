@@ -4,7 +4,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { sleep, waitFor } from "./exec";
+import { sleep, stopProcess, waitFor } from "./exec";
 
 export class OpenvpnInstance {
     private process: ChildProcess | undefined;
@@ -53,12 +53,7 @@ export class OpenvpnInstance {
         if (!child || this.pid === undefined) {
             return;
         }
-        child.kill(signal);
-        const gone = await Promise.race([this.exited!.then(() => true), sleep(timeoutMs).then(() => false)]);
-        if (!gone) {
-            child.kill("SIGKILL");
-            await Promise.race([this.exited!, sleep(2000)]);
-        }
+        await stopProcess(child, this.exited!, signal, timeoutMs);
     }
 
     log(): string {

@@ -4,7 +4,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { run, sleep, waitFor } from "./exec";
+import { run, stopProcess, waitFor } from "./exec";
 
 export const CHARON = "/usr/lib/ipsec/charon";
 export const SWANCTL = "swanctl";
@@ -214,12 +214,7 @@ export class CharonInstance {
         if (!child || this.pid === undefined) {
             return;
         }
-        child.kill(signal);
-        const gone = await Promise.race([this.exited!.then(() => true), sleep(timeoutMs).then(() => false)]);
-        if (!gone) {
-            child.kill("SIGKILL");
-            await Promise.race([this.exited!, sleep(2000)]);
-        }
+        await stopProcess(child, this.exited!, signal, timeoutMs);
     }
 
     /** swanctl against this instance; SWANCTL_DIR makes --load-all read the instance's swanctl.conf. */
