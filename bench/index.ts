@@ -10,6 +10,8 @@ import { AlibabaCloudEmulator, TYPES } from "../emulator";
 import { hubAndSpoke, syntheticHubAndSpoke } from "../stacks/hubAndSpoke";
 import { CREATION_SECONDS, CREATION_SOURCES, creationLock } from "./creationTimes";
 import { criticalPath } from "./criticalPath";
+import { median, table } from "./table";
+import { throughput } from "./throughput";
 
 const ROOT = path.resolve(__dirname, "..");
 const SPOKES = (process.env.BENCH_SPOKES ?? "3,10,50").split(",").map(Number);
@@ -23,15 +25,6 @@ interface PlanSample {
     ms: number;
     maxRssMb: number;
 }
-
-function table(headers: string[], rows: Array<Array<string | number>>): string {
-    const cells = [headers, ...rows.map((r) => r.map(String))];
-    const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-    const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-    return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function measurePlan(mode: PlanSample["mode"], spokes: number): PlanSample {
     const out = execFileSync(process.execPath, ["-r", "ts-node/register", path.join(__dirname, "planOnce.ts"), mode, String(spokes)], {
@@ -160,6 +153,9 @@ async function main(): Promise<void> {
     }
     if (!SKIP.has("path")) {
         results.criticalPath = await criticalPaths();
+    }
+    if (!SKIP.has("throughput")) {
+        results.throughput = await throughput();
     }
     const outDir = path.join(ROOT, "out", "bench");
     fs.mkdirSync(outDir, { recursive: true });
