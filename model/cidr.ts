@@ -16,8 +16,30 @@ function toUint(address: ipaddr.IPv4): number {
     return address.octets.reduce((acc, octet) => acc * 256 + octet, 0);
 }
 
+// The checks compare every route with every selector of large topologies (50 spokes: thousands of blocks,
+// millions of comparisons) on a few hundred distinct strings: parse each once. Cidr values are immutable.
+const MAX_CACHED = 10_000;
+const syntaxErrors = new Map<string, string | undefined>();
+const parsedBlocks = new Map<string, Cidr>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+    if (cache.size >= MAX_CACHED) {
+        cache.clear();
+    }
+    cache.set(key, value);
+    return value;
+}
+
 /** Why `text` is not an IPv4 CIDR block, or undefined when it is one (host bits may be set). */
 export function cidrSyntaxError(text: string): string | undefined {
+    if (typeof text === "string" && syntaxErrors.has(text)) {
+        return syntaxErrors.get(text);
+    }
+    const problem = syntaxProblem(text);
+    return typeof text === "string" ? remember(syntaxErrors, text, problem) : problem;
+}
+
+function syntaxProblem(text: string): string | undefined {
     if (typeof text !== "string" || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) {
         return "expected an IPv4 CIDR block such as 10.0.0.0/16";
     }
@@ -33,6 +55,10 @@ export function cidrSyntaxError(text: string): string | undefined {
 
 /** Parses an IPv4 CIDR block. Throws on bad syntax; host bits are allowed here (see `hasHostBits`). */
 export function parseCidr(text: string): Cidr {
+    return parsedBlocks.get(text) ?? remember(parsedBlocks, text, parseUncached(text));
+}
+
+function parseUncached(text: string): Cidr {
     const problem = cidrSyntaxError(text);
     if (problem) {
         throw new Error(`"${text}" is not a CIDR block: ${problem}`);
