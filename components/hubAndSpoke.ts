@@ -193,11 +193,11 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
  */
 export class HubAndSpoke extends pulumi.ComponentResource {
     readonly hub: VpnHub;
-    readonly spokes: Record<string, VpnHub> = {};
+    readonly spokes: Record<string, VpnHub>;
     /** The connection on the hub's gateway toward each spoke, by spoke name. */
-    readonly hubLinks: Record<string, SiteToSiteLink> = {};
+    readonly hubLinks: Record<string, SiteToSiteLink>;
     /** The connection on each spoke's gateway toward the hub, by spoke name. */
-    readonly spokeLinks: Record<string, SiteToSiteLink> = {};
+    readonly spokeLinks: Record<string, SiteToSiteLink>;
     readonly providers: Record<string, alicloud.Provider>;
     readonly plan: HubAndSpokePlan;
     readonly findings: readonly Finding[];
@@ -205,12 +205,17 @@ export class HubAndSpoke extends pulumi.ComponentResource {
     readonly sites: pulumi.Output<Record<string, { region: string; vpcCidr: string; vpcId: string; vpnGatewayId: string; gatewayIps: string[] }>>;
 
     constructor(name: string, args: HubAndSpokeArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("alicloud-vpn:index:HubAndSpoke", name, {}, opts);
+        // Checked before super(), like VpnHub and SiteToSiteLink: a refused topology registers nothing at all.
         const path = args.configPath ?? name;
         const { plan, findings } = checkHubAndSpoke(args, path);
-        this.findings = assertNoErrors(findings);
+        const warnings = assertNoErrors(findings);
+        super("alicloud-vpn:index:HubAndSpoke", name, {}, opts);
+        this.findings = warnings;
         this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         this.plan = plan;
+        this.spokes = {};
+        this.hubLinks = {};
+        this.spokeLinks = {};
 
         const regions = [...new Set([args.hub, ...args.spokes].map((s) => s.region))];
         this.providers = Object.fromEntries(

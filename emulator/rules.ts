@@ -92,7 +92,8 @@ function requireSameRegion(request: CreateRequest, state: EmulatorState): void {
     for (const value of strings(request.inputs)) {
         const routeTable = value.startsWith("vtb-");
         const referenced = routeTable ? state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === value) : state.findById(value);
-        if (referenced?.region && referenced.region !== request.region) {
+        // RAM is global: a role or policy is visible from every region's endpoint.
+        if (referenced?.region && referenced.region !== request.region && !referenced.type.startsWith("alicloud:ram/")) {
             const what = routeTable ? "route table" : referenced.type.split(":").pop();
             fail(
                 `${routeTable ? "InvalidRouteTableId" : "InvalidResourceId"}.NotFound`,

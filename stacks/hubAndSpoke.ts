@@ -2,8 +2,7 @@
 // VPCs reaches every other, spoke to spoke through Tokyo. The same stack takes any number of spokes.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { HubAndSpoke, HubAndSpokeArgs, HubSiteArgs, checkHubAndSpoke } from "../components/hubAndSpoke";
-import { assertNoErrors } from "../model/findings";
+import { HubAndSpoke, HubAndSpokeArgs, HubSiteArgs } from "../components/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
 import { parseConfig, profileSchema, readConfig, vswitchIndexByName, vswitchSchema } from "./config";
 import { ScenarioResult } from "./hypermotion";
@@ -68,10 +67,8 @@ export function hubAndSpokeArgs(input: HubAndSpokeConfig): HubAndSpokeArgs {
 }
 
 export function hubAndSpoke(config: HubAndSpokeConfig, opts?: pulumi.ComponentResourceOptions): ScenarioResult & { component: HubAndSpoke } {
-    const args = hubAndSpokeArgs(config);
-    // The whole topology is checked before the first resource is declared: nothing is half-created.
-    assertNoErrors(checkHubAndSpoke(args, KEY).findings);
-    const component = new HubAndSpoke(config.hub.name, args, opts);
+    // HubAndSpoke checks the whole topology before it registers anything: nothing is half-created.
+    const component = new HubAndSpoke(config.hub.name, hubAndSpokeArgs(config), opts);
     return {
         component,
         links: [],
