@@ -26,6 +26,7 @@ import { TYPES } from "../emulator";
 import { buildAlibabaSites, hostAddress } from "../lab/alibabaSide";
 import { run, runOk, waitFor } from "../lab/exec";
 import { findTunnel, peerConnectionNames, peerSiteSpec } from "../lab/ipsec";
+import { isAlive, removeNamespace, removeNamespacesOf } from "../lab/netns";
 import { OpenvpnInstance } from "../lab/openvpn";
 import { CHARON, CharonInstance } from "../lab/strongswan";
 import { median, table } from "./table";
@@ -171,42 +172,8 @@ const SECONDS = Number(process.env.BENCH_IPERF_SECONDS ?? 5);
 const STREAMS = Number(process.env.BENCH_IPERF_STREAMS ?? 2);
 const RUNS = Number(process.env.BENCH_IPERF_RUNS ?? 3);
 
-function isAlive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch (err) {
-        return (err as NodeJS.ErrnoException).code === "EPERM";
-    }
-}
-
-/** SIGKILLs, by pid, the processes inside one of the bench's namespaces, then deletes it. */
-async function removeNamespace(namespace: string): Promise<void> {
-    const pids = await run("ip", ["netns", "pids", namespace]);
-    for (const pid of pids.stdout.split(/\s+/).filter(Boolean).map(Number)) {
-        try {
-            process.kill(pid, "SIGKILL");
-        } catch {
-            // already gone
-        }
-    }
-    await run("ip", ["netns", "del", namespace]);
-}
-
-/** Removes `bench-<pid>-*` namespaces whose pid is gone (a run killed before its `finally`), or this process's own. */
-async function removeBenchNamespaces(select: (pid: number) => boolean): Promise<string[]> {
-    const listed = await run("ip", ["netns", "list"]);
-    const removed: string[] = [];
-    for (const line of listed.stdout.split("\n")) {
-        const name = line.split(" ")[0];
-        const match = new RegExp(`^${BENCH_NS_PREFIX}(\\d+)-`).exec(name);
-        if (match && select(Number(match[1]))) {
-            await removeNamespace(name);
-            removed.push(name);
-        }
-    }
-    return removed;
-}
+/** Removes `bench-<pid>-*` namespaces whose pid `select` picks: a dead run's (killed before its `finally`), or this process's own. */
+const removeBenchNamespaces = (select: (pid: number) => boolean) => removeNamespacesOf(BENCH_NS_PREFIX, select);
 
 /**
  * Two namespaces joined by one veth pair (`v0` in each), loopback up, no default route: an address is

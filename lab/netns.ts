@@ -146,7 +146,8 @@ export async function labPrerequisites(needs: { strongswan?: boolean; openvpn?: 
     return undefined;
 }
 
-function isAlive(pid: number): boolean {
+/** True while process `pid` exists (EPERM: it exists, owned by someone else). */
+export function isAlive(pid: number): boolean {
     try {
         process.kill(pid, 0);
         return true;
@@ -183,19 +184,32 @@ export async function abortLabs(): Promise<void> {
 }
 
 async function removeLabNamespaces(select: (pid: number) => boolean): Promise<string[]> {
+    return removeNamespacesOf(LAB_PREFIX, select);
+}
+
+/**
+ * Deletes the namespaces named `<prefix><pid>-…` whose pid `select` picks, after killing the processes inside
+ * them. The lab (`alab-`) and the throughput benchmark (`bench-`) each sweep their own prefix with it.
+ */
+export async function removeNamespacesOf(prefix: string, select: (pid: number) => boolean): Promise<string[]> {
     const listed = await run("ip", ["netns", "list"]);
     const removed: string[] = [];
     for (const line of listed.stdout.split("\n")) {
         const name = line.split(" ")[0];
-        const match = new RegExp(`^${LAB_PREFIX}(\\d+)-`).exec(name);
+        const match = new RegExp(`^${prefix}(\\d+)-`).exec(name);
         if (!match || !select(Number(match[1]))) {
             continue;
         }
-        await killNamespaceProcesses(name);
-        await run("ip", ["netns", "del", name]);
+        await removeNamespace(name);
         removed.push(name);
     }
     return removed;
+}
+
+/** Kills the processes inside `namespace` and deletes it. */
+export async function removeNamespace(namespace: string): Promise<void> {
+    await killNamespaceProcesses(namespace);
+    await run("ip", ["netns", "del", namespace]);
 }
 
 /** SIGKILLs the processes inside one of the lab's own namespaces, by pid. */
