@@ -14,6 +14,8 @@ export {
     renderClientConfig,
     renderClientSetup,
     renderUserData,
+    renderReconfigureScript,
+    configDigest,
     serverPaths,
     ClientMaterial,
     ServerMaterial,

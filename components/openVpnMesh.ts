@@ -5,7 +5,7 @@ import * as tls from "@pulumi/tls";
 import { cidrSyntaxError, hasHostBits } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { KeyDelivery, LegacyCompat, MeshClientSpec, OpenVpnMeshSpec, OpenVpnProtocol, ResolvedMesh, meshLans, resolveMesh, validateMesh } from "../model/openvpn";
-import { ServerKeySource, formatStaticKey, renderCcd, renderClientConfig, renderClientSetup, renderServerConfig, renderUserData } from "../renderers/openvpn";
+import { ServerKeySource, configDigest, formatStaticKey, renderCcd, renderClientConfig, renderClientSetup, renderReconfigureScript, renderServerConfig, renderUserData } from "../renderers/openvpn";
 
 /** A security group rule the user asks for besides the OpenVPN port (e.g. SSH from an office). */
 export interface IngressRuleSpec {
@@ -64,6 +64,9 @@ export interface OpenVpnMeshArgs {
     /** The dotted prefix of the user's config, for error messages. Default: the mesh's name. */
     configPath?: string;
 }
+
+/** Cloud Assistant's limit for one run of the reconfiguration script, seconds (the provider's default is 60). */
+const RECONFIGURE_TIMEOUT_SECONDS = 1200;
 
 export interface ClientBundle {
     /** The inline client config (holds the client's private key). */
@@ -166,6 +169,10 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
     readonly securityGroupRules: alicloud.ecs.SecurityGroupRule[];
     readonly instance: alicloud.ecs.Instance;
     readonly routes: alicloud.vpc.RouteEntry[];
+    /** The Cloud Assistant command that reconfigures the running server (its name carries the config digest). */
+    readonly configCommand: alicloud.ecs.Command;
+    /** Its run on the server instance; replaced, and so run again, whenever the command is. */
+    readonly configInvocation: alicloud.ecs.EcsInvocation;
 
     readonly instanceId: pulumi.Output<string>;
     readonly publicIp: pulumi.Output<string>;
@@ -175,6 +182,8 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
     readonly serverConfig: string;
     /** ccd file contents by client name. */
     readonly ccdFiles: Record<string, string>;
+    /** The script Cloud Assistant runs on the server when server.conf or the ccd files change (no secrets). */
+    readonly reconfigureScript: string;
     /** Per client: the inline .ovpn and the setup commands (secret). */
     readonly clientBundles: pulumi.Output<Record<string, ClientBundle>>;
     /** The user data (secret when it embeds the keys). */
@@ -231,7 +240,9 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
             // role attachment follows the instance (it needs the instance id): the user data retries.
             { parent: this, dependsOn: delivery.before, additionalSecretOutputs: mesh.keyDelivery === "user-data" ? ["userData"] : [] },
         );
-        delivery.attach(this.instance);
+        const roleAttachment = delivery.attach(this.instance);
+        this.reconfigureScript = renderReconfigureScript(mesh);
+        ({ command: this.configCommand, invocation: this.configInvocation } = this.pushConfig(name, this.reconfigureScript, roleAttachment));
 
         this.routes = this.createRoutes(name, mesh, args);
         this.instanceId = this.instance.id;
@@ -403,6 +414,50 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
                 // The instance's own `roleName` argument is deprecated in the provider; this is its replacement.
                 new alicloud.ecs.RamRoleAttachment(`${name}-server-role`, { instanceId: instance.id, ramRoleName: role.roleName }, { parent: this, dependsOn: [grant] }),
         };
+    }
+
+    /**
+     * How a change reaches the running server. cloud-init runs the user data at first boot only: after that,
+     * a new client list changes the instance's user data but not the server's files. So the same server.conf
+     * and ccd files also go out as a Cloud Assistant command run on the instance.
+     *
+     * What forces the re-run: in the provider every argument of alicloud_ecs_command is ForceNew (it has no
+     * update) and so are command_id and instance_id of alicloud_ecs_invocation, whose create runs the
+     * command (InvokeCommand) and waits for Success, failing on Failed/PartialFailed/Stopped (terraform-provider-
+     * alicloud, resource_alicloud_ecs_command.go and resource_alicloud_ecs_invocation.go). The command's content is the script, and its name
+     * carries the script's digest; a changed server.conf or ccd file, or a client added or removed, changes
+     * both, so `pulumi up` replaces the command, then the invocation (new command id), which runs the script
+     * once on the instance. An unchanged configuration gives the same name and content: nothing runs. A new
+     * instance (new id) gets a new invocation too; its script waits for cloud-init and finds nothing to change.
+     */
+    private pushConfig(name: string, script: string, after: pulumi.Resource | undefined) {
+        const digest = configDigest(script);
+        const command = new alicloud.ecs.Command(
+            `${name}-config`,
+            {
+                name: `${name}-openvpn-config-${digest}`,
+                description: `Writes server.conf and the ccd files of OpenVPN mesh ${name} and restarts openvpn-server@${name} (alicloud-vpn)`,
+                // CreateCommand takes the script Base64-encoded; no secret in it (keys stay in OOS or the user data).
+                commandContent: Buffer.from(script, "utf8").toString("base64"),
+                type: "RunShellScript",
+                workingDir: "/root",
+                // On a new instance the script first waits for cloud-init (apt-get, the key fetch retries for up to 10 min).
+                timeout: RECONFIGURE_TIMEOUT_SECONDS,
+            },
+            { parent: this },
+        );
+        const invocation = new alicloud.ecs.EcsInvocation(
+            `${name}-config`,
+            { commandId: command.id, instanceIds: [this.instance.id], repeatMode: "Once" },
+            {
+                parent: this,
+                // The role attachment lets the first boot read its keys, which the script waits for.
+                dependsOn: after ? [after] : [],
+                // The provider waits for the run to succeed (default 1 minute); the script may wait for cloud-init.
+                customTimeouts: { create: `${RECONFIGURE_TIMEOUT_SECONDS / 60 + 5}m` },
+            },
+        );
+        return { command, invocation };
     }
 
     /** VPC route entries: every remote LAN and the tunnel pool to the instance (next hop type Instance). */

@@ -1,10 +1,11 @@
 // ECS, RAM and OOS in the emulator: security groups and their rules, instances (private addresses from
 // their vSwitch, a public address from the documentation pool), instance RAM roles, OOS secret
-// parameters, and the image lookup. Refusals follow the API references (CreateSecurityGroup,
-// AuthorizeSecurityGroup, RunInstances, AttachInstanceRamRole, CreateRole, CreatePolicy,
-// CreateSecretParameter); codes the references do not give are marked "(modelled)", as in rules.ts.
+// parameters, Cloud Assistant commands and their invocations, and the image lookup. Refusals follow the
+// API references (CreateSecurityGroup, AuthorizeSecurityGroup, RunInstances, AttachInstanceRamRole,
+// CreateRole, CreatePolicy, CreateSecretParameter, CreateCommand, InvokeCommand); codes the references do
+// not give are marked "(modelled)", as in rules.ts.
 import * as ipaddr from "ipaddr.js";
-import { DocumentationAddressPool } from "./ids";
+import { DocumentationAddressPool, cloudAssistantId } from "./ids";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 
 export const ECS_TYPES = {
@@ -16,6 +17,8 @@ export const ECS_TYPES = {
     ramPolicy: "alicloud:ram/policy:Policy",
     ramRolePolicyAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
     oosSecretParameter: "alicloud:oos/secretParameter:SecretParameter",
+    command: "alicloud:ecs/command:Command",
+    ecsInvocation: "alicloud:ecs/ecsInvocation:EcsInvocation",
 } as const;
 
 export const GET_IMAGES = "alicloud:ecs/getImages:getImages";
@@ -82,6 +85,10 @@ export function validateEcs(type: string, region: string, inputs: Record<string,
             return validateRamRoleAttachment(inputs, state);
         case ECS_TYPES.oosSecretParameter:
             return validateSecretParameter(inputs, state);
+        case ECS_TYPES.command:
+            return validateCommand(inputs);
+        case ECS_TYPES.ecsInvocation:
+            return validateInvocation(region, inputs, state);
         default:
             return;
     }
@@ -285,6 +292,59 @@ function validateSecretParameter(inputs: Record<string, any>, state: EmulatorSta
     }
 }
 
+const COMMAND_TYPES = ["RunShellScript", "RunBatScript", "RunPowerShellScript"];
+const REPEAT_MODES = ["Once", "Period", "NextRebootOnly", "EveryReboot"];
+/** "Must be Base64-encoded. Maximum size: 18 KB" (ROS ALIYUN::ECS::Command, CommandContent; older CreateCommand references said 16 KB). */
+const COMMAND_CONTENT_MAX = 18 * 1024;
+
+// CreateCommand (through alicloud_ecs_command): a known type, Base64 content of at most 18 KB, a name of
+// 1 to 128 characters.
+function validateCommand(inputs: Record<string, any>): void {
+    if (!COMMAND_TYPES.includes(inputs.type)) {
+        fail("InvalidCmdType.NotFound", `The specified command type (${inputs.type}) does not exist. Valid values: ${COMMAND_TYPES.join(", ")}.`);
+    }
+    const content = inputs.commandContent;
+    if (typeof content !== "string" || content.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(content) || content.length % 4 !== 0) {
+        fail("Invalid.CommandContent", "The specified CommandContent is not valid: it must be Base64-encoded.");
+    }
+    if (content.length > COMMAND_CONTENT_MAX) {
+        fail("CmdContent.ExceedLimit", `The length of the command content exceeds the upper limit: ${content.length} Base64 characters, at most ${COMMAND_CONTENT_MAX}.`);
+    }
+    const name = inputs.name;
+    if (name !== undefined && (typeof name !== "string" || name.length < 1 || name.length > 128)) {
+        fail("CmdName.ExceedLimit", `The length of the command name (${String(name).length}) exceeds the upper limit of 128 characters.`);
+    }
+    const timeout = inputs.timeout ?? 60;
+    if (!Number.isInteger(timeout) || timeout < 1) {
+        fail("InvalidParameter.Timeout", `The specified Timeout (${timeout}) must be a positive number of seconds. (modelled)`);
+    }
+}
+
+// InvokeCommand (through alicloud_ecs_invocation): an existing command and 1 to 50 existing instances, all
+// in the request's region (requireSameRegion in rules.ts answers first for another region's ids).
+function validateInvocation(region: string, inputs: Record<string, any>, state: EmulatorState): void {
+    const command = typeof inputs.commandId === "string" ? state.findById(inputs.commandId) : undefined;
+    if (!command || command.type !== ECS_TYPES.command || command.region !== region) {
+        fail("InvalidCmdId.NotFound", `The specified command ID (${String(inputs.commandId)}) does not exist in ${region}.`);
+    }
+    const ids: unknown[] = inputs.instanceIds ?? [];
+    if (ids.length === 0) {
+        fail("MissingParameter.InstanceIds", "The input parameter InstanceIds that is mandatory for processing this request is not supplied. (modelled)");
+    }
+    if (ids.length > 50) {
+        fail("InstanceIds.ExceedLimit", `The number of instance IDs (${ids.length}) exceeds the upper limit of 50.`);
+    }
+    for (const id of ids) {
+        const instance = typeof id === "string" ? state.findById(id) : undefined;
+        if (!instance || instance.type !== ECS_TYPES.instance || instance.region !== region) {
+            fail("InvalidInstance.NotFound", `The specified instance (${String(id)}) does not exist in ${region}.`);
+        }
+    }
+    if (inputs.repeatMode !== undefined && !REPEAT_MODES.includes(inputs.repeatMode)) {
+        fail("InvalidParameter.RepeatMode", `The specified RepeatMode (${inputs.repeatMode}) is not valid. Valid values: ${REPEAT_MODES.join(", ")}. (modelled)`);
+    }
+}
+
 /** A VPC route entry with next hop type Instance: the instance must be in the route table's VPC. */
 export function validateInstanceNextHop(inputs: Record<string, any>, vpc: RecordedResource, state: EmulatorState): void {
     const instance = existing(state, inputs.nexthopId, ECS_TYPES.instance, "InvalidNextHop.NotFound", "next hop instance");
@@ -353,6 +413,18 @@ export function ecsOutputs(type: string, id: string, region: string, inputs: Rec
             return { id: `${inputs.ramRoleName}:${inputs.instanceId}`, outputs: { ...inputs } };
         case ECS_TYPES.oosSecretParameter:
             return { id: inputs.secretParameterName, outputs: { ...inputs, type: inputs.type ?? "Secret", keyId: inputs.keyId ?? "alias/acs/oos", regionId: region } };
+        case ECS_TYPES.command:
+            // Every argument is ForceNew in the provider: a new name or content is a new command, so a new id.
+            return {
+                id: cloudAssistantId("c", region, `${id}:${inputs.name}:${inputs.commandContent}`),
+                outputs: { ...inputs, timeout: inputs.timeout ?? 60, enableParameter: inputs.enableParameter ?? false },
+            };
+        case ECS_TYPES.ecsInvocation:
+            // The provider's create waits until the run reaches Success (or Scheduled for periodic runs).
+            return {
+                id: cloudAssistantId("t", region, `${id}:${inputs.commandId}:${(inputs.instanceIds ?? []).join(",")}`),
+                outputs: { ...inputs, repeatMode: inputs.repeatMode ?? "Once", status: "Success", username: inputs.username ?? "root", timed: false, parameters: {} },
+            };
         default:
             return undefined;
     }

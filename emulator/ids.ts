@@ -29,6 +29,9 @@ export const ID_PREFIXES: Record<string, string> = {
     "alicloud:ecs/instance:Instance": "i",
     "alicloud:ecs/securityGroup:SecurityGroup": "sg",
     "alicloud:ecs/securityGroupRule:SecurityGroupRule": "sgr",
+    // Cloud Assistant: ecsOutputs turns these into c-hz0… / t-hz0… (cloudAssistantId), seeded with this id.
+    "alicloud:ecs/command:Command": "c",
+    "alicloud:ecs/ecsInvocation:EcsInvocation": "t",
 };
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -41,6 +44,22 @@ function suffix(seed: string, length: number): string {
 
 export function regionCode(region: string): string {
     return REGION_CODES[region] ?? "0xa";
+}
+
+/**
+ * Cloud Assistant ids carry their own region abbreviation, not the ECS one: the API references show
+ * c-hz0jdfwcsr**** / t-hz0jdfwd9f**** (DescribeInvocations, Hangzhou) and t-bj05sx… (Beijing). Other
+ * regions fall back to the ECS code (modelled).
+ */
+const CLOUD_ASSISTANT_REGION_CODES: Record<string, string> = {
+    "cn-hangzhou": "hz0",
+    "cn-beijing": "bj0",
+};
+
+/** A Cloud Assistant command ("c") or invocation ("t") id, e.g. cloudAssistantId("c", "cn-hangzhou", seed) -> "c-hz0…" (16 characters after the dash). */
+export function cloudAssistantId(prefix: "c" | "t", region: string, seed: string): string {
+    const code = CLOUD_ASSISTANT_REGION_CODES[region] ?? regionCode(region);
+    return `${prefix}-${code}${suffix(seed, 16 - code.length)}`;
 }
 
 /** e.g. resourceId("vpc", "cn-hangzhou", urn) -> "vpc-bp1k3f…" */

@@ -1,6 +1,8 @@
 // OpenVPN 2.6 text for the mesh of seed 003: the server config, one ccd file per client, one inline
-// client config per client with its setup commands, and the server's cloud-init user data.
+// client config per client with its setup commands, the server's cloud-init user data (first boot) and the
+// reconfiguration script Cloud Assistant runs on the running server whenever its configuration changes.
 // Pure functions of resolved values. Option semantics: openvpn(8) 2.6 and ../shared/notes/facts.md.
+import { createHash } from "node:crypto";
 import { meshLans } from "../model/openvpn";
 import { ResolvedMesh } from "../model/openvpn";
 import { netmask, networkAddress } from "../model/cidr";
@@ -274,4 +276,78 @@ export function renderUserData(mesh: ResolvedMesh, material: ServerMaterial): st
         `systemctl enable --now openvpn-server@${mesh.name}`,
         "",
     ].join("\n");
+}
+
+/**
+ * The script Cloud Assistant runs on the server whenever its configuration changes (the user data runs
+ * only at first boot). POSIX sh, root, idempotent: it writes server.conf and one ccd file per client
+ * exactly as the user data does (each to a temporary file in the same directory, then `mv`, and only when
+ * the content differs), deletes the ccd files of clients no longer in the mesh (`ccd-exclusive` then
+ * refuses them), and restarts openvpn-server@<name> only when something changed or the unit is not
+ * running. It carries no key: the keys stay where the user data put them (OOS secret parameters or the
+ * user data itself). On a new instance it first waits for cloud-init, which installs OpenVPN and writes
+ * the keys. OPENVPN_MESH_ROOT (unset on the instance) prefixes every path, for tests in a scratch directory.
+ */
+export function renderReconfigureScript(mesh: ResolvedMesh): string {
+    const p = serverPaths(mesh);
+    const unit = `openvpn-server@${mesh.name}`;
+    const names = mesh.clients.map((c) => c.name);
+    const put = (mode: string, path: string, text: string) => [`put ${mode} "$ROOT${path}" <<'${EOF}'`, text.replace(/\n$/, ""), EOF];
+    return [
+        "#!/bin/sh",
+        `# Reconfigures the OpenVPN server of mesh ${mesh.name} (alicloud-vpn): server.conf and the ccd files,`,
+        "# as the first-boot user data wrote them. Cloud Assistant runs it whenever they change. No keys in here.",
+        `# Clients: ${names.join(" ")}`,
+        "set -eu",
+        "umask 077",
+        'ROOT="${OPENVPN_MESH_ROOT:-}"',
+        "# A new instance: cloud-init (the user data) installs OpenVPN, writes the keys and starts the server first.",
+        'if [ -z "$ROOT" ] && command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null 2>&1 || true; fi',
+        `for key in "$ROOT${p.key}" "$ROOT${p.tlsCrypt}"; do`,
+        '    if [ ! -s "$key" ]; then echo "missing $key: the first-boot user data has not completed (see /var/log/cloud-init-output.log)" >&2; exit 1; fi',
+        "done",
+        `install -d -m 700 "$ROOT${p.dir}" "$ROOT${p.ccd}"`,
+        "changed=0",
+        "# put MODE FILE: stdin to a temporary file next to FILE, then mv over FILE when the content differs.",
+        "put() {",
+        '    tmp="$2.tmp.$$"',
+        '    cat > "$tmp"',
+        '    chmod "$1" "$tmp"',
+        '    if [ -f "$2" ] && cmp -s "$tmp" "$2"; then',
+        '        rm -f "$tmp"',
+        "    else",
+        '        mv -f "$tmp" "$2"',
+        '        echo "wrote $2"',
+        "        changed=1",
+        "    fi",
+        "}",
+        ...put("600", p.config, renderServerConfig(mesh)),
+        ...mesh.clients.flatMap((c) => put("644", `${p.ccd}/${c.name}`, renderCcd(c))),
+        "# Clients no longer in the mesh lose their ccd file: ccd-exclusive refuses them from the restart on.",
+        `for file in "$ROOT${p.ccd}"/* "$ROOT${p.ccd}"/.[!.]*; do`,
+        '    [ -e "$file" ] || continue',
+        '    case "${file##*/}" in',
+        ...(names.length > 0 ? [`        ${names.join("|")}) ;;`] : []),
+        '        *) rm -f -- "$file"; echo "removed $file"; changed=1 ;;',
+        "    esac",
+        "done",
+        `if [ "$changed" = 1 ] || ! systemctl is-active --quiet ${unit}; then`,
+        `    systemctl enable ${unit} >/dev/null 2>&1 || true`,
+        "    # route and push lines are read at start only; clients reconnect by themselves (keepalive, persist-tun).",
+        `    systemctl restart ${unit}`,
+        `    echo "restarted ${unit}"`,
+        "else",
+        `    echo "unchanged: ${unit} keeps running"`,
+        "fi",
+        `systemctl is-active --quiet ${unit}`,
+        "",
+    ].join("\n");
+}
+
+/**
+ * A short digest of a configuration text (the reconfiguration script): the Cloud Assistant command's name
+ * carries it, so any change to the server's configuration gives a new command and a new invocation.
+ */
+export function configDigest(text: string): string {
+    return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }

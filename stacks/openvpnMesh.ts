@@ -141,6 +141,7 @@ export function openvpnMesh(config: OpenvpnMeshConfig, opts?: pulumi.ComponentRe
         pulumi.all([mesh.clientBundles, mesh.userData]).apply(([bundles, userData]) => ({
             [`${config.name}-server.conf`]: mesh.serverConfig,
             [`${config.name}-user-data.sh`]: userData,
+            [`${config.name}-reconfigure.sh`]: mesh.reconfigureScript,
             ...Object.fromEntries(Object.entries(mesh.ccdFiles).map(([name, text]) => [`ccd/${name}`, text])),
             ...Object.fromEntries(Object.entries(bundles).flatMap(([name, b]) => [[`${name}.ovpn`, b.ovpn], [`${name}-setup.sh`, b.setup]])),
         })),

@@ -19,8 +19,8 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
     it("creates the seed's Alibaba resources: VPC, vSwitch, security group with 4 rules, instance, 4 routes, key delivery", () => {
         const count = (type: string) => report.resources.filter((r) => r.type === type).length;
         assert.deepEqual(
-            [TYPES.vpc, TYPES.vswitch, TYPES.securityGroup, TYPES.securityGroupRule, TYPES.instance, TYPES.vpcRoute, TYPES.oosSecretParameter, TYPES.ramRole, TYPES.ramPolicy, TYPES.ramRolePolicyAttachment, TYPES.ramRoleAttachment].map(count),
-            [1, 1, 1, 4, 1, 4, 2, 1, 1, 1, 1],
+            [TYPES.vpc, TYPES.vswitch, TYPES.securityGroup, TYPES.securityGroupRule, TYPES.instance, TYPES.vpcRoute, TYPES.oosSecretParameter, TYPES.ramRole, TYPES.ramPolicy, TYPES.ramRolePolicyAttachment, TYPES.ramRoleAttachment, TYPES.command, TYPES.ecsInvocation].map(count),
+            [1, 1, 1, 4, 1, 4, 2, 1, 1, 1, 1, 1, 1],
         );
         assert.deepEqual([TYPES.privateKey, TYPES.selfSignedCert, TYPES.certRequest, TYPES.locallySignedCert, TYPES.randomBytes].map(count), [4, 1, 3, 3, 1]);
         const instance = report.resources.find((r) => r.type === TYPES.instance)!;
@@ -33,6 +33,7 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
         assert.deepEqual(Object.keys(report.peerConfigs).sort(), [
             "ccd/huawei-es",
             "ccd/tencent-web",
+            "cncfstack-reconfigure.sh",
             "cncfstack-server.conf",
             "cncfstack-user-data.sh",
             "huawei-es-setup.sh",
@@ -49,6 +50,8 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
         assert.match(report.peerConfigs["cncfstack-server.conf"], /^push "route 172\.31\.0\.0 255\.255\.0\.0"$/m);
         assert.equal(report.peerConfigs["ccd/tencent-web"], "# tencent-web: networks behind this client\niroute 172.25.16.0 255.255.240.0\n");
         assert.equal(report.peerConfigs["cncfstack-user-data.sh"], instance.inputs.userData);
+        const command = report.resources.find((r) => r.type === TYPES.command)!;
+        assert.equal(Buffer.from(command.inputs.commandContent, "base64").toString("utf8"), report.peerConfigs["cncfstack-reconfigure.sh"]);
     });
 
     it("shows no private key in the tree or the outputs", () => {

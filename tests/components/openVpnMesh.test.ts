@@ -9,7 +9,9 @@ import * as path from "node:path";
 import { checkTopology } from "../../checks";
 import { ROOT, loadStackConfig } from "../../cli/plan";
 import { OpenvpnMeshConfig, openvpnMesh, openvpnMeshSchema, openvpnMeshTopology } from "../../stacks/openvpnMesh";
-import { emulate, valueOf } from "../helpers";
+import * as fs from "node:fs";
+import { configDigest, renderCcd } from "../../renderers/openvpn";
+import { emulate, runReconfigure, scratchServerRoot, valueOf } from "../helpers";
 
 const clients = [
     { name: "huawei-es", cloud: "huawei" as const, publicIp: "203.0.113.21", lans: ["192.168.0.0/24", "192.168.12.0/24"] },
@@ -181,6 +183,100 @@ describe("OpenVpnMesh on the emulator", () => {
             "huawei-es": "# huawei-es: networks behind this client\niroute 192.168.0.0 255.255.255.0\niroute 192.168.12.0 255.255.255.0\n",
             "tencent-web": "# tencent-web: networks behind this client\niroute 172.25.16.0 255.255.240.0\n",
         });
+    });
+
+    it("pushes the configuration with Cloud Assistant: an invocation runs the command on the server instance", () => {
+        const [instance] = emulator.ofType(TYPES.instance);
+        const [command] = emulator.ofType(TYPES.command);
+        const [invocation] = emulator.ofType(TYPES.ecsInvocation);
+        const component = emulator.ofType("alicloud-vpn:index:OpenVpnMesh")[0];
+        assert.match(command.id, /^c-hz0[0-9a-z]{13}$/);
+        assert.match(invocation.id, /^t-hz0[0-9a-z]{13}$/);
+        assert.deepEqual([invocation.inputs.commandId, invocation.inputs.instanceIds, invocation.inputs.repeatMode, invocation.outputs.status], [command.id, [instance.id], "Once", "Success"]);
+        assert.deepEqual([command.parent, invocation.parent], [component.urn, component.urn]);
+        const script = Buffer.from(command.inputs.commandContent, "base64").toString("utf8");
+        assert.equal(script, mesh.reconfigureScript);
+        assert.deepEqual([command.inputs.type, command.inputs.name, command.inputs.timeout, command.inputs.workingDir], ["RunShellScript", `cncf-openvpn-config-${configDigest(script)}`, 1200, "/root"]);
+        // Every client's ccd lines, and the server's route lines, in the script.
+        for (const client of mesh.mesh.clients) {
+            for (const line of renderCcd(client).trim().split("\n")) {
+                assert.ok(script.split("\n").includes(line), `${client.name}: ${line}`);
+            }
+            assert.ok(script.includes(`put 644 "$ROOT/etc/openvpn/server/cncf/ccd/${client.name}" <<'OPENVPN_MESH_EOF'`));
+        }
+        assert.match(script, /^route 172\.25\.16\.0 255\.255\.240\.0$/m);
+        assert.match(script, /^    systemctl restart openvpn-server@cncf$/m);
+        // No key travels with it: nothing secret in the command, and it is no secret input either.
+        assert.doesNotMatch(script, /PRIVATE KEY|Static key/);
+        assert.deepEqual([command.secretInputPaths, invocation.secretInputPaths], [[], []]);
+        // The run waits for the role attachment (the first boot's key fetch) and for the instance.
+        const waits = emulator.state.transitiveDependencies(invocation.urn);
+        for (const before of [instance, command, ...emulator.ofType(TYPES.ramRoleAttachment)]) {
+            assert.ok(waits.has(before.urn), `the invocation does not wait for ${before.name}`);
+        }
+    });
+});
+
+describe("OpenVpnMesh: a changed client list reaches the running server", () => {
+    /** Plans the mesh with `meshClients` and returns what a `pulumi up` would send for the push and the first boot. */
+    async function plan(meshClients: OpenVpnMeshArgs["clients"]) {
+        let mesh!: OpenVpnMesh;
+        const emulator = await emulate(() => {
+            mesh = network({ clients: meshClients }).mesh;
+        });
+        assert.deepEqual(emulator.state.rejections, []);
+        const [command] = emulator.ofType(TYPES.command);
+        const [invocation] = emulator.ofType(TYPES.ecsInvocation);
+        const [instance] = emulator.ofType(TYPES.instance);
+        return { mesh, command, invocation, instance, script: Buffer.from(command.inputs.commandContent, "base64").toString("utf8") };
+    }
+    /** The user data without the bodies of its heredocs: the first-boot steps, not the file contents. */
+    const shape = (userData: string) => userData.replace(/<<'OPENVPN_MESH_EOF'\n[^]*?\nOPENVPN_MESH_EOF$/gm, "<<'OPENVPN_MESH_EOF' … OPENVPN_MESH_EOF");
+
+    it("gives the same command for the same clients (nothing runs again) and a new one when a client's LANs change", async () => {
+        const sample = await plan(clients);
+        const same = await plan(clients.map((c) => ({ ...c, lans: [...c.lans] })));
+        assert.deepEqual([same.command.inputs.name, same.command.inputs.commandContent, same.command.id], [sample.command.inputs.name, sample.command.inputs.commandContent, sample.command.id]);
+
+        const changed = await plan([clients[0], { ...clients[1], lans: ["172.25.16.0/20", "10.40.0.0/24"] }]);
+        // alicloud_ecs_command has no update (every argument ForceNew): a new name and content replace it, and
+        // the invocation, whose command_id is ForceNew too, is replaced with it: the script runs again.
+        assert.notEqual(changed.command.inputs.name, sample.command.inputs.name);
+        assert.notEqual(changed.command.inputs.commandContent, sample.command.inputs.commandContent);
+        assert.notEqual(changed.invocation.inputs.commandId, sample.invocation.inputs.commandId);
+        assert.deepEqual(changed.invocation.inputs.instanceIds, [changed.instance.id]);
+        assert.match(changed.script, /^iroute 10\.40\.0\.0 255\.255\.255\.0$/m);
+        assert.match(changed.script, /^route 10\.40\.0\.0 255\.255\.255\.0$/m);
+        assert.match(changed.script, /^push "route 10\.40\.0\.0 255\.255\.255\.0"$/m);
+        // The first-boot path keeps its shape: same instance, same steps; only the files it writes differ.
+        assert.equal(changed.instance.urn, sample.instance.urn);
+        assert.equal(shape(changed.instance.inputs.userData), shape(sample.instance.inputs.userData));
+        assert.notEqual(changed.instance.inputs.userData, sample.instance.inputs.userData);
+        assert.match(changed.instance.inputs.userData, /^systemctl enable --now openvpn-server@cncf$/m);
+        assert.doesNotMatch(changed.script, /PRIVATE KEY|Static key/);
+    });
+
+    it("removes a dropped client's ccd file on the server (run against a scratch root)", async () => {
+        const sample = await plan(clients);
+        const reduced = await plan([clients[0]]);
+        assert.notEqual(reduced.command.inputs.name, sample.command.inputs.name);
+        assert.doesNotMatch(reduced.script, /ccd\/tencent-web/);
+        assert.match(reduced.script, /^        huawei-es\) ;;$/m);
+
+        const root = scratchServerRoot("cncf");
+        try {
+            const first = runReconfigure(sample.script, root);
+            assert.equal(first.status, 0, first.stderr);
+            const ccd = `${root}/etc/openvpn/server/cncf/ccd`;
+            assert.deepEqual(fs.readdirSync(ccd).sort(), ["huawei-es", "tencent-web"]);
+            const after = runReconfigure(reduced.script, root);
+            assert.equal(after.status, 0, after.stderr);
+            assert.deepEqual(fs.readdirSync(ccd), ["huawei-es"]);
+            assert.match(after.stdout, /^removed .*\/ccd\/tencent-web$/m);
+            assert.ok(after.systemctl.includes("restart openvpn-server@cncf"));
+        } finally {
+            fs.rmSync(root, { recursive: true, force: true });
+        }
     });
 });
 

@@ -100,6 +100,45 @@ describe("Alibaba Cloud emulator: ECS, RAM, OOS, tls", () => {
         ]);
     });
 
+    it("creates Cloud Assistant commands (c-hz0…) and invocations (t-hz0…); refuses what CreateCommand and InvokeCommand refuse", async () => {
+        const script = (text: string) => Buffer.from(text, "utf8").toString("base64");
+        const emulator = await emulate(() => {
+            const { vswitch, group } = base();
+            const instance = new alicloud.ecs.Instance("i", { imageId: DEBIAN, instanceType: "ecs.e-c1m2.large", vswitchId: vswitch.id, securityGroups: [group.id] });
+            const command = new alicloud.ecs.Command("ok", { name: "reconfigure", commandContent: script("#!/bin/sh\necho hi\n"), type: "RunShellScript", timeout: 600 });
+            new alicloud.ecs.Command("plain", { name: "plain", commandContent: "echo hi", type: "RunShellScript" });
+            new alicloud.ecs.Command("big", { name: "big", commandContent: script("#" + "x".repeat(14 * 1024)), type: "RunShellScript" });
+            new alicloud.ecs.Command("type", { name: "type", commandContent: script("ls"), type: "RunPythonScript" });
+            new alicloud.ecs.Command("name", { name: "n".repeat(129), commandContent: script("ls"), type: "RunShellScript" });
+            new alicloud.ecs.EcsInvocation("run", { commandId: command.id, instanceIds: [instance.id] });
+            new alicloud.ecs.EcsInvocation("no-command", { commandId: "c-hz0aaaaaaaaaaaaa", instanceIds: [instance.id] });
+            new alicloud.ecs.EcsInvocation("no-instance", { commandId: command.id, instanceIds: ["i-bp1aaaaaaaaaaaaaaaaaaaaa"] });
+            new alicloud.ecs.EcsInvocation("too-many", { commandId: command.id, instanceIds: Array(51).fill(instance.id) });
+            // The command in another region: the Hangzhou endpoint cannot see it.
+            const tokyo = new alicloud.Provider("tokyo", { region: "ap-northeast-1" });
+            const far = new alicloud.ecs.Command("far", { name: "far", commandContent: script("ls"), type: "RunShellScript" }, { provider: tokyo });
+            new alicloud.ecs.EcsInvocation("cross-region", { commandId: far.id, instanceIds: [instance.id] });
+        });
+        assert.deepEqual(emulator.state.rejections.map((r) => [r.name, r.code]).sort(), [
+            ["big", "CmdContent.ExceedLimit"],
+            ["cross-region", "InvalidResourceId.NotFound"],
+            ["name", "CmdName.ExceedLimit"],
+            ["no-command", "InvalidCmdId.NotFound"],
+            ["no-instance", "InvalidInstance.NotFound"],
+            ["plain", "Invalid.CommandContent"],
+            ["too-many", "InstanceIds.ExceedLimit"],
+            ["type", "InvalidCmdType.NotFound"],
+        ]);
+        const [command] = emulator.ofType(TYPES.command).filter((c) => c.name === "ok");
+        const [run] = emulator.ofType(TYPES.ecsInvocation);
+        const [instance] = emulator.ofType(TYPES.instance);
+        assert.match(command.id, /^c-hz0[0-9a-z]{13}$/);
+        assert.match(emulator.ofType(TYPES.command).find((c) => c.name === "far")!.id, /^c-6we[0-9a-z]{13}$/);
+        assert.match(run.id, /^t-hz0[0-9a-z]{13}$/);
+        assert.deepEqual([run.inputs.commandId, run.inputs.instanceIds, run.outputs.repeatMode, run.outputs.status], [command.id, [instance.id], "Once", "Success"]);
+        assert.equal(command.outputs.timeout, 600);
+    });
+
     it("looks up the newest public image by name pattern", async () => {
         let imageId!: string;
         await emulate(async () => {

@@ -1,7 +1,10 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { resolveMesh } from "../../model/openvpn";
-import { formatStaticKey, renderCcd, renderClientConfig, renderClientSetup, renderServerConfig, renderUserData } from "../../renderers/openvpn";
+import { configDigest, formatStaticKey, renderCcd, renderClientConfig, renderClientSetup, renderReconfigureScript, renderServerConfig, renderUserData } from "../../renderers/openvpn";
+import { runReconfigure, scratchServerRoot } from "../helpers";
 
 const mesh = resolveMesh({
     name: "cncf",
@@ -153,5 +156,101 @@ describe("OpenVPN renderers", () => {
         assert.doesNotMatch(script, /aliyun|fetch_secret/);
         execFileSync("bash", ["-n"], { input: script });
         execFileSync("sh", ["-n"], { input: renderClientSetup(mesh, mesh.clients[1]) });
+    });
+});
+
+describe("OpenVPN reconfiguration script (Cloud Assistant, after the first boot)", () => {
+    const script = renderReconfigureScript(mesh);
+    const lines = script.split("\n");
+    /** The text between `put MODE "$ROOT<path>" <<'OPENVPN_MESH_EOF'` and the closing marker, with the renderers' final newline. */
+    const putBody = (text: string, file: string, mode: string): string | undefined => {
+        const all = text.split("\n");
+        const start = all.indexOf(`put ${mode} "$ROOT${file}" <<'OPENVPN_MESH_EOF'`);
+        return start < 0 ? undefined : all.slice(start + 1, all.indexOf("OPENVPN_MESH_EOF", start + 1)).join("\n") + "\n";
+    };
+
+    it("writes server.conf and every ccd file exactly as the renderers produce them, through a temporary file and mv", () => {
+        assert.deepEqual(lines.slice(0, 5), [
+            "#!/bin/sh",
+            "# Reconfigures the OpenVPN server of mesh cncf (alicloud-vpn): server.conf and the ccd files,",
+            "# as the first-boot user data wrote them. Cloud Assistant runs it whenever they change. No keys in here.",
+            "# Clients: huawei-es tencent-web",
+            "set -eu",
+        ]);
+        assert.equal(putBody(script, "/etc/openvpn/server/cncf.conf", "600"), renderServerConfig(mesh));
+        assert.equal(putBody(script, "/etc/openvpn/server/cncf/ccd/huawei-es", "644"), renderCcd(mesh.clients[0]));
+        assert.equal(putBody(script, "/etc/openvpn/server/cncf/ccd/tencent-web", "644"), renderCcd(mesh.clients[1]));
+        for (const line of ['    tmp="$2.tmp.$$"', '    cat > "$tmp"', '    if [ -f "$2" ] && cmp -s "$tmp" "$2"; then', '        mv -f "$tmp" "$2"']) {
+            assert.ok(lines.includes(line), line);
+        }
+        // The same paths as the user data: the unit the user data starts reads them.
+        assert.ok(lines.includes('install -d -m 700 "$ROOT/etc/openvpn/server/cncf" "$ROOT/etc/openvpn/server/cncf/ccd"'));
+        execFileSync("sh", ["-n"], { input: script });
+    });
+
+    it("sweeps the ccd files of clients no longer listed and restarts openvpn-server@<name> only on a change", () => {
+        const sweep = lines.indexOf('for file in "$ROOT/etc/openvpn/server/cncf/ccd"/* "$ROOT/etc/openvpn/server/cncf/ccd"/.[!.]*; do');
+        assert.ok(sweep > 0);
+        assert.deepEqual(lines.slice(sweep + 2, sweep + 5), ['    case "${file##*/}" in', "        huawei-es|tencent-web) ;;", '        *) rm -f -- "$file"; echo "removed $file"; changed=1 ;;']);
+        assert.ok(lines.includes('if [ "$changed" = 1 ] || ! systemctl is-active --quiet openvpn-server@cncf; then'));
+        assert.ok(lines.includes("    systemctl restart openvpn-server@cncf"));
+        assert.equal(lines.at(-2), "systemctl is-active --quiet openvpn-server@cncf");
+        // The unit is the one the user data enables.
+        const userData = renderUserData(mesh, { caCertPem: material.caCertPem, serverCertPem: "SERVER CERT\n", keys: { kind: "oos-secret-parameter", serverKeyParameter: "a", tlsCryptParameter: "b", ramRoleName: "r" } });
+        assert.match(userData, /^systemctl enable --now openvpn-server@cncf$/m);
+    });
+
+    it("holds no key and no certificate, only key file paths, and waits for cloud-init before checking the keys exist", () => {
+        assert.doesNotMatch(script, /PRIVATE KEY|OpenVPN Static key|BEGIN CERTIFICATE|aliyun|GetSecretParameter/);
+        assert.ok(lines.includes('if [ -z "$ROOT" ] && command -v cloud-init >/dev/null 2>&1; then cloud-init status --wait >/dev/null 2>&1 || true; fi'));
+        assert.ok(lines.includes('for key in "$ROOT/etc/openvpn/server/cncf/server.key" "$ROOT/etc/openvpn/server/cncf/tls-crypt.key"; do'));
+    });
+
+    it("gives the same digest for the same mesh and another one when a client's LANs change", () => {
+        assert.match(configDigest(script), /^[0-9a-f]{16}$/);
+        assert.equal(configDigest(renderReconfigureScript(resolveMesh({ ...mesh, serverVpcCidr: "172.31.0.0/16" }))), configDigest(script));
+        const moved = resolveMesh({ ...mesh, clients: [mesh.clients[0], { ...mesh.clients[1], lans: ["172.25.32.0/20"] }] });
+        assert.notEqual(configDigest(renderReconfigureScript(moved)), configDigest(script));
+    });
+
+    it("runs idempotently with sh in a scratch root: writes, restarts once, then changes nothing; drops a removed client's ccd file", () => {
+        const root = scratchServerRoot("cncf");
+        const ccd = path.join(root, "etc/openvpn/server/cncf/ccd");
+        fs.mkdirSync(ccd, { recursive: true });
+        fs.writeFileSync(path.join(ccd, "retired-vm"), "# retired-vm: networks behind this client\niroute 10.99.0.0 255.255.0.0\n");
+
+        const first = runReconfigure(script, root);
+        assert.equal(first.status, 0, first.stderr);
+        assert.equal(fs.readFileSync(path.join(root, "etc/openvpn/server/cncf.conf"), "utf8"), renderServerConfig(mesh));
+        assert.equal(fs.statSync(path.join(root, "etc/openvpn/server/cncf.conf")).mode & 0o777, 0o600);
+        assert.equal(fs.readFileSync(path.join(ccd, "huawei-es"), "utf8"), renderCcd(mesh.clients[0]));
+        assert.equal(fs.statSync(path.join(ccd, "huawei-es")).mode & 0o777, 0o644);
+        assert.deepEqual(fs.readdirSync(ccd).sort(), ["huawei-es", "tencent-web"]);
+        assert.match(first.stdout, /removed .*\/ccd\/retired-vm$/m);
+        assert.deepEqual(first.systemctl, ["enable openvpn-server@cncf", "restart openvpn-server@cncf", "is-active --quiet openvpn-server@cncf"]);
+
+        const again = runReconfigure(script, root);
+        assert.equal(again.status, 0, again.stderr);
+        assert.equal(again.stdout, "unchanged: openvpn-server@cncf keeps running\n");
+        assert.deepEqual(again.systemctl, ["is-active --quiet openvpn-server@cncf", "is-active --quiet openvpn-server@cncf"]);
+
+        const withoutTencent = resolveMesh({ ...mesh, clients: [mesh.clients[0]] });
+        const removed = runReconfigure(renderReconfigureScript(withoutTencent), root);
+        assert.equal(removed.status, 0, removed.stderr);
+        assert.deepEqual(fs.readdirSync(ccd), ["huawei-es"]);
+        assert.doesNotMatch(fs.readFileSync(path.join(root, "etc/openvpn/server/cncf.conf"), "utf8"), /172\.25\.16\.0/);
+        assert.ok(removed.systemctl.includes("restart openvpn-server@cncf"));
+        fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it("fails, restarting nothing, while the first boot has not written the keys", () => {
+        const root = scratchServerRoot("cncf");
+        fs.rmSync(path.join(root, "etc/openvpn/server/cncf/tls-crypt.key"));
+        const run = runReconfigure(script, root);
+        assert.notEqual(run.status, 0);
+        assert.match(run.stderr, /missing .*\/etc\/openvpn\/server\/cncf\/tls-crypt\.key: the first-boot user data has not completed/);
+        assert.deepEqual(run.systemctl, []);
+        assert.equal(fs.existsSync(path.join(root, "etc/openvpn/server/cncf.conf")), false);
+        fs.rmSync(root, { recursive: true, force: true });
     });
 });
