@@ -2,8 +2,10 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AlibabaCloudEmulator, EmulatorOptions } from "../emulator";
+import { TopologyError } from "../model/findings";
 
 /** Runs `program` on a fresh emulator and returns it with everything recorded. */
 export async function emulate(program: () => unknown, options: EmulatorOptions = {}): Promise<AlibabaCloudEmulator> {
@@ -55,4 +57,21 @@ export function scratchServerRoot(meshName: string): string {
     fs.writeFileSync(path.join(dir, "server.key"), "not a key\n");
     fs.writeFileSync(path.join(dir, "tls-crypt.key"), "not a key\n");
     return root;
+}
+
+/**
+ * Runs `program` on a fresh emulator expecting it to throw a TopologyError (bad input refused before any
+ * resource); returns the error and the emulator, to assert on the message and on what was registered.
+ */
+export async function refusal(program: () => unknown, options: EmulatorOptions = {}): Promise<{ error: TopologyError; emulator: AlibabaCloudEmulator }> {
+    let error: unknown;
+    const emulator = await emulate(() => {
+        try {
+            program();
+        } catch (err) {
+            error = err;
+        }
+    }, options);
+    assert.ok(error instanceof TopologyError, `expected a TopologyError, got ${error}`);
+    return { error, emulator };
 }

@@ -1,20 +1,10 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { SiteToSiteLink } from "../../components/siteToSiteLink";
-import { VpnHub, VpnHubArgs } from "../../components/vpnHub";
+import { VpnHub } from "../../components/vpnHub";
 import { TYPES } from "../../emulator";
-import { TopologyError } from "../../model/findings";
-import { emulate, valueOf } from "../helpers";
-
-const hubArgs = (overrides: Partial<VpnHubArgs> = {}): VpnHubArgs => ({
-    vpcCidr: "10.10.0.0/16",
-    vswitches: [
-        { zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" },
-        { zoneId: "cn-hangzhou-i", cidr: "10.10.2.0/24" },
-    ],
-    bandwidth: 10,
-    ...overrides,
-});
+import { emulate, refusal, valueOf } from "../helpers";
+import { hubArgs } from "../fixtures/hubs";
 
 describe("VpnHub and SiteToSiteLink on the emulator", () => {
     it("wires a dual-tunnel link: connection -> gateway and customer gateway, routes -> connection and gateway", async () => {
@@ -147,16 +137,8 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
     ];
     for (const [what, program, message, scope] of refusals) {
         it(`refuses ${what} before registering any cloud resource`, async () => {
-            let error: unknown;
-            const emulator = await emulate(() => {
-                try {
-                    program();
-                } catch (err) {
-                    error = err;
-                }
-            });
-            assert.ok(error instanceof TopologyError, `expected a TopologyError, got ${error}`);
-            assert.match((error as Error).message, message);
+            const { error, emulator } = await refusal(program);
+            assert.match(error.message, message);
             const linkResources = [TYPES.customerGateway, TYPES.connection, TYPES.vpnRoute, TYPES.vpcRoute, "random:index/randomPassword:RandomPassword"];
             assert.equal(emulator.state.cloudResources().filter((r) => linkResources.includes(r.type)).length, 0);
             if (scope === "hub") {

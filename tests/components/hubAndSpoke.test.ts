@@ -2,11 +2,10 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { ROOT, loadStackConfig } from "../../cli/plan";
 import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../../emulator";
-import { TopologyError } from "../../model/findings";
 import { checkTopology } from "../../checks";
 import { checkHubAndSpoke, hubAndSpokeTopology } from "../../components/hubAndSpoke";
 import { HubAndSpokeConfig, hubAndSpoke, hubAndSpokeArgs, syntheticHubAndSpoke } from "../../stacks/hubAndSpoke";
-import { emulate } from "../helpers";
+import { emulate, refusal } from "../helpers";
 
 const sample = (): HubAndSpokeConfig =>
     JSON.parse(loadStackConfig(path.join(ROOT, "Pulumi.hub-and-spoke-dev.yaml"))["alicloud-vpn:hub-and-spoke"]);
@@ -199,18 +198,7 @@ describe("HubAndSpoke: the three-region stack of seed 002 (Tokyo hub, Shanghai a
 });
 
 describe("HubAndSpoke: checks before anything is created", function () {
-    async function refusal(config: HubAndSpokeConfig): Promise<{ error: TopologyError; emulator: AlibabaCloudEmulator }> {
-        let error: unknown;
-        const emulator = await emulate(() => {
-            try {
-                hubAndSpoke(config);
-            } catch (err) {
-                error = err;
-            }
-        });
-        assert.ok(error instanceof TopologyError, `expected a TopologyError, got ${error}`);
-        return { error, emulator };
-    }
+    const refusedConfig = (config: HubAndSpokeConfig) => refusal(() => hubAndSpoke(config));
 
     it("refuses overlapping site blocks, naming both sites, and registers nothing", async () => {
         const config = sample();
@@ -219,7 +207,7 @@ describe("HubAndSpoke: checks before anything is created", function () {
             { name: "beijing-h", zoneId: "cn-beijing-h", cidr: "10.20.129.0/24" },
             { name: "beijing-i", zoneId: "cn-beijing-i", cidr: "10.20.130.0/24" },
         ];
-        const { error, emulator } = await refusal(config);
+        const { error, emulator } = await refusedConfig(config);
         const finding = error.findings.find((f) => f.code === "hubspoke.sites-overlap")!;
         assert.equal(finding.field, "alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr");
         assert.match(finding.message, /overlaps alicloud-vpn:hub-and-spoke\.spokes\[0\]\.vpcCidr \(10\.20\.0\.0\/16\) of shanghai/);
@@ -229,7 +217,7 @@ describe("HubAndSpoke: checks before anything is created", function () {
     it("refuses IKEv1 once, at the profile's field: the spokes' connections carry several blocks", async () => {
         const config = sample();
         config.profile = { ike: { version: "ikev1" } };
-        const { error, emulator } = await refusal(config);
+        const { error, emulator } = await refusedConfig(config);
         assert.deepEqual(
             error.findings.map((f) => `${f.code} ${f.field}`),
             ["link.ikev1-multiple-subnets alicloud-vpn:hub-and-spoke.profile.ike.version"],
@@ -241,7 +229,7 @@ describe("HubAndSpoke: checks before anything is created", function () {
         const config = sample();
         config.spokes[0].vswitches[1].zoneId = "cn-beijing-i";
         config.spokes[1].tunnelMode = "single";
-        const { error, emulator } = await refusal(config);
+        const { error, emulator } = await refusedConfig(config);
         const codes = error.findings.map((f) => `${f.code} ${f.field}`);
         assert.ok(codes.includes("hubspoke.zone-not-in-region alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].zoneId"), codes.join("\n"));
         assert.ok(codes.includes("hubspoke.mixed-tunnel-modes alicloud-vpn:hub-and-spoke.spokes"), codes.join("\n"));
@@ -256,7 +244,7 @@ describe("HubAndSpoke: checks before anything is created", function () {
             spoke.vpcCidr = `10.${octet}.0.0/16`;
             spoke.vswitches.forEach((v, j) => (v.cidr = `10.${octet}.${j + 1}.0/24`));
         });
-        const { error, emulator } = await refusal(scattered);
+        const { error, emulator } = await refusedConfig(scattered);
         const finding = error.findings.find((f) => f.code === "hubspoke.too-many-selectors")!;
         assert.equal(finding.field, "alicloud-vpn:hub-and-spoke.spokes[0]");
         assert.match(finding.message, /summarise to 12 blocks; Alibaba takes at most 10/);

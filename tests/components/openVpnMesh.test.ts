@@ -4,14 +4,13 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { OpenVpnMesh, OpenVpnMeshArgs } from "../../components/openVpnMesh";
 import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../../emulator";
-import { TopologyError } from "../../model/findings";
 import * as path from "node:path";
 import { checkTopology } from "../../checks";
 import { ROOT, loadStackConfig } from "../../cli/plan";
 import { OpenvpnMeshConfig, openvpnMesh, openvpnMeshSchema, openvpnMeshTopology } from "../../stacks/openvpnMesh";
 import * as fs from "node:fs";
 import { configDigest, renderCcd } from "../../renderers/openvpn";
-import { emulate, runReconfigure, scratchServerRoot, valueOf } from "../helpers";
+import { emulate, refusal, runReconfigure, scratchServerRoot, valueOf } from "../helpers";
 
 const clients = [
     { name: "huawei-es", cloud: "huawei" as const, publicIp: "203.0.113.21", lans: ["192.168.0.0/24", "192.168.12.0/24"] },
@@ -309,16 +308,8 @@ describe("OpenVpnMesh options and refusals", () => {
     ];
     for (const [what, overrides, message] of refusals) {
         it(`refuses ${what} before registering any of the mesh's resources`, async () => {
-            let error: unknown;
-            const emulator = await emulate(() => {
-                try {
-                    network(overrides);
-                } catch (err) {
-                    error = err;
-                }
-            });
-            assert.ok(error instanceof TopologyError, `expected a TopologyError, got ${error}`);
-            assert.match((error as Error).message, message);
+            const { error, emulator } = await refusal(() => network(overrides));
+            assert.match(error.message, message);
             const meshTypes = [TYPES.instance, TYPES.securityGroup, TYPES.privateKey, TYPES.vpcRoute, TYPES.oosSecretParameter];
             assert.equal(emulator.state.resources.filter((r) => meshTypes.includes(r.type as never)).length, 0);
         });
@@ -349,15 +340,7 @@ describe("OpenVpnMesh stack: the whole-topology pass (seed 004 against seed 003)
     it("refuses a client LAN that overlaps the other client's, before any resource", async () => {
         const config = sample();
         config.clients[1].lans = ["192.168.12.0/23"];
-        let error: unknown;
-        const emulator = await emulate(() => {
-            try {
-                openvpnMesh(config);
-            } catch (err) {
-                error = err;
-            }
-        });
-        assert.ok(error instanceof TopologyError);
+        const { error, emulator } = await refusal(() => openvpnMesh(config));
         assert.ok(error.findings.some((f) => f.severity === "error" && f.field === "alicloud-vpn:openvpn-mesh.clients[1].lans[0]"), error.message);
         assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
     });

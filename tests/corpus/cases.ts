@@ -1,6 +1,7 @@
 // The corpus cases: what is wrong, how it is written, and every error the user must see, word for word.
 import { SiteToSiteLinkArgs } from "../../components/siteToSiteLink";
 import { VpnHubArgs } from "../../components/vpnHub";
+import { hubArgs } from "../fixtures/hubs";
 
 export interface HypermotionCase {
     name: string;
@@ -18,16 +19,6 @@ const set = (change: (c: any) => void) => (c: any) => {
     change(c);
     return c;
 };
-
-const hubArgs = (overrides: Partial<VpnHubArgs>): VpnHubArgs => ({
-    vpcCidr: "10.10.0.0/16",
-    vswitches: [
-        { zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" },
-        { zoneId: "cn-hangzhou-i", cidr: "10.10.2.0/24" },
-    ],
-    bandwidth: 10,
-    ...overrides,
-});
 
 const link = (overrides: Partial<SiteToSiteLinkArgs>): Omit<SiteToSiteLinkArgs, "hub"> => ({
     peerPublicIp: "203.0.113.20",
