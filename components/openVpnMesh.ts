@@ -63,6 +63,8 @@ export interface OpenVpnMeshArgs {
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** The dotted prefix of the user's config, for error messages. Default: the mesh's name. */
     configPath?: string;
+    /** The dotted prefix of the server instance's settings (bandwidth) in the user's config. Default: configPath. */
+    serverConfigPath?: string;
 }
 
 /** Cloud Assistant's limit for one run of the reconfiguration script, seconds (the provider's default is 60). */
@@ -104,16 +106,17 @@ export function checkOpenVpnMesh(name: string, args: OpenVpnMeshArgs): Finding[]
     const path = args.configPath ?? name;
     const findings = validateMesh(specOf(name, args), path);
     const bandwidth = args.internetMaxBandwidthOut ?? 5;
+    const bandwidthField = `${args.serverConfigPath ?? path}.internetMaxBandwidthOut`;
     if (!Number.isInteger(bandwidth) || bandwidth < 1 || bandwidth > 100) {
         findings.push({
             severity: "error",
-            code: "mesh.no-public-ip",
+            code: "mesh.bad-bandwidth",
             site: name,
-            field: `${path}.internetMaxBandwidthOut`,
+            field: bandwidthField,
             value: bandwidth,
             allowed: "1 to 100 (Mbit/s)",
             message: "the clients reach the server at its public IP, which ECS assigns only with a public bandwidth of 1 to 100 Mbit/s.",
-            fix: `set ${path}.internetMaxBandwidthOut to 5 (the smallest useful value for a mesh of a few VMs).`,
+            fix: `set ${bandwidthField} to 5 (the smallest useful value for a mesh of a few VMs).`,
         });
     }
     (args.forwardFrom ?? []).forEach((cidr, i) => findings.push(...cidrFindings(name, `${path}.forwardFrom[${i}]`, cidr)));
@@ -193,8 +196,10 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
     readonly findings: readonly Finding[];
 
     constructor(name: string, args: OpenVpnMeshArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before super(), like the IPsec components: a refused mesh registers nothing at all.
+        const warnings = assertNoErrors(checkOpenVpnMesh(name, args));
         super("alicloud-vpn:index:OpenVpnMesh", name, {}, opts);
-        this.findings = assertNoErrors(checkOpenVpnMesh(name, args));
+        this.findings = warnings;
         this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         const mesh = resolveMesh(specOf(name, args));
         this.mesh = mesh;
@@ -238,7 +243,16 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
             },
             // The secret parameters and the role's permission exist before the instance boots; only the
             // role attachment follows the instance (it needs the instance id): the user data retries.
-            { parent: this, dependsOn: delivery.before, additionalSecretOutputs: mesh.keyDelivery === "user-data" ? ["userData"] : [] },
+            {
+                parent: this,
+                dependsOn: delivery.before,
+                additionalSecretOutputs: mesh.keyDelivery === "user-data" ? ["userData"] : [],
+                // The user data configures the first boot only (cloud-init runs it once); later client changes
+                // reach the server through the Cloud Assistant push below. Updating it would reboot the
+                // instance ("If updated, the instance will reboot", @pulumi/alicloud ecs/instance.d.ts) and
+                // change nothing on it, so a changed client list must not touch it.
+                ignoreChanges: ["userData"],
+            },
         );
         const roleAttachment = delivery.attach(this.instance);
         this.reconfigureScript = renderReconfigureScript(mesh);

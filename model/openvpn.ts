@@ -145,7 +145,7 @@ export function validateMesh(spec: OpenVpnMeshSpec, path: string): Finding[] {
     }
     const vpcProblem = blockProblem(mesh.serverVpcCidr);
     if (vpcProblem) {
-        push({ severity: "error", code: "mesh.bad-vpc-cidr", field: at("serverVpcCidr"), value: mesh.serverVpcCidr, message: `${vpcProblem}.`, fix: `set ${at("serverVpcCidr")} to the server VPC's block, e.g. 172.31.0.0/16.` });
+        push({ severity: "error", code: "mesh.bad-vpc-cidr", field: at("vpcCidr"), value: mesh.serverVpcCidr, message: `${vpcProblem}.`, fix: `set ${at("vpcCidr")} to the server VPC's block, e.g. 172.31.0.0/16.` });
     }
     findings.push(...checkTunnel(mesh, at, !vpcProblem));
     findings.push(...checkClients(mesh, at));
@@ -276,7 +276,7 @@ function checkLanOverlaps(mesh: ResolvedMesh, at: (f: string) => string, vpcOk: 
     const findings: Finding[] = [];
     const site = mesh.name;
     // Fields of the blocks checked so far, to name the earlier one in an overlap.
-    const valid: Array<{ cidr: string; field: string }> = vpcOk ? [{ cidr: mesh.serverVpcCidr, field: at("serverVpcCidr") }] : [];
+    const valid: Array<{ cidr: string; field: string }> = vpcOk ? [{ cidr: mesh.serverVpcCidr, field: at("vpcCidr") }] : [];
     const tunnelOk = !blockProblem(mesh.tunnelCidr);
     mesh.clients.forEach((client, i) => {
         client.lans.forEach((lan, j) => {

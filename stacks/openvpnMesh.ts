@@ -121,6 +121,7 @@ export function openvpnMesh(config: OpenvpnMeshConfig, opts?: pulumi.ComponentRe
         extraIngress: config.extraIngress as IngressRuleSpec[] | undefined,
         tags: { scenario: "openvpn-mesh" },
         configPath: KEY,
+        serverConfigPath: `${KEY}.server`,
     });
     // The whole mesh is checked before the first resource is declared: nothing is half-created. The
     // component prints its own warnings; the topology pass (overlaps, Docker's bridge, routes) adds the network's.

@@ -310,8 +310,11 @@ describe("OpenVpnMesh options and refusals", () => {
         it(`refuses ${what} before registering any of the mesh's resources`, async () => {
             const { error, emulator } = await refusal(() => network(overrides));
             assert.match(error.message, message);
-            const meshTypes = [TYPES.instance, TYPES.securityGroup, TYPES.privateKey, TYPES.vpcRoute, TYPES.oosSecretParameter];
-            assert.equal(emulator.state.resources.filter((r) => meshTypes.includes(r.type as never)).length, 0);
+            // The test's own VPC and vSwitch exist; of the mesh nothing, not even its component.
+            assert.deepEqual(
+                emulator.state.resources.filter((r) => r.type !== TYPES.vpc && r.type !== TYPES.vswitch).map((r) => r.type),
+                ["pulumi:pulumi:Stack"],
+            );
         });
     }
 });
@@ -335,6 +338,17 @@ describe("OpenVpnMesh stack: the whole-topology pass (seed 004 against seed 003)
         const docker = findings.find((f) => f.code === "topology.docker-bridge");
         assert.equal(docker?.severity, "warning");
         assert.equal(docker?.field, "alicloud-vpn:openvpn-mesh.clients[1].lans[0]");
+    });
+
+    it("names the YAML keys: server.internetMaxBandwidthOut and vpcCidr", async () => {
+        const config = sample();
+        config.server.internetMaxBandwidthOut = 0;
+        config.vpcCidr = "172.31.0.1/16";
+        const { error, emulator } = await refusal(() => openvpnMesh(config));
+        const fields = error.findings.filter((f) => f.severity === "error").map((f) => `${f.code} ${f.field}`);
+        assert.ok(fields.includes("mesh.bad-bandwidth alicloud-vpn:openvpn-mesh.server.internetMaxBandwidthOut"), fields.join("\n"));
+        assert.ok(fields.includes("mesh.bad-vpc-cidr alicloud-vpn:openvpn-mesh.vpcCidr"), fields.join("\n"));
+        assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
     });
 
     it("refuses a client LAN that overlaps the other client's, before any resource", async () => {

@@ -31,7 +31,7 @@ describe("OpenVPN mesh model", () => {
             "mesh",
         );
         assert.deepEqual(findings.map(formatFinding), [
-            'error [m] mesh.clients[0].lans[0] = "172.31.8.0/24": overlaps mesh.serverVpcCidr (172.31.0.0/16); a route can send a destination to one site only (seed 003 joins VPCs that must not share addresses). Fix: renumber one of the networks, or list only the non-overlapping subnets in mesh.clients[0].lans[0].',
+            'error [m] mesh.clients[0].lans[0] = "172.31.8.0/24": overlaps mesh.vpcCidr (172.31.0.0/16); a route can send a destination to one site only (seed 003 joins VPCs that must not share addresses). Fix: renumber one of the networks, or list only the non-overlapping subnets in mesh.clients[0].lans[0].',
             'error [m] mesh.clients[0].lans[1] = "10.8.0.0/16": overlaps the tunnel pool 10.8.0.0/24. Fix: move mesh.tunnelCidr to a block no LAN uses.',
             'error [m] mesh.clients[2].lans[0] = "192.168.5.0/24": overlaps mesh.clients[1].lans[0] (192.168.0.0/16); a route can send a destination to one site only (seed 003 joins VPCs that must not share addresses). Fix: renumber one of the networks, or list only the non-overlapping subnets in mesh.clients[2].lans[0].',
         ]);
