@@ -37,7 +37,8 @@ const ROLES: readonly TunnelRole[] = ["master", "slave"];
 
 function siteHubArgs(site: HubSiteArgs, args: HubAndSpokeArgs, configPath: string): VpnHubArgs {
     const { name: _name, region: _region, ...hubArgs } = site;
-    return { ...hubArgs, paymentType: args.paymentType, tags: args.tags, configPath };
+    // HubAndSpoke reports every warning once itself (checkHubAndSpoke de-duplicates them across sites and links).
+    return { ...hubArgs, paymentType: args.paymentType, tags: args.tags, configPath, logWarnings: false };
 }
 
 /** The link arguments of both ends of every connection, from the plan: plain values only. */
@@ -56,6 +57,7 @@ function linkPlans(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string) {
         // Both ends are Alibaba gateways this component configures: there is no peer device to render for.
         peerPlatforms: [],
         configPath: path,
+        logWarnings: false,
     });
     return plan.connections.map((connection, i) => {
         const spoke = args.spokes[i];

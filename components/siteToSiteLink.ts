@@ -63,6 +63,8 @@ export interface SiteToSiteLinkArgs {
     healthCheck?: HealthCheckArgs;
     /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
     configPath?: string;
+    /** Log the checks' warnings with pulumi.log.warn. Default true; a parent that reports them once (HubAndSpoke) passes false. */
+    logWarnings?: boolean;
 }
 
 const CONNECTION_ROLES: readonly TunnelRole[] = ["master", "slave"];
@@ -116,7 +118,9 @@ export class SiteToSiteLink extends pulumi.ComponentResource {
         this.findings = warnings;
         const hub = args.hub;
         const dual = hub.tunnelMode === "dual";
-        this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        if (args.logWarnings !== false) {
+            this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        }
         this.validated = validated;
         const spec = validated.spec;
         const { profile, routingMode } = validated;

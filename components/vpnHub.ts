@@ -38,6 +38,8 @@ export interface VpnHubArgs {
     tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** The dotted prefix of the user's config, for error messages. Default: the hub's name. */
     configPath?: string;
+    /** Log the checks' warnings with pulumi.log.warn. Default true; a parent that reports them once (HubAndSpoke) passes false. */
+    logWarnings?: boolean;
 }
 
 /** Every problem of a hub's plain arguments. `path` is the user's config prefix ("hypermotion.vpc"). */
@@ -153,7 +155,9 @@ export class VpnHub extends pulumi.ComponentResource {
         const warnings = assertNoErrors(checkHubArgs(args, args.configPath ?? name, name));
         super("alicloud-vpn:index:VpnHub", name, {}, opts);
         this.findings = warnings;
-        this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        if (args.logWarnings !== false) {
+            this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        }
 
         this.hubName = name;
         this.vpcCidr = args.vpcCidr;

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { ROOT, loadStackConfig } from "../../cli/plan";
 import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../../emulator";
 import { checkTopology } from "../../checks";
@@ -291,6 +292,30 @@ describe("HubAndSpoke: the whole-topology pass sees the composition's network", 
         assert.ok(docker.length > 0);
         assert.ok(docker.every((f) => f.severity === "warning"));
         assert.ok(docker.some((f) => f.field === "alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr"), JSON.stringify(docker));
+    });
+});
+
+describe("HubAndSpoke: warnings", function () {
+    it("logs each warning once, not once per site and connection end", async () => {
+        const config = sample();
+        config.profile = { ike: { version: "ikev2", integrity: "sha1" } };
+        const logged: string[] = [];
+        const warn = pulumi.log.warn;
+        (pulumi.log as { warn: typeof warn }).warn = async (message: string) => {
+            logged.push(message);
+        };
+        let findings: readonly { code: string; field?: string }[] = [];
+        try {
+            await emulate(() => {
+                findings = hubAndSpoke(config).findings;
+            });
+        } finally {
+            (pulumi.log as { warn: typeof warn }).warn = warn;
+        }
+        const sha1 = logged.filter((m) => m.includes("profile.ike.integrity"));
+        assert.equal(sha1.length, 1, logged.join("\n"));
+        assert.match(sha1[0], /^warning \[tokyo-to-shanghai\] alicloud-vpn:hub-and-spoke\.profile\.ike\.integrity = "sha1": SHA1 is legacy/);
+        assert.deepEqual(findings.filter((f) => f.field === "alicloud-vpn:hub-and-spoke.profile.ike.integrity").length, 1);
     });
 });
 
