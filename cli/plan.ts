@@ -267,6 +267,10 @@ async function main(): Promise<number> {
         console.error("--spokes applies to the hub-and-spoke scenario only.");
         return 2;
     }
+    if (spokes !== undefined && !(Number.isInteger(spokes) && spokes >= 1 && spokes <= 250)) {
+        console.error(`--spokes takes a whole number from 1 to 250 (one /16 of 10.0.0.0/8 each), not "${values.spokes}".`);
+        return 2;
+    }
     const outDir = values.out ?? path.join(ROOT, "out", spokes === undefined ? scenario : `${scenario}-${spokes}`);
     try {
         const configOverrides = spokes === undefined ? undefined : { [`${PROJECT}:${HUB_AND_SPOKE_KEY}`]: JSON.stringify(syntheticHubAndSpoke(spokes)) };

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
 import { alibabaIkeConfig, alibabaIpsecConfig } from "../model/alibabaConnection";
-import { cidrSyntaxError, coveredBy, mergeCidrs } from "../model/cidr";
+import { cidrSyntaxError, coveredBy, coveredByUnion } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
@@ -326,10 +326,10 @@ function checkRoutesAndPeers(hub: HubShape, args: LinkCheckArgs, validated: Vali
             });
         routeField("vpcRouteDestinations", "VPC would route DEST to the VPN gateway");
         routeField("gatewayRouteDestinations", "VPN gateway would route DEST into the connection");
-        // Merged, so a local subnet summarising the VPC and a transit block together counts as covered.
-        const reachable = mergeCidrs([hub.vpcCidr, ...(args.transitSubnets ?? [])].filter((b) => !cidrSyntaxError(b)));
+        // A local subnet summarising the VPC and a transit block together counts as covered.
+        const reachable = [hub.vpcCidr, ...(args.transitSubnets ?? [])].filter((b) => !cidrSyntaxError(b));
         (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
-            if (!cidrSyntaxError(hub.vpcCidr) && !cidrSyntaxError(block) && !coveredBy(reachable, block)) {
+            if (!cidrSyntaxError(hub.vpcCidr) && !cidrSyntaxError(block) && !coveredByUnion(reachable, block)) {
                 findings.push({
                     severity: "warning",
                     code: "link.local-subnet-outside-vpc",

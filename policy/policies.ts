@@ -172,7 +172,7 @@ function subnetFindings(name: string, props: Record<string, any>, profile: Ipsec
     const blind = (blocks: string[]) => blocks.includes("0.0.0.0/0");
     const destination = blind(local) && blind(remote) && local.length === 1 && remote.length === 1;
     const linkFindings = validateLink(
-        { name, peerPublicIp: "0.0.0.0", alibabaSubnets: local, peerSubnets: remote, profile, routingMode: destination ? "destination" : "policy" },
+        { name, alibabaSubnets: local, peerSubnets: remote, profile, routingMode: destination ? "destination" : "policy" },
         "@",
     ).findings.filter((f) => f.code.startsWith("link."));
     const renamed = linkFindings.map((f) => {

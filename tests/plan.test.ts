@@ -92,4 +92,20 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
         assert.equal(status, 2);
         assert.match(stderr, /alicloud-vpn:hypermotion\.office\.peerPublicIp = "203\.0\.113": the customer gateway needs the peer's fixed public IPv4 address/);
     });
+
+    it("refuses a --spokes that is not 1..250 as a usage error (status 2), before planning", () => {
+        let status = 0;
+        let stderr = "";
+        try {
+            execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), "hub-and-spoke", "--spokes", "0", "--out", outDir], {
+                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
+                stdio: "pipe",
+            });
+        } catch (err: any) {
+            status = err.status;
+            stderr = String(err.stderr);
+        }
+        assert.equal(status, 2);
+        assert.match(stderr, /--spokes takes a whole number from 1 to 250 \(one \/16 of 10\.0\.0\.0\/8 each\), not "0"\./);
+    });
 });
