@@ -10,7 +10,7 @@ import { run, runOk, sleep } from "./exec";
 import { OpenvpnInstance } from "./openvpn";
 import { CHARON, CharonInstance } from "./strongswan";
 
-/** Every lab namespace is named `alab-<pid of the node process that made it>-<site>`. */
+/** Every lab namespace is named `alab-<pid of the node process that made it>-<lab number>-<site>`. */
 export const LAB_PREFIX = "alab-";
 
 export type DaemonSpec =
@@ -167,6 +167,8 @@ export async function cleanupStaleNamespaces(): Promise<string[]> {
 /** Labs of this process not closed yet, for abortLabs(). */
 const openLabs = new Set<Lab>();
 let aborted = false;
+/** Numbers the labs of this process: a lab still running after a test timed out never shares a namespace with the next. */
+let labSequence = 0;
 
 /**
  * An interrupted run (the CLI calls it on SIGINT/SIGTERM, when `finally` blocks will not run): refuses
@@ -175,6 +177,11 @@ let aborted = false;
  */
 export async function abortLabs(): Promise<void> {
     aborted = true;
+    await closeOpenLabs();
+}
+
+/** Closes every lab of this process still open (a scenario whose test timed out runs on), then sweeps its namespaces. */
+export async function closeOpenLabs(): Promise<void> {
     for (const lab of [...openLabs]) {
         await lab.close().catch(() => undefined);
     }
@@ -232,11 +239,14 @@ export class Lab {
     readonly sites = new Map<string, Site>();
     readonly internet: string;
     readonly dir: string;
+    /** `alab-<pid>-<n>-`: every namespace of this lab, and only this lab, starts with it. */
+    private readonly prefix: string;
     private readonly namespaces: string[] = [];
     private closed = false;
 
     private constructor(readonly name: string) {
-        this.internet = `${LAB_PREFIX}${process.pid}-inet`;
+        this.prefix = `${LAB_PREFIX}${process.pid}-${++labSequence}-`;
+        this.internet = `${this.prefix}inet`;
         // Config files hold pre-shared keys: a private directory.
         this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `lab-${name}-`));
         fs.chmodSync(this.dir, 0o700);
@@ -262,11 +272,7 @@ export class Lab {
         if (aborted || this.closed) {
             throw new Error(`lab ${this.name} is closed or aborted: not creating ${namespace}`);
         }
-        // A namespace of this name can only be left over from this very process (a lab not closed): replace it.
-        if ((await run("ip", ["netns", "list"])).stdout.split("\n").some((l) => l.split(" ")[0] === namespace)) {
-            await killNamespaceProcesses(namespace);
-            await run("ip", ["netns", "del", namespace]);
-        }
+        // Names are unique to this lab: one that exists is someone else's, and is never replaced.
         await runOk("ip", ["netns", "add", namespace]);
         this.namespaces.push(namespace);
         await runOk("ip", ["-n", namespace, "link", "set", "lo", "up"]);
@@ -277,7 +283,7 @@ export class Lab {
         if (!/^[a-z0-9][a-z0-9-]{0,23}$/.test(spec.name) || this.sites.has(spec.name) || spec.name === "inet") {
             throw new Error(`bad or duplicate site name "${spec.name}"`);
         }
-        const namespace = `${LAB_PREFIX}${process.pid}-${spec.name}`;
+        const namespace = `${this.prefix}${spec.name}`;
         await this.addNamespace(namespace);
         // Like the real internet, the bridge must not deliver private (LAN) addresses: answer ARP only for
         // addresses on the asking interface (arp_ignore=1), so a LAN host on lo is reachable through a

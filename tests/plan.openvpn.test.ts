@@ -16,6 +16,9 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
         report = await planScenario("openvpn-mesh", { outDir });
     });
 
+    // The written configs hold keys: leave nothing behind in the shared temporary directory.
+    after(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
     it("creates the seed's Alibaba resources: VPC, vSwitch, security group with 4 rules, instance, 4 routes, key delivery", () => {
         const count = (type: string) => report.resources.filter((r) => r.type === type).length;
         assert.deepEqual(

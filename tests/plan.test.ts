@@ -17,6 +17,9 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
         report = await planScenario("hypermotion", { outDir });
     });
 
+    // The written configs hold keys: leave nothing behind in the shared temporary directory.
+    after(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
     it("matches the golden resource tree (UPDATE_GOLDEN=1 rewrites it)", () => {
         if (process.env.UPDATE_GOLDEN) {
             fs.writeFileSync(GOLDEN, report.tree + "\n");

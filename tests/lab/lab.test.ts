@@ -3,14 +3,26 @@
 // (set by .ci/run) a missing prerequisite fails instead, so CI can never pass without running it.
 // Slow scenarios (minutes: DPD timeouts) run only with LAB_SLOW=1.
 import * as assert from "node:assert/strict";
+import { abortLabs, closeOpenLabs } from "../../lab/netns";
 import { LAB_SCENARIOS } from "../../lab/scenarios";
 import { runLabScenario } from "../../lab/scenario";
 
 describe("interop lab (network namespaces, strongSwan, OpenVPN)", function () {
     this.timeout(120_000);
     const summaries: string[] = [];
+    // Interrupted (Ctrl-C, CI cancel): `finally` blocks may not run; stop the daemons and delete the namespaces.
+    const interrupted = () => void abortLabs();
 
-    after(() => {
+    before(() => {
+        process.once("SIGINT", interrupted);
+        process.once("SIGTERM", interrupted);
+    });
+
+    after(async () => {
+        process.off("SIGINT", interrupted);
+        process.off("SIGTERM", interrupted);
+        // A scenario whose test timed out may still be running: close whatever lab is left.
+        await closeOpenLabs();
         if (summaries.length > 0) {
             console.log(`\n${summaries.map((s) => `    ${s}`).join("\n")}\n`);
         }
