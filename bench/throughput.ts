@@ -28,7 +28,8 @@ import { run, runOk, waitFor } from "../lab/exec";
 import { findTunnel, peerConnectionNames, peerSiteSpec } from "../lab/ipsec";
 import { isAlive, removeNamespace, removeNamespacesOf } from "../lab/netns";
 import { OpenvpnInstance } from "../lab/openvpn";
-import { CHARON, CharonInstance } from "../lab/strongswan";
+import { meshServerFiles } from "../lab/scenarios/openvpnMesh";
+import { CHARON, CharonInstance, espAlgorithms } from "../lab/strongswan";
 import { median, table } from "./table";
 
 export const BENCH_NS_PREFIX = "bench-";
@@ -305,28 +306,16 @@ async function openvpnCase(pair: Pair, variant: "modern" | "seed" | "seed-no-lzo
     const config = variant === "modern" ? base : { ...base, legacyCompat: { reason: "bench: seed 003's hand-built clients (AES-256-CBC, comp-lzo)" } };
     const report = await planScenario("openvpn-mesh", { write: false, configOverrides: { [stackConfigKey]: JSON.stringify(config) } });
     const mesh = config as { name: string; clients: Array<{ name: string; publicIp: string; lans: string[] }> };
-    const instance = report.resources.find((r) => r.type === TYPES.instance)!;
-    const secret = (name: string) => report.resources.find((r) => r.type === TYPES.oosSecretParameter && r.name === name)!.inputs.value as string;
-    const serverPublic: string = instance.outputs.publicIp;
-    const vpcHost: string = instance.inputs.privateIp;
     const client = mesh.clients[0];
     const clientLan = hostAddress(client.lans[0], 1);
+    // The server exactly as the lab's mesh scenario runs it: paths relative to its directory, `local` = its public IP.
+    const { files, serverConf, publicIp: serverPublic, privateIp: vpcHost } = meshServerFiles(report, mesh.name, mesh.clients.map((c) => c.name));
 
     await pair.address({ a: [client.publicIp], b: [serverPublic] }, { a: [clientLan], b: [vpcHost] });
     const serverDir = path.join(pair.dir, "server");
     const clientDir = path.join(pair.dir, "client");
     fs.mkdirSync(serverDir, { mode: 0o700 });
     fs.mkdirSync(clientDir, { mode: 0o700 });
-    const files: Record<string, string> = {
-        "ca.crt": report.resources.find((r) => r.type === TYPES.selfSignedCert)!.outputs.certPem,
-        "server.crt": report.resources.find((r) => r.name === `${mesh.name}-server-cert`)!.outputs.certPem,
-        "server.key": secret(`${mesh.name}-server-key`),
-        "tls-crypt.key": secret(`${mesh.name}-tls-crypt-key`),
-    };
-    for (const c of mesh.clients) files[`ccd/${c.name}`] = report.peerConfigs[`ccd/${c.name}`];
-    // As tests/lab/openvpnMesh.lab.test.ts: only file locations differ from the instance; `local` answers
-    // from the address the client dials.
-    const serverConf = report.peerConfigs[`${mesh.name}-server.conf`].replaceAll(`/etc/openvpn/server/${mesh.name}`, serverDir) + `local ${serverPublic}\n`;
     const server = new OpenvpnInstance(pair.b, serverDir, serverConf, files);
     pair.stops.push(() => server.stop());
     const rendered = report.peerConfigs[`${client.name}.ovpn`];
@@ -404,7 +393,7 @@ async function ipsecCase(pair: Pair): Promise<Prepared> {
     );
     if (!up) throw new Error(`IPsec tunnel ${master} not up within 20 s:\n${officeCharon.log().split("\n").slice(-20).join("\n")}`);
     const c = up.child;
-    const esp = [`${c["encr-alg"]}-${c["encr-keysize"]}`, c["integ-alg"]].filter(Boolean).join("/");
+    const esp = espAlgorithms(c);
     if (!(await ping(pair, officeHosts[0], vpcHost))) throw new Error(`no ping ${officeHosts[0]} -> ${vpcHost} through ESP`);
     return {
         from: officeHosts[0],

@@ -126,6 +126,12 @@ export function ikeAlgorithms(sa: ViciSection): string {
     return [`${sa["encr-alg"]}${key}`, sa["integ-alg"], sa["prf-alg"], sa["dh-group"]].filter(Boolean).join("/");
 }
 
+/** A CHILD_SA's negotiated ESP algorithms, e.g. "AES_CBC-256/HMAC_SHA1_96/MODP_1024" (the DH group only with PFS). */
+export function espAlgorithms(child: ViciSection): string {
+    const key = child["encr-keysize"] ? `-${child["encr-keysize"]}` : "";
+    return [`${child["encr-alg"]}${key}`, child["integ-alg"], child["dh-group"]].filter(Boolean).join("/");
+}
+
 export function childSas(sas: readonly IkeSaEntry[]): ChildSaInfo[] {
     const out: ChildSaInfo[] = [];
     for (const { name: ike, sa } of sas) {

@@ -19,7 +19,7 @@ import { seconds, waitFor } from "../exec";
 import { childPackets, findTunnel, formatPings, packetDelta, planForLab } from "../ipsec";
 import { Lab, PingResult, Site } from "../netns";
 import { LabScenario, ScenarioResult } from "../scenario";
-import { ViciSection, ikeAlgorithms } from "../strongswan";
+import { ViciSection, espAlgorithms, ikeAlgorithms } from "../strongswan";
 
 export const HUB_STACK = "hub-and-spoke";
 
@@ -117,10 +117,6 @@ export async function waitForAllTunnels(h: HubLab, since: number, timeoutMs: num
         return ends.size === total;
     }, timeoutMs);
     return { ok: ok === true, ends: [...ends.values()] };
-}
-
-function espAlgorithms(child: ViciSection): string {
-    return [`${child["encr-alg"]}-${child["encr-keysize"]}`, child["integ-alg"], child["dh-group"]].filter(Boolean).join("/");
 }
 
 /** The IPv4 routes kernel-libipsec installed in table 220 (remote selectors into ipsec0). */

@@ -9,10 +9,10 @@ import { TYPES } from "../../emulator";
 import { ResolvedLink } from "../../model/link";
 import { AlibabaGatewaySite, alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
 import { seconds } from "../exec";
-import { formatPings, peerConnectionNames, peerSiteSpec, pingBothWays, planForLab, waitForTunnel } from "../ipsec";
+import { childPackets, formatPings, packetDelta, peerConnectionNames, peerSiteSpec, pingBothWays, planForLab, waitForTunnel } from "../ipsec";
 import { Lab, PingResult, Site } from "../netns";
 import { LabScenario, ScenarioResult } from "../scenario";
-import { ViciSection, ikeAlgorithms } from "../strongswan";
+import { espAlgorithms, ikeAlgorithms } from "../strongswan";
 
 export interface HypermotionLab {
     link: ResolvedLink;
@@ -105,7 +105,7 @@ export const hypermotionScenario: LabScenario = {
 
         const ike = ikeAlgorithms(up.ike);
         const child = up.child;
-        const esp = [`${child["encr-alg"]}-${child["encr-keysize"]}`, child["integ-alg"], child["dh-group"]].join("/");
+        const esp = espAlgorithms(child);
         log(`  office ${h.officeMaster}: IKEv${up.ike.version} ${ike}; ESP ${esp}; ${String(child["local-ts"])} === ${String(child["remote-ts"])}; encap=${child.encap}`);
         assert.equal(up.ike.version, "1");
         assert.equal(ike, HYPERMOTION_EXPECTED.ike);
@@ -114,27 +114,17 @@ export const hypermotionScenario: LabScenario = {
         assert.deepEqual(child["local-ts"], h.link.peerSubnets);
         assert.deepEqual(child["remote-ts"], h.link.alibabaSubnets);
 
-        // Packet counters of every office CHILD_SA by "<ike>/<child>{uniqueid}" (both ends initiate, so a
-        // tunnel may have two SAs; the slave has its own).
-        const packets = async (site: Site = h.office) => {
-            const counts = new Map<string, { in: number; out: number }>();
-            for (const { name, sa } of (await site.strongswan.listSas()).sas) {
-                for (const c of Object.values((sa["child-sas"] as Record<string, ViciSection>) ?? {})) {
-                    counts.set(`${name}{${c.uniqueid}}`, { in: Number(c["packets-in"] ?? 0), out: Number(c["packets-out"] ?? 0) });
-                }
-            }
-            return counts;
-        };
-        const before = await packets();
-        const gatewayBefore = await packets(h.gateway);
+        // Packet counters of every CHILD_SA (both ends initiate, so a tunnel may have two SAs; the slave has its own).
+        const before = await childPackets(h.office);
+        const gatewayBefore = await childPackets(h.gateway);
         const pings = await pingHypermotion(h);
-        const after = await packets();
-        const gatewayAfter = await packets(h.gateway);
-        log(`  gateway CHILD_SA packets during the pings: ${[...gatewayAfter].map(([k, v]) => `${k} +${v.out - (gatewayBefore.get(k)?.out ?? 0)} out/+${v.in - (gatewayBefore.get(k)?.in ?? 0)} in`).join(", ")}`);
+        const after = await childPackets(h.office);
+        const gatewayDelta = packetDelta(gatewayBefore, await childPackets(h.gateway));
+        log(`  gateway CHILD_SA packets during the pings: ${[...gatewayDelta].map(([k, v]) => `${k} +${v.out} out/+${v.in} in`).join(", ")}`);
         // The pings went through ESP SAs, not around them: the office's CHILD_SAs counted them.
         const sent = pings.filter((p) => h.officeHosts.includes(p.from)).reduce((n, p) => n + p.sent, 0);
         const answered = pings.filter((p) => p.from === h.vpcHost).reduce((n, p) => n + p.received, 0);
-        const delta = [...after].map(([k, v]) => ({ sa: k, in: v.in - (before.get(k)?.in ?? 0), out: v.out - (before.get(k)?.out ?? 0) }));
+        const delta = [...packetDelta(before, after)].map(([sa, d]) => ({ sa, ...d }));
         const carried = { in: delta.reduce((n, d) => n + d.in, 0), out: delta.reduce((n, d) => n + d.out, 0) };
         log(`  office CHILD_SA packets during the pings: ${delta.map((d) => `${d.sa} +${d.out} out/+${d.in} in`).join(", ")}`);
         log(`  ping ${formatPings(pings)}`);

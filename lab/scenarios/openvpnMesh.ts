@@ -10,7 +10,7 @@
 // the other (client-to-client, through the server) and the server's VPC, and the VPC reaches every LAN.
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { ROOT, loadStackConfig } from "../../cli/plan";
+import { PlanReport, ROOT, loadStackConfig } from "../../cli/plan";
 import { TYPES } from "../../emulator";
 import { serverPaths } from "../../renderers/openvpn";
 import { hostAddress } from "../alibabaSide";
@@ -46,18 +46,20 @@ export interface MeshLab {
     serverCommonName: string;
 }
 
-/** Plans the stack on the emulator and adds the server and client sites (nothing started). */
-export async function setupOpenvpnMesh(lab: Lab): Promise<MeshLab> {
-    const config = JSON.parse(loadStackConfig(path.join(ROOT, `Pulumi.${MESH_STACK}-dev.yaml`))[`alicloud-vpn:${MESH_STACK}`]) as MeshConfig;
-    const report = await planForLab(MESH_STACK);
+/**
+ * The OpenVPN server of a planned mesh as the lab runs it: its files (certificates from the emulated tls
+ * provider, keys from the emulated OOS secret parameters, ccd files) and server.conf, every path relative to
+ * the daemon's directory, plus `local` = the address the clients dial (the instance's public IP).
+ */
+export function meshServerFiles(report: PlanReport, meshName: string, clientNames: readonly string[]) {
     const resource = (type: string, name?: string) => {
         const found = report.resources.find((r) => r.type === type && (name === undefined || r.name === name));
-        assert.ok(found, `the ${MESH_STACK} plan has no ${type}${name ? ` named ${name}` : ""}`);
+        assert.ok(found, `the plan has no ${type}${name ? ` named ${name}` : ""}`);
         return found;
     };
-    const config_ = (file: string) => {
+    const rendered = (file: string) => {
         const text = report.peerConfigs[file];
-        assert.ok(text, `the ${MESH_STACK} plan rendered no ${file}`);
+        assert.ok(text, `the plan rendered no ${file}`);
         return text;
     };
     const instance = resource(TYPES.instance);
@@ -65,29 +67,43 @@ export async function setupOpenvpnMesh(lab: Lab): Promise<MeshLab> {
     const privateIp: string = instance.outputs.privateIp ?? instance.inputs.privateIp;
     assert.ok(publicIp && privateIp, `the server instance has a public (${publicIp}) and a private (${privateIp}) address`);
     const secret = (name: string): string => resource(TYPES.oosSecretParameter, name).inputs.value;
-
-    // The server's files as the instance's user data would lay them out, relative to the site directory.
-    const paths = serverPaths({ name: config.name });
+    const paths = serverPaths({ name: meshName });
     const relative = (file: string) => path.relative(paths.dir, file);
     const files: Record<string, string> = {
         [relative(paths.ca)]: resource(TYPES.selfSignedCert).outputs.certPem,
-        [relative(paths.cert)]: resource(TYPES.locallySignedCert, `${config.name}-server-cert`).outputs.certPem,
-        [relative(paths.key)]: secret(`${config.name}-server-key`),
-        [relative(paths.tlsCrypt)]: secret(`${config.name}-tls-crypt-key`),
+        [relative(paths.cert)]: resource(TYPES.locallySignedCert, `${meshName}-server-cert`).outputs.certPem,
+        [relative(paths.key)]: secret(`${meshName}-server-key`),
+        [relative(paths.tlsCrypt)]: secret(`${meshName}-tls-crypt-key`),
     };
-    for (const client of config.clients) {
-        files[path.join(relative(paths.ccd), client.name)] = config_(`ccd/${client.name}`);
+    for (const client of clientNames) {
+        files[path.join(relative(paths.ccd), client)] = rendered(`ccd/${client}`);
     }
-    // `local`: answer from the address the clients dial (the instance's EIP is its only wan address here anyway).
-    const serverConf = `${config_(`${config.name}-server.conf`).replaceAll(`${paths.dir}/`, "")}local ${publicIp}\n`;
+    const serverConf = `${rendered(`${meshName}-server.conf`).replaceAll(`${paths.dir}/`, "")}local ${publicIp}\n`;
     assert.doesNotMatch(serverConf, /\/etc\/openvpn/, "every server path was made relative");
+    return { files, serverConf, publicIp, privateIp, instanceId: instance.id };
+}
+
+/** Plans the stack on the emulator and adds the server and client sites (nothing started). */
+export async function setupOpenvpnMesh(lab: Lab): Promise<MeshLab> {
+    const config = JSON.parse(loadStackConfig(path.join(ROOT, `Pulumi.${MESH_STACK}-dev.yaml`))[`alicloud-vpn:${MESH_STACK}`]) as MeshConfig;
+    const report = await planForLab(MESH_STACK);
+    const bundle = (client: string) => {
+        const text = report.peerConfigs[`${client}.ovpn`];
+        assert.ok(text, `the ${MESH_STACK} plan rendered no ${client}.ovpn`);
+        return text;
+    };
+    const { files, serverConf, publicIp, privateIp, instanceId } = meshServerFiles(
+        report,
+        config.name,
+        config.clients.map((c) => c.name),
+    );
     const serverSite = await lab.addSite({
         name: "server",
         publicIps: [publicIp],
         lanAddresses: [privateIp],
         daemon: { kind: "openvpn", config: serverConf, files },
         forward: true,
-        description: `OpenVPN server ${instance.id} of mesh ${config.name} (library-rendered)`,
+        description: `OpenVPN server ${instanceId} of mesh ${config.name} (library-rendered)`,
     });
 
     const clients: MeshNode[] = [];
@@ -98,14 +114,14 @@ export async function setupOpenvpnMesh(lab: Lab): Promise<MeshLab> {
             name: client.name,
             publicIps: [client.publicIp],
             lanAddresses: hosts,
-            daemon: { kind: "openvpn", config: config_(`${client.name}.ovpn`) },
+            daemon: { kind: "openvpn", config: bundle(client.name) },
             // The VM routes for its LAN (the rendered setup script turns forwarding on).
             forward: true,
             description: `OpenVPN client ${client.name} (library-rendered bundle)`,
         });
         clients.push({ name: client.name, site, hosts, lans: client.lans });
     }
-    const cn = /^verify-x509-name (\S+) name$/m.exec(config_(`${config.clients[0].name}.ovpn`))?.[1];
+    const cn = /^verify-x509-name (\S+) name$/m.exec(bundle(config.clients[0].name))?.[1];
     assert.ok(cn, "the client bundle pins the server's name (verify-x509-name)");
     return { server: { name: "server", site: serverSite, hosts: [privateIp], lans: [] }, clients, serverCommonName: cn };
 }
