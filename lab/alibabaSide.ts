@@ -14,6 +14,7 @@
 // - localSubnets / remoteSubnets are the protected data flows (traffic selectors); IKEv1 carries one pair.
 import * as ipaddr from "ipaddr.js";
 import { EmulatorState, RecordedResource, TYPES } from "../emulator";
+import { contains, containsAddress } from "../model/cidr";
 import { DaemonSpec, SiteSpec } from "./netns";
 
 /** Alibaba's API defaults for unset fields (CreateVpnConnection). */
@@ -278,14 +279,8 @@ export function lastHostAddress(cidr: string): string {
  * route and fails the CHILD_SA without one; Alibaba's gateway (and the kernel's XFRM) need nothing.
  */
 export function routeAnchorsFor(localSubnets: readonly string[], lanAddresses: readonly string[]): string[] {
-    const relayed = localSubnets.filter((block) => !lanAddresses.some((host) => inside(block, `${host}/32`)));
+    const relayed = localSubnets.filter((block) => !lanAddresses.some((host) => containsAddress(block, host)));
     return [...new Set(relayed.filter((b) => Number(b.split("/")[1]) < 31).map(lastHostAddress))];
-}
-
-function inside(outer: string, inner: string): boolean {
-    const [o, op] = ipaddr.IPv4.parseCIDR(outer);
-    const [i, ip] = ipaddr.IPv4.parseCIDR(inner);
-    return ip >= op && i.match(o, op);
 }
 
 /** A VPN gateway of the recorded state as a lab site. */
@@ -340,7 +335,7 @@ export function buildAlibabaSites(state: EmulatorState, options: BuildAlibabaSit
         const localSubnets = [...new Set(tunnels.flatMap((t) => t.localSubnets))];
         const defaultLan = () => {
             const vswitches = state.ofType(TYPES.vswitch).filter((v) => v.inputs.vpcId === vpcResource?.id);
-            const hosts = vswitches.filter((v) => localSubnets.some((s) => inside(s, v.inputs.cidrBlock))).map((v) => hostAddress(v.inputs.cidrBlock, 10));
+            const hosts = vswitches.filter((v) => localSubnets.some((s) => contains(s, v.inputs.cidrBlock))).map((v) => hostAddress(v.inputs.cidrBlock, 10));
             if (hosts.length > 0) return hosts.slice(0, 1);
             if (localSubnets.length > 0) return localSubnets.map((s) => hostAddress(s, 1));
             return vswitches.slice(0, 1).map((v) => hostAddress(v.inputs.cidrBlock, 10));

@@ -12,6 +12,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { PlanReport, ROOT, loadStackConfig } from "../../cli/plan";
 import { TYPES } from "../../emulator";
+import { netmask, networkAddress } from "../../model/cidr";
 import { serverPaths } from "../../renderers/openvpn";
 import { hostAddress } from "../alibabaSide";
 import { seconds, waitFor } from "../exec";
@@ -131,13 +132,6 @@ function escape(text: string): string {
 }
 
 /** "192.168.0.0/24" -> "192.168.0.0 255.255.255.0" (as OpenVPN logs pushed routes). */
-function routeText(cidr: string): string {
-    const [network, prefix] = cidr.split("/");
-    const bits = Number(prefix);
-    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-    return `${network} ${[24, 16, 8, 0].map((s) => (mask >>> s) & 255).join(".")}`;
-}
-
 export const openvpnMeshScenario: LabScenario = {
     name: "openvpn-mesh",
     title: "seed 003: the rendered OpenVPN 2.6 server, ccd files and client bundles connect (AES-256-GCM, server verified); a LAN behind one client reaches the other client's LAN and the server's VPC",
@@ -177,7 +171,7 @@ export const openvpnMeshScenario: LabScenario = {
             const pushed = /PUSH_REPLY,([^\n]*)/.exec(text)?.[1] ?? "";
             for (const other of m.clients.filter((o) => o !== c)) {
                 for (const lan of other.lans) {
-                    assert.ok(pushed.includes(`route ${routeText(lan)}`), `${c.name}: ${lan} of ${other.name} not pushed (${pushed})`);
+                    assert.ok(pushed.includes(`route ${networkAddress(lan)} ${netmask(lan)}`), `${c.name}: ${lan} of ${other.name} not pushed (${pushed})`);
                 }
             }
             assert.doesNotMatch(text, /compression: 'lzo'/, `${c.name}: no compression`);
