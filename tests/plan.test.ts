@@ -9,6 +9,19 @@ import { TopologyError } from "../model/findings";
 
 const GOLDEN = path.join(__dirname, "golden", "hypermotion.plan.txt");
 
+/** `npm run plan -- <args>` as a user runs it: its exit status and stderr. */
+function runPlanCli(...args: string[]): { status: number; stderr: string } {
+    try {
+        execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), ...args], {
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
+            stdio: "pipe",
+        });
+        return { status: 0, stderr: "" };
+    } catch (err: any) {
+        return { status: err.status, stderr: String(err.stderr) };
+    }
+}
+
 describe("offline plan of the HyperMotion stack (seed 000)", function () {
     let report: Awaited<ReturnType<typeof planScenario>>;
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
@@ -81,33 +94,13 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
         this.timeout(120000);
         const file = path.join(outDir, "Pulumi.hypermotion-bad2.yaml");
         fs.writeFileSync(file, fs.readFileSync(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"), "utf8").replace("peerPublicIp: 203.0.113.10", "peerPublicIp: 203.0.113"));
-        let status = 0;
-        let stderr = "";
-        try {
-            execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), "hypermotion", "--stack-file", file, "--out", outDir], {
-                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
-                stdio: "pipe",
-            });
-        } catch (err: any) {
-            status = err.status;
-            stderr = String(err.stderr);
-        }
+        const { status, stderr } = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
         assert.equal(status, 2);
         assert.match(stderr, /alicloud-vpn:hypermotion\.office\.peerPublicIp = "203\.0\.113": the customer gateway needs the peer's fixed public IPv4 address/);
     });
 
     it("refuses a --spokes that is not 1..250 as a usage error (status 2), before planning", () => {
-        let status = 0;
-        let stderr = "";
-        try {
-            execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), "hub-and-spoke", "--spokes", "0", "--out", outDir], {
-                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
-                stdio: "pipe",
-            });
-        } catch (err: any) {
-            status = err.status;
-            stderr = String(err.stderr);
-        }
+        const { status, stderr } = runPlanCli("hub-and-spoke", "--spokes", "0", "--out", outDir);
         assert.equal(status, 2);
         assert.match(stderr, /--spokes takes a whole number from 1 to 250 \(one \/16 of 10\.0\.0\.0\/8 each\), not "0"\./);
     });
