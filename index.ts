@@ -1,10 +1,14 @@
-// The package entry: components for stacks, the pure model, renderers and checks for tools and tests.
-export { VpnHub, VpnHubArgs, VswitchSpec, TunnelMode, checkHubArgs } from "./components/vpnHub";
-export { SiteToSiteLink, SiteToSiteLinkArgs, HealthCheckArgs, LinkArgs, LinkCheckArgs, HubShape, checkSiteToSiteLink } from "./components/siteToSiteLink";
-export { HubAndSpoke, HubAndSpokeArgs, HubSiteArgs, checkHubAndSpoke } from "./components/hubAndSpoke";
+// The package entry. Components (the documented path is VpnSite: a gateway with all of its links, checked as a
+// whole before anything is created), the pure planners, model, checks and renderers for tools and tests.
+export { VpnSite, VpnSiteArgs, VpnSiteLinkArgs, KubernetesClusterSpec, planSite } from "./components/vpnSite";
+export { VpnHub, VpnHubArgs, VswitchSpec, TunnelMode, PaymentType, checkHubArgs } from "./components/vpnHub";
+export { SiteToSiteLink, SiteToSiteLinkArgs, LinkArgs, GatewayRef, HealthCheckArgs, checkSiteToSiteLink } from "./components/siteToSiteLink";
+export { HubAndSpoke, HubAndSpokeArgs, HubAndSpokeOptions, HubAndSpokeSite, HubAndSpokeDetails, HubSiteArgs, checkHubAndSpoke } from "./components/hubAndSpoke";
 export { OpenVpnMesh, OpenVpnMeshArgs, ClientBundle, IngressRuleSpec, checkOpenVpnMesh } from "./components/openVpnMesh";
 export * from "./model";
 export * from "./model/openvpn";
+export { HubPlan, HubSpec, planHub } from "./model/hub";
+export { LinkPlan, LinkPlanInput, SitePlan, SitePlanInput, checkLink, planLink, planVpnSite } from "./model/site";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";
 export { CHECK_CODES, CheckOptions, checkElements, checkNetwork, checkTopology, checkTopologyOrThrow } from "./checks";
 export {

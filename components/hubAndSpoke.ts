@@ -4,14 +4,15 @@ import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
+import { HubSpec, PaymentType, checkHubArgs } from "../model/hub";
 import { ConnectionEnd, HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
 import { AlibabaSite, Topology, blockList } from "../model/topology";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
-import { VpnHub, VpnHubArgs, checkHubArgs } from "./vpnHub";
+import { VpnHub, VpnHubArgs } from "./vpnHub";
 
 /** One site: a VPC with a VPN gateway in a region. */
-export interface HubSiteArgs extends Omit<VpnHubArgs, "configPath" | "tags" | "paymentType" | "period"> {
+export interface HubSiteArgs extends HubSpec {
     /** The site's name: it names the VPC, the gateway and the connections ("tokyo", "shanghai"). */
     name: string;
     /** Alibaba region id, e.g. "ap-northeast-1". */
@@ -25,20 +26,25 @@ export interface HubAndSpokeArgs {
     profile?: IpsecProfileInput;
     /** "exact" (default): selectors list the sites' CIDRs; "any": 0.0.0.0/0 selectors, routes decide. */
     selectors?: SelectorPolicy;
-    /** A provider per region. Regions without one get a provider created here (credentials from the environment). */
-    providers?: Record<string, alicloud.Provider>;
-    paymentType?: pulumi.Input<string>;
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Billing of every gateway. Default "PayAsYouGo". */
+    paymentType?: PaymentType;
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** The dotted prefix of the user's config, for error messages. Default: the component's name. */
     configPath?: string;
 }
 
 const ROLES: readonly TunnelRole[] = ["master", "slave"];
 
+/** Options of a HubAndSpoke: a component's options, plus an alicloud provider per region. */
+export interface HubAndSpokeOptions extends pulumi.ComponentResourceOptions {
+    /** A provider per region. Regions without one get a provider created here (credentials from the environment). */
+    regionProviders?: Record<string, alicloud.Provider>;
+}
+
 function siteHubArgs(site: HubSiteArgs, args: HubAndSpokeArgs, configPath: string): VpnHubArgs {
     const { name: _name, region: _region, ...hubArgs } = site;
     // HubAndSpoke reports every warning once itself (checkHubAndSpoke de-duplicates them across sites and links).
-    return { ...hubArgs, paymentType: args.paymentType, tags: args.tags, configPath, logWarnings: false };
+    return { ...hubArgs, paymentType: site.paymentType ?? args.paymentType, tags: args.tags, configPath, logWarnings: false };
 }
 
 /** The link arguments of both ends of every connection, from the plan: plain values only. */
@@ -162,14 +168,14 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
     if (findings.some((f) => f.severity === "error")) {
         return { plan, findings };
     }
-    const shape = (site: HubSiteArgs) => ({ hubName: site.name, vpcCidr: site.vpcCidr, tunnelMode: site.tunnelMode ?? "dual" });
+    const shape = (site: HubSiteArgs) => ({ name: site.name, vpcCidr: site.vpcCidr, tunnelMode: site.tunnelMode ?? "dual" });
     const seen = new Set<string>();
     for (const link of linkPlans(args, plan, path)) {
         for (const [site, name, end] of [
             [args.hub, link.hubLink, link.hubEnd],
             [link.spoke, link.spokeLink, link.spokeEnd],
         ] as const) {
-            for (const finding of checkSiteToSiteLink(shape(site), name, end).findings) {
+            for (const finding of checkSiteToSiteLink(shape(site), name, end)) {
                 // The profile is shared: report each of its findings once, not once per connection end.
                 const key = `${finding.code}|${finding.field}|${finding.message}`;
                 if (!seen.has(key)) {
@@ -194,46 +200,42 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
  * on one gateway), each spoke's gateway and connection in parallel with the others.
  */
 export class HubAndSpoke extends pulumi.ComponentResource {
-    readonly hub: VpnHub;
-    readonly spokes: Record<string, VpnHub>;
+    /** Per site: region, VPC block, VPC id, gateway id and its public addresses. */
+    readonly sites: pulumi.Output<{ [site: string]: HubAndSpokeSite }>;
     /** The connection on the hub's gateway toward each spoke, by spoke name. */
-    readonly hubLinks: Record<string, SiteToSiteLink>;
+    readonly hubConnectionIds: pulumi.Output<{ [spoke: string]: string }>;
     /** The connection on each spoke's gateway toward the hub, by spoke name. */
-    readonly spokeLinks: Record<string, SiteToSiteLink>;
-    readonly providers: Record<string, alicloud.Provider>;
-    readonly plan: HubAndSpokePlan;
-    readonly findings: readonly Finding[];
-    /** Per site: region, VPC, gateway and its public addresses. */
-    readonly sites: pulumi.Output<Record<string, { region: string; vpcCidr: string; vpcId: string; vpnGatewayId: string; gatewayIps: string[] }>>;
+    readonly spokeConnectionIds: pulumi.Output<{ [spoke: string]: string }>;
+    /** The checks' warnings, one line each (also sent to pulumi.log.warn). */
+    readonly warnings: pulumi.Output<string[]>;
 
-    constructor(name: string, args: HubAndSpokeArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args: HubAndSpokeArgs, opts?: HubAndSpokeOptions) {
         // Checked before super(), like VpnHub and SiteToSiteLink: a refused topology registers nothing at all.
         const path = args.configPath ?? name;
         const { plan, findings } = checkHubAndSpoke(args, path);
         const warnings = assertNoErrors(findings);
-        super("alicloud-vpn:index:HubAndSpoke", name, {}, opts);
-        this.findings = warnings;
-        this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
-        this.plan = plan;
-        this.spokes = {};
-        this.hubLinks = {};
-        this.spokeLinks = {};
+        const { regionProviders, ...componentOpts } = opts ?? {};
+        super("alicloud-vpn:index:HubAndSpoke", name, {}, componentOpts);
+        warnings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
+        const spokes: Record<string, VpnHub> = {};
+        const hubLinks: Record<string, SiteToSiteLink> = {};
+        const spokeLinks: Record<string, SiteToSiteLink> = {};
 
         const regions = [...new Set([args.hub, ...args.spokes].map((s) => s.region))];
-        this.providers = Object.fromEntries(
-            regions.map((region) => [region, args.providers?.[region] ?? new alicloud.Provider(`${name}-${region}`, { region }, { parent: this })]),
+        const providers = Object.fromEntries(
+            regions.map((region) => [region, regionProviders?.[region] ?? new alicloud.Provider(`${name}-${region}`, { region }, { parent: this })]),
         );
-        const inRegion = (region: string) => ({ parent: this, providers: [this.providers[region]] });
+        const inRegion = (region: string) => ({ parent: this, providers: [providers[region]] });
         const site = (s: HubSiteArgs, field: string) => new VpnHub(s.name, siteHubArgs(s, args, field), inRegion(s.region));
 
-        this.hub = site(args.hub, `${path}.hub`);
+        const hub = site(args.hub, `${path}.hub`);
         args.spokes.forEach((spoke, i) => {
-            this.spokes[spoke.name] = site(spoke, `${path}.spokes[${i}]`);
+            spokes[spoke.name] = site(spoke, `${path}.spokes[${i}]`);
         });
-        const dual = this.hub.tunnelMode === "dual";
+        const dual = (args.hub.tunnelMode ?? "dual") === "dual";
 
         for (const link of linkPlans(args, plan, path)) {
-            const spokeHub = this.spokes[link.spoke.name];
+            const spokeHub = spokes[link.spoke.name];
             // One key per tunnel, shared by its two ends: master with master, slave with slave.
             const psks = ROLES.slice(0, dual ? 2 : 1).map(
                 (role) =>
@@ -243,32 +245,33 @@ export class HubAndSpoke extends pulumi.ComponentResource {
                         { parent: this },
                     ).result,
             );
-            this.hubLinks[link.spoke.name] = new SiteToSiteLink(
+            // Both ends take the same reference of their own gateway: the hub's connections queue one after another.
+            hubLinks[link.spoke.name] = new SiteToSiteLink(
                 link.hubLink,
                 {
                     ...link.hubEnd,
-                    hub: this.hub,
+                    gateway: hub.reference(),
                     peerPublicIp: spokeHub.internetIp,
                     peerSecondaryPublicIp: dual ? spokeHub.disasterRecoveryInternetIp : undefined,
-                    psk: psks,
+                    psks,
                 },
                 inRegion(args.hub.region),
             );
-            this.spokeLinks[link.spoke.name] = new SiteToSiteLink(
+            spokeLinks[link.spoke.name] = new SiteToSiteLink(
                 link.spokeLink,
                 {
                     ...link.spokeEnd,
-                    hub: spokeHub,
-                    peerPublicIp: this.hub.internetIp,
-                    peerSecondaryPublicIp: dual ? this.hub.disasterRecoveryInternetIp : undefined,
-                    psk: psks,
+                    gateway: spokeHub.reference(),
+                    peerPublicIp: hub.internetIp,
+                    peerSecondaryPublicIp: dual ? hub.disasterRecoveryInternetIp : undefined,
+                    psks,
                 },
                 inRegion(link.spoke.region),
             );
         }
 
         const all = [args.hub, ...args.spokes];
-        const hubs = [this.hub, ...args.spokes.map((s) => this.spokes[s.name])];
+        const hubs = [hub, ...args.spokes.map((s) => spokes[s.name])];
         this.sites = pulumi
             .all(hubs.map((h) => pulumi.all([h.vpcId, h.vpnGatewayId, h.internetIp, h.disasterRecoveryInternetIp])))
             .apply((values) =>
@@ -279,10 +282,42 @@ export class HubAndSpoke extends pulumi.ComponentResource {
                     ]),
                 ),
             );
+        const ids = (links: Record<string, SiteToSiteLink>) => pulumi.all(Object.fromEntries(Object.entries(links).map(([spoke, l]) => [spoke, l.connectionId])));
+        this.hubConnectionIds = ids(hubLinks);
+        this.spokeConnectionIds = ids(spokeLinks);
+        this.warnings = pulumi.output(warnings.map(formatFinding));
+        hubAndSpokeDetails.set(this, { hub, spokes, hubLinks, spokeLinks, providers, plan, findings: warnings });
         this.registerOutputs({
             sites: this.sites,
-            hubConnectionIds: Object.fromEntries(Object.entries(this.hubLinks).map(([spoke, link]) => [spoke, link.connectionId])),
-            spokeConnectionIds: Object.fromEntries(Object.entries(this.spokeLinks).map(([spoke, link]) => [spoke, link.connectionId])),
+            hubConnectionIds: this.hubConnectionIds,
+            spokeConnectionIds: this.spokeConnectionIds,
+            warnings: this.warnings,
         });
     }
+
+    /** The hub, the spokes, both ends of every link, the region providers, the plan and the warnings (for stacks, tools, tests). */
+    details(): HubAndSpokeDetails {
+        return hubAndSpokeDetails.get(this)!;
+    }
 }
+
+export interface HubAndSpokeSite {
+    region: string;
+    vpcCidr: string;
+    vpcId: string;
+    vpnGatewayId: string;
+    gatewayIps: string[];
+}
+
+export interface HubAndSpokeDetails {
+    hub: VpnHub;
+    spokes: Record<string, VpnHub>;
+    hubLinks: Record<string, SiteToSiteLink>;
+    spokeLinks: Record<string, SiteToSiteLink>;
+    providers: Record<string, alicloud.Provider>;
+    plan: HubAndSpokePlan;
+    findings: Finding[];
+}
+
+// Kept beside each component, outside its properties: Pulumi's schema analyzer reads every property as an output.
+const hubAndSpokeDetails = new WeakMap<HubAndSpoke, HubAndSpokeDetails>();

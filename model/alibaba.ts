@@ -2,24 +2,35 @@
 // Sources: the CreateVpnConnection / CreateVpnGateway API reference and the
 // @pulumi/alicloud (terraform-provider-alicloud) schema descriptions, see ../shared/notes/facts.md.
 
-export const IKE_VERSIONS = ["ikev1", "ikev2"] as const;
-export type IkeVersion = (typeof IKE_VERSIONS)[number];
+// Each choice is an `as const` object with a type of the same name: TypeScript callers write the plain string
+// ("ikev2"), and Pulumi's component analyzer turns it into a schema enum for Python, Go and YAML callers
+// (it refuses bare string-literal unions). The const must come before the type for the analyzer to find it.
 
-export const IKE_MODES = ["main", "aggressive"] as const;
-export type IkeMode = (typeof IKE_MODES)[number];
+export const IkeVersion = { Ikev1: "ikev1", Ikev2: "ikev2" } as const;
+export type IkeVersion = (typeof IkeVersion)[keyof typeof IkeVersion];
+export const IKE_VERSIONS: readonly IkeVersion[] = Object.values(IkeVersion);
+
+export const IkeMode = { Main: "main", Aggressive: "aggressive" } as const;
+export type IkeMode = (typeof IkeMode)[keyof typeof IkeMode];
+export const IKE_MODES: readonly IkeMode[] = Object.values(IkeMode);
 
 /** "aes" is AES-128 in Alibaba's spelling. */
-export const ENCRYPTION_ALGORITHMS = ["aes", "aes192", "aes256", "des", "3des"] as const;
-export type EncryptionAlgorithm = (typeof ENCRYPTION_ALGORITHMS)[number];
+export const EncryptionAlgorithm = { Aes: "aes", Aes192: "aes192", Aes256: "aes256", Des: "des", TripleDes: "3des" } as const;
+export type EncryptionAlgorithm = (typeof EncryptionAlgorithm)[keyof typeof EncryptionAlgorithm];
+export const ENCRYPTION_ALGORITHMS: readonly EncryptionAlgorithm[] = Object.values(EncryptionAlgorithm);
 
-export const INTEGRITY_ALGORITHMS = ["md5", "sha1", "sha256", "sha384", "sha512"] as const;
-export type IntegrityAlgorithm = (typeof INTEGRITY_ALGORITHMS)[number];
+export const IntegrityAlgorithm = { Md5: "md5", Sha1: "sha1", Sha256: "sha256", Sha384: "sha384", Sha512: "sha512" } as const;
+export type IntegrityAlgorithm = (typeof IntegrityAlgorithm)[keyof typeof IntegrityAlgorithm];
+export const INTEGRITY_ALGORITHMS: readonly IntegrityAlgorithm[] = Object.values(IntegrityAlgorithm);
 
-export const DH_GROUPS = ["group1", "group2", "group5", "group14"] as const;
-export type DhGroup = (typeof DH_GROUPS)[number];
+export const DhGroup = { Group1: "group1", Group2: "group2", Group5: "group5", Group14: "group14" } as const;
+export type DhGroup = (typeof DhGroup)[keyof typeof DhGroup];
+export const DH_GROUPS: readonly DhGroup[] = Object.values(DhGroup);
 
-export const IPSEC_PFS_VALUES = ["disabled", ...DH_GROUPS] as const;
-export type IpsecPfs = (typeof IPSEC_PFS_VALUES)[number];
+/** Phase 2 PFS: a DH group, or "disabled" for no PFS. */
+export const IpsecPfs = { Disabled: "disabled", Group1: "group1", Group2: "group2", Group5: "group5", Group14: "group14" } as const;
+export type IpsecPfs = (typeof IpsecPfs)[keyof typeof IpsecPfs];
+export const IPSEC_PFS_VALUES: readonly IpsecPfs[] = Object.values(IpsecPfs);
 
 /** Phase 1 and phase 2 SA lifetimes, seconds. Alibaba's default is the maximum. */
 export const LIFETIME_MIN_SECONDS = 0;
@@ -46,8 +57,9 @@ export const PUBLIC_GATEWAY_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000] as
 export const RESERVED_ROUTE_BLOCK = "100.64.0.0/10";
 
 /** Tunnel roles of a dual-tunnel connection. */
-export const TUNNEL_ROLES = ["master", "slave"] as const;
-export type TunnelRole = (typeof TUNNEL_ROLES)[number];
+export const TunnelRole = { Master: "master", Slave: "slave" } as const;
+export type TunnelRole = (typeof TunnelRole)[keyof typeof TunnelRole];
+export const TUNNEL_ROLES: readonly TunnelRole[] = Object.values(TunnelRole);
 
 /** DH group number (RFC 2409 / RFC 3526) and its MODP size, for renderers that spell groups differently. */
 export const DH_GROUP_INFO: Record<DhGroup, { number: number; modpBits: number }> = {

@@ -1,7 +1,8 @@
 // What a check says about the planned topology: an error stops the program before any resource
 // is registered, a warning is printed (pulumi.log.warn in a preview, the plan's report offline).
 
-export type Severity = "error" | "warning";
+export const Severity = { Error: "error", Warning: "warning" } as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
 
 export interface Finding {
     severity: Severity;

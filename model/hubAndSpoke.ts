@@ -14,11 +14,13 @@ export interface SiteShape {
     vpcCidr: string;
 }
 
-export type SelectorPolicy =
+export const SelectorPolicy = {
     /** Each connection protects exactly the site CIDRs it carries, summarised (policy-based). The default. */
-    | "exact"
+    Exact: "exact",
     /** 0.0.0.0/0 selectors on every connection; the static routes alone decide (destination routing). */
-    | "any";
+    Any: "any",
+} as const;
+export type SelectorPolicy = (typeof SelectorPolicy)[keyof typeof SelectorPolicy];
 
 export interface HubAndSpokeShape {
     hub: SiteShape;

@@ -12,15 +12,26 @@ import { cidrSyntaxError, hasHostBits, isIpv4Address, overlaps, parseCidr } from
 import { Finding } from "./findings";
 import { IpsecProfile, IpsecProfileInput, resolveProfile } from "./profile";
 
-export const PEER_PLATFORMS = ["strongswan", "libreswan", "h3c-comware", "h3c-er", "cisco-ios", "huawei-vrp"] as const;
-export type PeerPlatform = (typeof PEER_PLATFORMS)[number];
+/** The peer devices and daemons whose configuration is rendered from the link. */
+export const PeerPlatform = {
+    Strongswan: "strongswan",
+    Libreswan: "libreswan",
+    H3cComware: "h3c-comware",
+    H3cEr: "h3c-er",
+    CiscoIos: "cisco-ios",
+    HuaweiVrp: "huawei-vrp",
+} as const;
+export type PeerPlatform = (typeof PeerPlatform)[keyof typeof PeerPlatform];
+export const PEER_PLATFORMS = Object.values(PeerPlatform) as [PeerPlatform, ...PeerPlatform[]];
 
 /** How the two ends select traffic. */
-export type RoutingMode =
+export const RoutingMode = {
     /** Protected data flows: the connection's local/remote subnets are the traffic selectors (policy-based). */
-    | "policy"
+    Policy: "policy",
     /** Destination routing: 0.0.0.0/0 selectors on both sides, routes decide (route-based, VTI on the peer). */
-    | "destination";
+    Destination: "destination",
+} as const;
+export type RoutingMode = (typeof RoutingMode)[keyof typeof RoutingMode];
 
 /** The plain description of one link, before any resource exists. */
 export interface LinkSpec {
@@ -171,7 +182,7 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
     if (typeof spec.psk === "string") {
         findings.push(...validatePsk(spec.psk, at("psk"), site));
     } else if (Array.isArray(spec.psk)) {
-        spec.psk.forEach((psk, i) => findings.push(...validatePsk(psk, `${at("psk")}[${i}]`, site)));
+        spec.psk.forEach((psk, i) => findings.push(...validatePsk(psk, `${at("psks")}[${i}]`, site)));
     }
     return { spec, profile, routingMode, findings };
 }

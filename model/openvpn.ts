@@ -5,16 +5,24 @@ import { cidrSyntaxError, hasHostBits, isIpv4Address, overlaps, parseCidr, prefi
 import { Finding } from "./findings";
 import * as ipaddr from "ipaddr.js";
 
-export const OPENVPN_PROTOCOLS = ["udp", "tcp"] as const;
-export type OpenVpnProtocol = (typeof OPENVPN_PROTOCOLS)[number];
+export const OpenVpnProtocol = { Udp: "udp", Tcp: "tcp" } as const;
+export type OpenVpnProtocol = (typeof OpenVpnProtocol)[keyof typeof OpenVpnProtocol];
+export const OPENVPN_PROTOCOLS = Object.values(OpenVpnProtocol) as [OpenVpnProtocol, ...OpenVpnProtocol[]];
 
 /** Clouds the client bundles carry cloud-side notes for (forwarding switches, route tables). */
-export const CLIENT_CLOUDS = ["huawei", "tencent", "other"] as const;
-export type ClientCloud = (typeof CLIENT_CLOUDS)[number];
+export const ClientCloud = { Huawei: "huawei", Tencent: "tencent", Other: "other" } as const;
+export type ClientCloud = (typeof ClientCloud)[keyof typeof ClientCloud];
+export const CLIENT_CLOUDS = Object.values(ClientCloud) as [ClientCloud, ...ClientCloud[]];
 
 /** How the server's private key and tls-crypt key reach the instance. */
-export const KEY_DELIVERIES = ["oos-secret-parameter", "user-data"] as const;
-export type KeyDelivery = (typeof KEY_DELIVERIES)[number];
+export const KeyDelivery = {
+    /** OOS secret parameters read at boot by a RAM role limited to them (the default). */
+    OosSecretParameter: "oos-secret-parameter",
+    /** Inline in the instance's user data (explicit opt-in, with a warning). */
+    UserData: "user-data",
+} as const;
+export type KeyDelivery = (typeof KeyDelivery)[keyof typeof KeyDelivery];
+export const KEY_DELIVERIES = Object.values(KeyDelivery) as [KeyDelivery, ...KeyDelivery[]];
 
 /**
  * Certificate common names: OpenVPN looks up the ccd file by the client certificate's CN, and (without

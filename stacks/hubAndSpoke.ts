@@ -72,11 +72,11 @@ export function hubAndSpoke(config: HubAndSpokeConfig, opts?: pulumi.ComponentRe
     return {
         component,
         links: [],
-        findings: [...component.findings],
+        findings: [...component.details().findings],
         outputs: {
             sites: component.sites,
-            hubConnectionIds: pulumi.output(Object.fromEntries(Object.entries(component.hubLinks).map(([spoke, link]) => [spoke, link.connectionId]))),
-            spokeConnectionIds: pulumi.output(Object.fromEntries(Object.entries(component.spokeLinks).map(([spoke, link]) => [spoke, link.connectionId]))),
+            hubConnectionIds: component.hubConnectionIds,
+            spokeConnectionIds: component.spokeConnectionIds,
         },
     };
 }

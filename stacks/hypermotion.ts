@@ -3,12 +3,10 @@
 // with a fixed public IP. One VPN gateway, one IPsec connection, VPC routes for both OpenStack networks.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { checkTopologyOrThrow } from "../checks";
-import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "../components/siteToSiteLink";
-import { VpnHub, VpnHubArgs, checkHubArgs } from "../components/vpnHub";
-import { Finding, formatFinding } from "../model/findings";
+import { VpnSite, VpnSiteArgs } from "../components/vpnSite";
+import { Finding } from "../model/findings";
+import { ResolvedLink } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
-import { Block, BlockList, Topology, WellKnownRange, blockList } from "../model/topology";
 import { peerPlatformSchema, profileSchema, readConfig, vswitchIndexByName, vswitchSchema } from "./config";
 
 // Keys mirror the component arguments, so an error's field path is also the path in Pulumi.<stack>.yaml.
@@ -64,9 +62,15 @@ export const hypermotionSchema = z
 
 export type HypermotionConfig = z.infer<typeof hypermotionSchema>;
 
+/** A link's resolved values and rendered peer configs, for the plan's report. */
+export interface PlannedLink {
+    resolved: pulumi.Output<ResolvedLink>;
+    peerConfigs: pulumi.Output<{ [platform: string]: string }>;
+}
+
 export interface ScenarioResult {
     outputs: Record<string, pulumi.Input<unknown>>;
-    links: SiteToSiteLink[];
+    links: PlannedLink[];
     findings: Finding[];
     /** Further files the offline plan writes (mode 600), by relative path; secret when they hold keys. */
     files?: pulumi.Output<Record<string, string>>;
@@ -78,117 +82,68 @@ function vswitchIndex(config: HypermotionConfig, name: string, field: string): n
     return vswitchIndexByName(config.hub.vswitches, name, field, `${KEY}.hub.vswitches`);
 }
 
-export function hypermotion(config: HypermotionConfig, opts?: pulumi.ComponentResourceOptions): ScenarioResult {
-    const { hub: hubConfig, office: officeConfig } = config;
-    const hubArgs: VpnHubArgs = {
-        vpcCidr: hubConfig.vpcCidr,
-        vswitches: hubConfig.vswitches,
-        gatewayVswitch: vswitchIndex(config, hubConfig.gatewayVswitch, `${KEY}.hub.gatewayVswitch`),
-        disasterRecoveryVswitch: hubConfig.disasterRecoveryVswitch
-            ? vswitchIndex(config, hubConfig.disasterRecoveryVswitch, `${KEY}.hub.disasterRecoveryVswitch`)
-            : undefined,
-        bandwidth: hubConfig.bandwidth,
-        tunnelMode: hubConfig.tunnelMode,
-        paymentType: hubConfig.paymentType,
-        tags: { scenario: "hypermotion" },
-        configPath: `${KEY}.hub`,
+/**
+ * Seed 000 as VpnSite arguments: the hub from `hub`, one link "office" from `office`, the ACK cluster's ranges from
+ * `cluster`; `keyPaths` makes every finding name the YAML key the user wrote (office.openstack.controlNetwork, cluster.podCidr).
+ */
+export function hypermotionSiteArgs(config: HypermotionConfig): VpnSiteArgs {
+    const { hub, office, cluster } = config;
+    const hubPath = `${KEY}.hub`;
+    const officePath = `${KEY}.office`;
+    const openstack = [office.openstack.controlNetwork, office.openstack.floatingIpNetwork];
+    const openstackKeys = [`${officePath}.openstack.controlNetwork`, `${officePath}.openstack.floatingIpNetwork`];
+    const keyPaths: { [argumentPath: string]: string } = {
+        [`${hubPath}.kubernetesClusters[0]`]: `${KEY}.cluster`,
+        ...Object.fromEntries(openstackKeys.map((key, i) => [`${officePath}.vpcRouteDestinations[${i}]`, key])),
+        // Unset peerSubnets default to the OpenStack networks.
+        ...(office.peerSubnets ? {} : Object.fromEntries(openstackKeys.map((key, i) => [`${officePath}.peerSubnets[${i}]`, key]))),
     };
-    const openstack = [officeConfig.openstack.controlNetwork, officeConfig.openstack.floatingIpNetwork];
-    const officeArgs: LinkArgs = {
-        peerPublicIp: officeConfig.peerPublicIp,
-        peerSubnets: officeConfig.peerSubnets ?? openstack,
-        alibabaSubnets: officeConfig.alibabaSubnets,
-        // Seed 000, step 4: the VPC routes the OpenStack control and floating-IP networks to the gateway.
-        vpcRouteDestinations: openstack,
-        profile: officeConfig.profile as IpsecProfileInput | undefined,
-        peerPlatforms: [officeConfig.device],
-        configPath: `${KEY}.office`,
-    };
-    // The whole topology is checked before the first resource is declared: nothing is half-created. The link's
-    // own check leaves the VPC routes to the topology pass, which names them by their YAML keys (openstack.*).
-    const hubShape = { hubName: hubConfig.name, vpcCidr: hubConfig.vpcCidr, tunnelMode: hubConfig.tunnelMode };
-    const componentFindings = [
-        ...checkHubArgs(hubArgs, `${KEY}.hub`, hubConfig.name),
-        ...checkSiteToSiteLink(hubShape, "office", { ...officeArgs, vpcRouteDestinations: undefined }).findings,
-    ];
-    const region = new pulumi.Config("alicloud").get("region") ?? "cn-hangzhou";
-    const topologyWarnings = checkTopologyOrThrow(hypermotionTopology(config, region), { elements: false, alsoFindings: componentFindings });
-    // The components print their own warnings; these are the network's.
-    topologyWarnings.forEach((w) => pulumi.log.warn(formatFinding(w)));
-
-    const hub = new VpnHub(hubConfig.name, hubArgs, opts);
-    const office = new SiteToSiteLink("office", { hub, ...officeArgs }, opts);
     return {
-        links: [office],
-        findings: [...hub.findings, ...office.findings, ...topologyWarnings],
-        outputs: {
-            vpcId: hub.vpcId,
-            vpnGatewayId: hub.vpnGatewayId,
-            gatewayIps: [hub.internetIp, hub.disasterRecoveryInternetIp],
-            routeTableId: hub.routeTableId,
-            connectionId: office.connectionId,
-            officePeerConfig: office.peerConfigs,
-        },
+        vpcCidr: hub.vpcCidr,
+        vswitches: hub.vswitches,
+        gatewayVswitch: vswitchIndex(config, hub.gatewayVswitch, `${hubPath}.gatewayVswitch`),
+        disasterRecoveryVswitch: hub.disasterRecoveryVswitch ? vswitchIndex(config, hub.disasterRecoveryVswitch, `${hubPath}.disasterRecoveryVswitch`) : undefined,
+        bandwidth: hub.bandwidth,
+        tunnelMode: hub.tunnelMode,
+        paymentType: hub.paymentType,
+        tags: { scenario: "hypermotion" },
+        configPath: hubPath,
+        region: new pulumi.Config("alicloud").get("region") ?? "cn-hangzhou",
+        // The gateway's own vSwitches host no workloads: seed 004's source check skips them.
+        gatewayOnlyVswitches: [hub.gatewayVswitch, hub.disasterRecoveryVswitch].filter((n): n is string => n !== undefined),
+        kubernetesClusters: cluster ? [{ name: cluster.name ?? hub.name, podCidr: cluster.podCidr, serviceCidr: cluster.serviceCidr }] : [],
+        keyPaths,
+        links: [
+            {
+                name: "office",
+                peerPublicIp: office.peerPublicIp,
+                peerSubnets: office.peerSubnets ?? openstack,
+                alibabaSubnets: office.alibabaSubnets,
+                // Seed 000, step 4: the VPC routes the OpenStack control and floating-IP networks to the gateway.
+                vpcRouteDestinations: openstack,
+                profile: office.profile as IpsecProfileInput | undefined,
+                peerPlatforms: [office.device],
+                configPath: officePath,
+            },
+        ],
     };
 }
 
-/**
- * The planned network of seed 000: the hub VPC (workload and gateway vSwitches), the office with its two
- * OpenStack networks, one IPsec connection, the VPC routes for both networks and the gateway routes for the
- * connection's remote subnets (what SiteToSiteLink creates), and the ACK cluster's pod and Service ranges.
- */
-export function hypermotionTopology(config: HypermotionConfig, region: string): Topology {
-    const { hub, office, cluster } = config;
-    const gatewayVswitches = [hub.gatewayVswitch, hub.disasterRecoveryVswitch];
-    const openstack: Block[] = [
-        { cidr: office.openstack.controlNetwork, field: `${KEY}.office.openstack.controlNetwork` },
-        { cidr: office.openstack.floatingIpNetwork, field: `${KEY}.office.openstack.floatingIpNetwork` },
-    ];
-    const local: BlockList = office.alibabaSubnets
-        ? blockList(`${KEY}.office.alibabaSubnets`, office.alibabaSubnets)
-        : { field: `${KEY}.office.alibabaSubnets`, blocks: [{ cidr: hub.vpcCidr, field: `${KEY}.hub.vpcCidr` }] };
-    const remote: BlockList = office.peerSubnets ? blockList(`${KEY}.office.peerSubnets`, office.peerSubnets) : { field: `${KEY}.office.peerSubnets`, blocks: openstack };
-    const owner = `ACK cluster ${cluster?.name ?? hub.name}`;
-    const clusterRanges: WellKnownRange[] = [
-        ...(cluster?.podCidr ? [{ kind: "kubernetes-pods" as const, owner, site: hub.name, cidr: cluster.podCidr, field: `${KEY}.cluster.podCidr` }] : []),
-        ...(cluster?.serviceCidr ? [{ kind: "kubernetes-services" as const, owner, site: hub.name, cidr: cluster.serviceCidr, field: `${KEY}.cluster.serviceCidr` }] : []),
-    ];
+export function hypermotion(config: HypermotionConfig, opts?: pulumi.ComponentResourceOptions): ScenarioResult {
+    // VpnSite checks the hub, the link and the whole network before the first resource: nothing is half-created.
+    const site = new VpnSite(config.hub.name, hypermotionSiteArgs(config), opts);
+    const { findings, links } = site.details();
     return {
-        name: "hypermotion",
-        sites: [
-            {
-                kind: "alibaba",
-                name: hub.name,
-                region,
-                vpc: { cidr: hub.vpcCidr, field: `${KEY}.hub.vpcCidr` },
-                vswitches: hub.vswitches.map((v, i) => ({
-                    name: v.name,
-                    cidr: v.cidr,
-                    field: `${KEY}.hub.vswitches[${i}].cidr`,
-                    role: gatewayVswitches.includes(v.name) ? ("gateway" as const) : ("workload" as const),
-                })),
-                gateway: { bandwidth: hub.bandwidth, bandwidthField: `${KEY}.hub.bandwidth` },
-            },
-            { kind: "external", name: "office", networks: openstack },
-        ],
-        connections: [
-            {
-                name: "office",
-                site: hub.name,
-                peer: "office",
-                localSubnets: local,
-                remoteSubnets: remote,
-                path: `${KEY}.office`,
-                profile: office.profile as IpsecProfileInput | undefined,
-                peerPublicIp: office.peerPublicIp,
-            },
-        ],
-        // Seed 000, step 4: the VPC routes both OpenStack networks to the gateway.
-        vpcRoutes: openstack.map((b) => ({ site: hub.name, destination: b.cidr, field: b.field, nextHop: { kind: "vpnGateway" as const } })),
-        // SiteToSiteLink routes each remote subnet to the connection.
-        gatewayRoutes: remote.blocks.map((b) => ({ site: hub.name, destination: b.cidr, field: b.field, connection: "office" })),
-        tunnelPools: [],
-        wellKnownRanges: clusterRanges,
+        links: Object.values(links),
+        findings,
+        outputs: {
+            vpcId: site.vpcId,
+            vpnGatewayId: site.vpnGatewayId,
+            gatewayIps: site.gatewayIps,
+            routeTableId: site.routeTableId,
+            connectionId: site.connectionIds.apply((ids) => ids.office),
+            officePeerConfig: site.peerConfigs.apply((configs) => configs.office),
+        },
     };
 }
 

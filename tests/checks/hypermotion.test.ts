@@ -7,13 +7,16 @@ import * as YAML from "yaml";
 import { checkNetwork } from "../../checks";
 import { ROOT, formatReport, planScenario } from "../../cli/plan";
 import { formatFinding } from "../../model/findings";
-import { hypermotionSchema, hypermotionTopology } from "../../stacks/hypermotion";
+import { planSite } from "../../components/vpnSite";
+import { hypermotionSchema, hypermotionSiteArgs } from "../../stacks/hypermotion";
 
 const sample = () => YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"), "utf8")).config["alicloud-vpn:hypermotion"];
 
 describe("HyperMotion topology (seed 000)", () => {
     it("models the sample: ACK ranges declared, gateway vSwitches not sources, nothing to report", () => {
-        const topology = hypermotionTopology(hypermotionSchema.parse(sample()), "cn-hangzhou");
+        const { plan, findings } = planSite("hypermotion", hypermotionSiteArgs(hypermotionSchema.parse(sample())));
+        assert.deepEqual(findings.filter((f) => f.severity === "error"), []);
+        const topology = plan!.topology;
         assert.deepEqual(
             topology.wellKnownRanges.map((w) => `${w.kind} ${w.cidr} ${w.field}`),
             ["kubernetes-pods 172.20.0.0/16 alicloud-vpn:hypermotion.cluster.podCidr", "kubernetes-services 172.21.0.0/20 alicloud-vpn:hypermotion.cluster.serviceCidr"],

@@ -11,7 +11,7 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
         let link!: SiteToSiteLink;
         const emulator = await emulate(() => {
             const hub = new VpnHub("hub", hubArgs());
-            link = new SiteToSiteLink("dc", { hub, peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24", "192.168.51.0/24"] });
+            link = new SiteToSiteLink("dc", { gateway: hub.reference(), peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24", "192.168.51.0/24"] });
         });
         assert.equal(emulator.state.rejections.length, 0);
         const [gateway] = emulator.ofType(TYPES.gateway);
@@ -45,7 +45,7 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
             ["192.168.50.0/24", vpc.outputs.routeTableId, "VpnGateway", gateway.id],
             ["192.168.51.0/24", vpc.outputs.routeTableId, "VpnGateway", gateway.id],
         ]);
-        const resolved = await valueOf(link.resolved);
+        const resolved = await valueOf(link.resolved());
         assert.deepEqual(resolved.tunnels.map((t) => t.alibabaIp), [gateway.outputs.internetIp, gateway.outputs.disasterRecoveryInternetIp]);
         assert.equal(resolved.tunnels[0].psk, tunnels[0].tunnelIkeConfig.psk);
     });
@@ -54,11 +54,11 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
         let link!: SiteToSiteLink;
         const emulator = await emulate(() => {
             const hub = new VpnHub("hub", hubArgs());
-            link = new SiteToSiteLink("dc", { hub, peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], peerPlatforms: ["strongswan"] });
+            link = new SiteToSiteLink("dc", { gateway: hub.reference(), peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], peerPlatforms: ["strongswan"] });
         });
         const [connection] = emulator.ofType(TYPES.connection);
         assert.deepEqual(connection.secretInputPaths, ["tunnelOptionsSpecifications[0].tunnelIkeConfig.psk", "tunnelOptionsSpecifications[1].tunnelIkeConfig.psk"]);
-        for (const output of [...link.psks, link.resolved, link.peerConfigs]) {
+        for (const output of [link.psks, link.resolved(), link.peerConfigs]) {
             assert.equal(await pulumi.isSecret(output as pulumi.Output<unknown>), true);
         }
         const configs = await valueOf(link.peerConfigs);
@@ -67,29 +67,32 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
         assert.match(configs.strongswan!, /remote_addrs = 198\.51\.100\.1$/m);
     });
 
-    it("creates the connections of one gateway one after another, the spokes' own in parallel", async () => {
+    it("creates the connections and VPN routes of one gateway one after another", async () => {
         const emulator = await emulate(() => {
             const hub = new VpnHub("hub", hubArgs());
             for (const [i, name] of ["a", "b", "c"].entries()) {
-                new SiteToSiteLink(name, { hub, peerPublicIp: `203.0.113.${30 + i}`, peerSubnets: [`192.168.${60 + i}.0/24`] });
+                new SiteToSiteLink(name, { gateway: hub.reference(), peerPublicIp: `203.0.113.${30 + i}`, peerSubnets: [`192.168.${60 + i}.0/24`] });
             }
         });
         assert.equal(emulator.state.rejections.length, 0);
-        const connections = emulator.ofType(TYPES.connection);
-        const byName = new Map(connections.map((c) => [c.name, c]));
-        assert.deepEqual(byName.get("b-connection")!.dependencies.filter((d) => d.endsWith("::a-connection")).length, 1);
-        assert.deepEqual(byName.get("c-connection")!.dependencies.filter((d) => d.endsWith("::b-connection")).length, 1);
-        assert.equal(byName.get("a-connection")!.dependencies.some((d) => d.includes("vpn/connection")), false);
+        // One queue per gateway: each connection, then its VPN gateway route, then the next link's connection.
+        const queued = [...emulator.ofType(TYPES.connection), ...emulator.ofType(TYPES.vpnRoute)];
+        const byName = new Map(queued.map((c) => [c.name, c]));
+        const order = ["a-connection", "a-gw-route-192-168-60-0-24", "b-connection", "b-gw-route-192-168-61-0-24", "c-connection", "c-gw-route-192-168-62-0-24"];
+        order.slice(1).forEach((name, i) => {
+            assert.equal(byName.get(name)!.dependencies.filter((d) => d.endsWith(`::${order[i]}`)).length, 1, `${name} waits for ${order[i]}`);
+        });
+        assert.equal(byName.get("a-connection")!.dependencies.some((d) => d.includes("vpn/connection") || d.includes("vpn/routeEntry")), false);
     });
 
     it("builds a single-tunnel connection with ikeConfig, a caller-given secret PSK and a health check", async () => {
         const emulator = await emulate(() => {
             const hub = new VpnHub("legacy", hubArgs({ tunnelMode: "single", vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }] }));
             new SiteToSiteLink("dc", {
-                hub,
+                gateway: hub.reference(),
                 peerPublicIp: "203.0.113.20",
                 peerSubnets: ["192.168.50.0/24"],
-                psk: pulumi.secret("Given-Key-0123456789abcdef"),
+                psks: [pulumi.secret("Given-Key-0123456789abcdef")],
                 healthCheck: { sourceIp: "10.10.1.10", destinationIp: "192.168.50.1" },
             });
         });
@@ -109,7 +112,7 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
         const emulator = await emulate(() => {
             const tokyo = new (require("@pulumi/alicloud").Provider)("tokyo", { region: "ap-northeast-1" });
             const hub = new VpnHub("hub", hubArgs({ vswitches: [{ zoneId: "ap-northeast-1a", cidr: "10.10.1.0/24" }, { zoneId: "ap-northeast-1b", cidr: "10.10.2.0/24" }] }), { providers: { alicloud: tokyo } });
-            new SiteToSiteLink("dc", { hub, peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"] }, { providers: { alicloud: tokyo } });
+            new SiteToSiteLink("dc", { gateway: hub.reference(), peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"] }, { providers: { alicloud: tokyo } });
         });
         const regions = new Set(emulator.state.cloudResources().filter((r) => r.type.startsWith("alicloud:")).map((r) => r.region));
         assert.deepEqual([...regions], ["ap-northeast-1"]);
@@ -124,15 +127,15 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
         ["dual tunnel in one zone", () => new VpnHub("hub", hubArgs({ vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }] })), /hub\.vswitches .*needs a vSwitch and a disaster-recovery vSwitch in two different zones.*tunnelMode: single/, "hub"],
         ["group2 without opt-in", () => {
             const hub = new VpnHub("hub", hubArgs());
-            new SiteToSiteLink("dc", { hub, peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], profile: { ike: { dhGroup: "group2" } } });
+            new SiteToSiteLink("dc", { gateway: hub.reference(), peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], profile: { ike: { dhGroup: "group2" } } });
         }, /dc\.profile\.ike\.dhGroup = "group2": group2 \(MODP-1024\) is weak and refused without an explicit opt-in\. Fix: set dc\.profile\.ike\.dhGroup to group14 on both ends/, "link"],
         ["VPC route outside the selectors (seed 004)", () => {
             const hub = new VpnHub("hub", hubArgs());
-            new SiteToSiteLink("dc", { hub, peerPublicIp: "203.0.113.20", peerSubnets: ["10.16.0.0/16"], vpcRouteDestinations: ["10.16.0.0/16", "10.64.3.0/24"] });
+            new SiteToSiteLink("dc", { gateway: hub.reference(), peerPublicIp: "203.0.113.20", peerSubnets: ["10.16.0.0/16"], vpcRouteDestinations: ["10.16.0.0/16", "10.64.3.0/24"] });
         }, /dc\.vpcRouteDestinations\[1\] = "10\.64\.3\.0\/24": .*do not cover it/, "link"],
         ["IKEv2 on an H3C ER", () => {
             const hub = new VpnHub("hub", hubArgs());
-            new SiteToSiteLink("dc", { hub, peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], peerPlatforms: ["h3c-er"] });
+            new SiteToSiteLink("dc", { gateway: hub.reference(), peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], peerPlatforms: ["h3c-er"] });
         }, /peer platform h3c-er cannot be configured/, "link"],
     ];
     for (const [what, program, message, scope] of refusals) {

@@ -1,5 +1,5 @@
 // The corpus cases: what is wrong, how it is written, and every error the user must see, word for word.
-import { SiteToSiteLinkArgs } from "../../components/siteToSiteLink";
+import { LinkArgs } from "../../components/siteToSiteLink";
 import { VpnHubArgs } from "../../components/vpnHub";
 import { hubArgs } from "../fixtures/hubs";
 
@@ -12,7 +12,7 @@ export interface HypermotionCase {
 
 export type ComponentCase =
     | { name: string; hub: VpnHubArgs; errors: string[] }
-    | { name: string; link: Omit<SiteToSiteLinkArgs, "hub">; errors: string[] };
+    | { name: string; link: LinkArgs; errors: string[] };
 
 /** Applies `change` to the config and returns it. */
 const set = (change: (c: any) => void) => (c: any) => {
@@ -20,7 +20,7 @@ const set = (change: (c: any) => void) => (c: any) => {
     return c;
 };
 
-const link = (overrides: Partial<SiteToSiteLinkArgs>): Omit<SiteToSiteLinkArgs, "hub"> => ({
+const link = (overrides: Partial<LinkArgs>): LinkArgs => ({
     peerPublicIp: "203.0.113.20",
     peerSubnets: ["192.168.50.0/24"],
     ...overrides,
@@ -201,11 +201,11 @@ export const COMPONENT_CASES: ComponentCase[] = [
     { name: "VpnHub: one zone for a dual-tunnel gateway", hub: hubArgs({ vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }] }), errors: [
             "error [hub] hub.vswitches = [\"cn-hangzhou-h\"]: a dual-tunnel VPN gateway needs a vSwitch and a disaster-recovery vSwitch in two different zones. Fix: add a vSwitch in a second zone to hub.vswitches, or set hub.tunnelMode: single for a legacy gateway.",
         ] },
-    { name: "SiteToSiteLink: PSK with a space", link: link({ psk: "two words" }), errors: [
-            "error [dc] dc.psk = \"[secret]\": Alibaba Cloud rejects this pre-shared key. Allowed: 1 to 100 letters, digits or ~`!@#$%^&*()_-+={}[]\\|;:',.<>/? (no spaces). Fix: set dc.psk to 1-100 characters without spaces, or leave it unset to generate one.",
+    { name: "SiteToSiteLink: PSK with a space", link: link({ psks: ["two words"] }), errors: [
+            "error [dc] dc.psks[0] = \"[secret]\": Alibaba Cloud rejects this pre-shared key. Allowed: 1 to 100 letters, digits or ~`!@#$%^&*()_-+={}[]\\|;:',.<>/? (no spaces). Fix: set dc.psks[0] to 1-100 characters without spaces, or leave it unset to generate one.",
         ] },
-    { name: "SiteToSiteLink: PSK of 101 characters", link: link({ psk: "k".repeat(101) }), errors: [
-            "error [dc] dc.psk = \"[secret]\": Alibaba Cloud rejects this pre-shared key. Allowed: 1 to 100 letters, digits or ~`!@#$%^&*()_-+={}[]\\|;:',.<>/? (no spaces). Fix: set dc.psk to 1-100 characters without spaces, or leave it unset to generate one.",
+    { name: "SiteToSiteLink: PSK of 101 characters", link: link({ psks: ["k".repeat(101)] }), errors: [
+            "error [dc] dc.psks[0] = \"[secret]\": Alibaba Cloud rejects this pre-shared key. Allowed: 1 to 100 letters, digits or ~`!@#$%^&*()_-+={}[]\\|;:',.<>/? (no spaces). Fix: set dc.psks[0] to 1-100 characters without spaces, or leave it unset to generate one.",
         ] },
     { name: "SiteToSiteLink: VPC route outside the remote subnets (seed 004)", link: link({ vpcRouteDestinations: ["192.168.50.0/24", "10.64.3.0/24"] }), errors: [
             "error [dc] dc.vpcRouteDestinations[1] = \"10.64.3.0/24\": the VPC would route 10.64.3.0/24 to the VPN gateway, but the connection's remote subnets (192.168.50.0/24) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004). Fix: add 10.64.3.0/24 (or a block containing it) to dc.peerSubnets, or remove it from dc.vpcRouteDestinations.",

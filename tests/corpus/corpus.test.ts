@@ -5,7 +5,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as YAML from "yaml";
-import { SiteToSiteLink, SiteToSiteLinkArgs } from "../../components/siteToSiteLink";
+import { GatewayRef, SiteToSiteLink } from "../../components/siteToSiteLink";
 import { VpnHub } from "../../components/vpnHub";
 import { AlibabaCloudEmulator } from "../../emulator";
 import { TopologyError, errorsOf, formatFinding } from "../../model/findings";
@@ -41,8 +41,8 @@ function assertRefused(name: string, error: TopologyError, emulator: AlibabaClou
     assert.equal(emulator.state.rejections.length, 0);
 }
 
-/** A hub as SiteToSiteLink's checks see it, without registering one: the corpus proves the link registers nothing. */
-const planHub = { hubName: "hub", vpcCidr: "10.10.0.0/16", tunnelMode: "dual" } as unknown as VpnHub;
+/** A gateway as SiteToSiteLink sees it, without registering one: the corpus proves the link registers nothing. */
+const gateway: GatewayRef = { name: "hub", vpcCidr: "10.10.0.0/16", tunnelMode: "dual", vpnGatewayId: "vpn-bp1", routeTableId: "vtb-bp1", internetIp: "198.51.100.1" };
 
 describe("bad-input corpus", () => {
     it(`holds at least 40 cases (${HYPERMOTION_CASES.length} HyperMotion config, ${HUB_AND_SPOKE_CASES.length} hub-and-spoke config, ${COMPONENT_CASES.length} component)`, () => {
@@ -73,7 +73,7 @@ describe("bad-input corpus", () => {
         for (const c of COMPONENT_CASES) {
             it(c.name, async () => {
                 const { error, emulator } = await refusal(() =>
-                    "hub" in c ? new VpnHub("hub", c.hub) : new SiteToSiteLink("dc", { hub: planHub, ...c.link } as SiteToSiteLinkArgs),
+                    "hub" in c ? new VpnHub("hub", c.hub) : new SiteToSiteLink("dc", { gateway, ...c.link }),
                 );
                 assertRefused(c.name, error, emulator, c.errors);
             });

@@ -57,7 +57,7 @@ describe("CrossGuard policy pack", () => {
                 ],
                 bandwidth: 10,
             });
-            new SiteToSiteLink("dc", { hub, peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24", "192.168.51.0/24"] });
+            new SiteToSiteLink("dc", { gateway: hub.reference(), peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24", "192.168.51.0/24"] });
         });
         const resources = emulator.state.cloudResources().filter((r) => r.type.startsWith("alicloud:"));
         for (const resource of resources) {

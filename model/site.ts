@@ -1,0 +1,399 @@
+// The planner of one Alibaba site: a VPC, its vSwitches and a VPN gateway with every IPsec link attached to it,
+// as plain data. It finds every problem of the whole site (each element, then the network as a whole: seed 004's
+// loops, overlaps, Docker's bridge, Kubernetes ranges) and returns the resources to create; the components only
+// loop over the plan (the shape of awsx's getSubnetSpecs feeding vpc.ts). Pure: no Pulumi.
+import { checkTopology, withoutRepeats } from "../checks";
+import { RENDERERS, peerObjection } from "../renderers";
+import { TunnelRole } from "./alibaba";
+import { AlibabaIkeConfig, AlibabaIpsecConfig, alibabaIkeConfig, alibabaIpsecConfig } from "./alibabaConnection";
+import { cidrSyntaxError, coveredBy, coveredByUnion } from "./cidr";
+import { Finding } from "./findings";
+import { HubPlan, HubSpec, TunnelMode, checkHubArgs, planHub } from "./hub";
+import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
+import { IpsecProfileInput } from "./profile";
+import { Block, BlockList, Topology, WellKnownRange, blockList } from "./topology";
+
+export interface HealthCheckSpec {
+    /** Source address of the probes: an address in the VPC. */
+    sourceIp: string;
+    /** Destination of the probes: an address behind the peer. */
+    destinationIp: string;
+    /** Seconds between probes. Default 3. */
+    interval?: number;
+    /** Probes lost before the tunnel is declared down. Default 3. */
+    retry?: number;
+}
+
+/** A link's plain values: what the planner checks. Values only known at deployment (another gateway's address, keys from elsewhere) are left out. */
+export interface LinkPlanInput {
+    /** The peer's public IPv4 address, when known before deployment. */
+    peerPublicIp?: string;
+    /** Whether the slave tunnel ends at a second peer address (a customer gateway of its own). */
+    separateSlavePeer?: boolean;
+    peerSubnets: string[];
+    alibabaSubnets?: string[];
+    transitSubnets?: string[];
+    vpcRouteDestinations?: string[];
+    gatewayRouteDestinations?: string[];
+    profile?: IpsecProfileInput;
+    routingMode?: RoutingMode;
+    /** Pre-shared keys given as plain text: one for every tunnel, or one per tunnel (master first). */
+    psks?: string[];
+    peerPlatforms?: PeerPlatform[];
+    peerAsn?: number;
+    healthCheck?: HealthCheckSpec;
+    /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
+    configPath?: string;
+    /**
+     * Leave the routes-against-selectors check to the whole-topology pass (route.outside-remote-subnets), which
+     * also offers a summary that covers them all. VpnSite runs that pass; a lone SiteToSiteLink does not.
+     */
+    routesCheckedByTopology?: boolean;
+}
+
+/** What a link's checks need of its gateway: plain values, known before the gateway exists. */
+export interface GatewayShape {
+    /** The hub's name, for resource descriptions and messages. */
+    name: string;
+    vpcCidr: string;
+    tunnelMode?: TunnelMode;
+}
+
+/** What to create for one link. */
+export interface LinkPlan {
+    name: string;
+    validated: ValidatedLink;
+    /** The tunnels of the connection: master, then slave on dual-tunnel gateways. */
+    tunnelRoles: TunnelRole[];
+    /** Customer gateways: one, or a second one for the slave tunnel's own peer address. */
+    customerGateways: Array<{ resourceName: string; name: string }>;
+    /** Index into customerGateways per tunnel. */
+    tunnelCustomerGateway: number[];
+    selectors: { alibaba: string[]; peer: string[] };
+    ike: AlibabaIkeConfig;
+    ipsec: AlibabaIpsecConfig;
+    healthCheck?: { enable: boolean; sip: string; dip: string; interval: number; retry: number };
+    gatewayRoutes: Array<{ resourceName: string; destination: string }>;
+    vpcRoutes: Array<{ resourceName: string; destination: string; name: string; description: string }>;
+    /** Platforms to render the peer's configuration for: those asked for, or every one that can express the link. */
+    peerPlatforms: PeerPlatform[];
+}
+
+/** "192.168.10.0/24" -> "192-168-10-0-24", for resource names. */
+export function slug(cidr: string): string {
+    return cidr.replace(/[./]/g, "-");
+}
+
+/** The plain part of a resolved link: what is known before any resource exists. */
+export function linkShape(validated: ValidatedLink): Omit<ResolvedLink, "tunnels" | "connectionId"> {
+    return {
+        name: validated.spec.name,
+        profile: validated.profile,
+        routingMode: validated.routingMode,
+        // A placeholder when the address is only known later: renderers only print it.
+        peerPublicIp: validated.spec.peerPublicIp ?? "203.0.113.1",
+        alibabaSubnets: validated.spec.alibabaSubnets,
+        peerSubnets: validated.spec.peerSubnets,
+    };
+}
+
+/**
+ * Every finding about one link, from plain values only: the profile and selectors (validateLink), routes
+ * against selectors (seed 004), local subnets outside the VPC, and peer platforms that cannot express it.
+ */
+export function checkLink(gateway: GatewayShape, name: string, args: LinkPlanInput): { validated: ValidatedLink; findings: Finding[] } {
+    const path = args.configPath ?? name;
+    const spec: LinkSpec = {
+        name,
+        peerPublicIp: args.peerPublicIp,
+        alibabaSubnets: args.alibabaSubnets ?? [gateway.vpcCidr],
+        peerSubnets: args.peerSubnets,
+        profile: args.profile,
+        routingMode: args.routingMode,
+        psk: args.psks,
+        peerAsn: args.peerAsn,
+    };
+    const validated = validateLink(spec, path);
+    return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(gateway, args, validated, path)] };
+}
+
+function checkRoutesAndPeers(gateway: GatewayShape, args: LinkPlanInput, validated: ValidatedLink, path: string): Finding[] {
+    const findings: Finding[] = [];
+    const site = validated.spec.name;
+    // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
+    // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
+    if (validated.routingMode === "policy" && !args.routesCheckedByTopology) {
+        // Blocks that do not parse are reported by validateLink or the topology pass; coveredBy would throw on them.
+        const peerBlocks = validated.spec.peerSubnets.filter((b) => !cidrSyntaxError(b));
+        const routeField = (field: "vpcRouteDestinations" | "gatewayRouteDestinations", route: string) =>
+            (args[field] ?? []).forEach((dest, i) => {
+                if (!cidrSyntaxError(dest) && !coveredBy(peerBlocks, dest)) {
+                    findings.push({
+                        severity: "error",
+                        code: "link.route-outside-selectors",
+                        site,
+                        field: `${path}.${field}[${i}]`,
+                        value: dest,
+                        message: `the ${route.replace("DEST", dest)}, but the connection's remote subnets (${validated.spec.peerSubnets.join(", ")}) do not cover it; the gateway would not encrypt it and the packets would loop until their TTL expires (seed 004).`,
+                        fix: `add ${dest} (or a block containing it) to ${path}.peerSubnets, or remove it from ${path}.${field}.`,
+                    });
+                }
+            });
+        routeField("vpcRouteDestinations", "VPC would route DEST to the VPN gateway");
+        routeField("gatewayRouteDestinations", "VPN gateway would route DEST into the connection");
+    }
+    if (validated.routingMode === "policy") {
+        // A local subnet summarising the VPC and a transit block together counts as covered.
+        const reachable = [gateway.vpcCidr, ...(args.transitSubnets ?? [])].filter((b) => !cidrSyntaxError(b));
+        (validated.spec.alibabaSubnets ?? []).forEach((block, i) => {
+            if (!cidrSyntaxError(gateway.vpcCidr) && !cidrSyntaxError(block) && !coveredByUnion(reachable, block)) {
+                findings.push({
+                    severity: "warning",
+                    code: "link.local-subnet-outside-vpc",
+                    site,
+                    field: `${path}.alibabaSubnets[${i}]`,
+                    value: block,
+                    message: `${block} is not inside the hub's VPC (${gateway.vpcCidr}); traffic from it reaches the gateway only through other routes (CEN, another VPN).`,
+                    fix: `check that ${block} really reaches ${gateway.name}, or remove it.`,
+                });
+            }
+        });
+    }
+    // Whether the peer can express the link only means something once the profile itself is valid.
+    if (validated.findings.some((f) => f.severity === "error")) {
+        return findings;
+    }
+    const tunnelCount = (gateway.tunnelMode ?? "dual") === "dual" ? 2 : 1;
+    for (const platform of args.peerPlatforms ?? []) {
+        const objection = peerObjection(platform, linkShape(validated), tunnelCount);
+        if (objection) {
+            // Renderers name profile fields either "ike.dhGroup" or "profile.ike.dhGroup"; the user wrote the latter.
+            const field = /^(ike|ipsec)\./.test(objection.field) ? `profile.${objection.field}` : objection.field;
+            findings.push({
+                severity: "error",
+                code: "link.peer-cannot-express",
+                site,
+                field: `${path}.${field}`,
+                value: objection.value,
+                message: `the peer platform ${platform} cannot be configured for this link.`,
+                fix: objection.fix,
+            });
+        }
+    }
+    return findings;
+}
+
+/** The resources of a link that passed checkLink. */
+export function planLink(gateway: GatewayShape, name: string, args: LinkPlanInput, validated: ValidatedLink): LinkPlan {
+    const dual = (gateway.tunnelMode ?? "dual") === "dual";
+    const { profile, routingMode, spec } = validated;
+    const tunnelRoles: TunnelRole[] = dual ? ["master", "slave"] : ["master"];
+    const twoPeers = dual && args.separateSlavePeer === true;
+    const selectors = trafficSelectors({ routingMode, alibabaSubnets: spec.alibabaSubnets, peerSubnets: spec.peerSubnets });
+    const tunnelCount = tunnelRoles.length;
+    return {
+        name,
+        validated,
+        tunnelRoles,
+        customerGateways: twoPeers
+            ? [1, 2].map((n) => ({ resourceName: `${name}-cgw-${n}`, name: `${name}-${n}` }))
+            : [{ resourceName: `${name}-cgw`, name }],
+        tunnelCustomerGateway: tunnelRoles.map((_, i) => (twoPeers ? i : 0)),
+        selectors,
+        ike: alibabaIkeConfig(profile),
+        ipsec: alibabaIpsecConfig(profile),
+        healthCheck: args.healthCheck && {
+            enable: true,
+            sip: args.healthCheck.sourceIp,
+            dip: args.healthCheck.destinationIp,
+            interval: args.healthCheck.interval ?? 3,
+            retry: args.healthCheck.retry ?? 3,
+        },
+        gatewayRoutes: (args.gatewayRouteDestinations ?? spec.peerSubnets).map((destination) => ({
+            resourceName: `${name}-gw-route-${slug(destination)}`,
+            destination,
+        })),
+        vpcRoutes: (args.vpcRouteDestinations ?? spec.peerSubnets).map((destination) => ({
+            resourceName: `${name}-vpc-route-${slug(destination)}`,
+            destination,
+            name: `${name}-${slug(destination)}`,
+            description: `To ${name} through VPN gateway of ${gateway.name}`,
+        })),
+        // Explicitly requested platforms were checked; by default, every platform that can express the link.
+        peerPlatforms: (args.peerPlatforms ?? (Object.keys(RENDERERS) as PeerPlatform[])).filter(
+            (p) => !peerObjection(p, linkShape(validated), tunnelCount),
+        ),
+    };
+}
+
+/** A Kubernetes cluster whose pod and Service ranges hosts in the VPC route locally (ACK). */
+export interface KubernetesClusterSpec {
+    /** For messages, e.g. "hypermotion". */
+    name?: string;
+    podCidr?: string;
+    serviceCidr?: string;
+}
+
+export interface SitePlanInput {
+    hub: HubSpec;
+    /** Every link of the gateway, each with its name. */
+    links: Array<LinkPlanInput & { name: string }>;
+    /** The region, for the topology's picture and messages. */
+    region?: string;
+    /** vSwitch names (as planned) that host only the gateway: no workload traffic starts there. */
+    gatewayOnlyVswitches?: string[];
+    kubernetesClusters?: KubernetesClusterSpec[];
+    /** Docker's default bridge 172.17.0.0/16 on hosts of the VPC. Default true. */
+    dockerDefaultBridge?: boolean;
+    /**
+     * How findings name keys: from the argument path the planner knows ("site.links[0].vpcRouteDestinations[1]")
+     * to the key as the user wrote it ("alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork").
+     */
+    keyPaths?: { [argumentPath: string]: string };
+}
+
+export interface SitePlan {
+    hub: HubPlan;
+    links: LinkPlan[];
+    /** The planned network the whole-topology checks read (and the plan's picture draws). */
+    topology: Topology;
+}
+
+/**
+ * Plans a whole site: every element's checks, then the whole-network pass on the planned topology. Returns
+ * every finding (errors and warnings, each reported once, keys renamed as the user wrote them) and, when there
+ * is no error, what to create.
+ */
+export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePlan; findings: Finding[] } {
+    const hubPath = input.hub.configPath ?? name;
+    const gateway: GatewayShape = { name, vpcCidr: input.hub.vpcCidr, tunnelMode: input.hub.tunnelMode };
+    const linkPath = (link: SitePlanInput["links"][number], i: number) => link.configPath ?? `${hubPath}.links[${i}]`;
+    const findings: Finding[] = [...checkHubArgs(input.hub, hubPath, name), ...duplicateLinkNames(input, hubPath)];
+    const checked = input.links.map((link, i) => checkLink(gateway, link.name, { ...link, configPath: linkPath(link, i), routesCheckedByTopology: true }));
+    checked.forEach((c) => findings.push(...c.findings));
+    const hub = planHub(name, input.hub);
+    const topology = siteTopology(name, input, hub, linkPath);
+    // The whole-network pass (it reports only syntax when blocks do not parse); where it sees a mistake again, once is enough.
+    findings.push(...withoutRepeats(findings, checkTopology(topology, { elements: false })));
+    const renamed = renameKeys(findings, input.keyPaths ?? {});
+    if (renamed.some((f) => f.severity === "error")) {
+        return { findings: renamed };
+    }
+    const links = input.links.map((link, i) => planLink(gateway, link.name, link, checked[i].validated));
+    return { plan: { hub, links, topology }, findings: renamed };
+}
+
+function duplicateLinkNames(input: SitePlanInput, hubPath: string): Finding[] {
+    const seen = new Map<string, number>();
+    const findings: Finding[] = [];
+    input.links.forEach((link, i) => {
+        const first = seen.get(link.name);
+        if (first !== undefined) {
+            findings.push({
+                severity: "error",
+                code: "site.duplicate-link-name",
+                field: `${hubPath}.links[${i}].name`,
+                value: link.name,
+                message: `links[${first}] already has this name; every link names its own customer gateway, connection and routes.`,
+                fix: `give ${hubPath}.links[${i}].name a name of its own, e.g. ${link.name}-2.`,
+            });
+        }
+        seen.set(link.name, first ?? i);
+    });
+    return findings;
+}
+
+/** The planned network of one site: its VPC and vSwitches, one external site per link, connections and routes. */
+function siteTopology(name: string, input: SitePlanInput, hub: HubPlan, linkPath: (link: SitePlanInput["links"][number], i: number) => string): Topology {
+    const hubPath = input.hub.configPath ?? name;
+    const gatewayOnly = new Set(input.gatewayOnlyVswitches ?? []);
+    const topology: Topology = {
+        name,
+        sites: [
+            {
+                kind: "alibaba",
+                name,
+                region: input.region ?? "",
+                vpc: { cidr: input.hub.vpcCidr, field: `${hubPath}.vpcCidr` },
+                vswitches: hub.vswitches.map((v, i) => ({
+                    name: v.name,
+                    cidr: v.cidr,
+                    field: `${hubPath}.vswitches[${i}].cidr`,
+                    role: gatewayOnly.has(v.name) ? ("gateway" as const) : ("workload" as const),
+                })),
+                gateway: { bandwidth: input.hub.bandwidth, bandwidthField: `${hubPath}.bandwidth` },
+            },
+        ],
+        connections: [],
+        vpcRoutes: [],
+        gatewayRoutes: [],
+        tunnelPools: [],
+        wellKnownRanges: (input.kubernetesClusters ?? []).flatMap((cluster, i): WellKnownRange[] => {
+            // ACK: Alibaba Cloud Container Service for Kubernetes, the cluster a VPC's workloads run on.
+            const owner = `ACK cluster ${cluster.name ?? name}`;
+            const field = `${hubPath}.kubernetesClusters[${i}]`;
+            return [
+                ...(cluster.podCidr ? [{ kind: "kubernetes-pods" as const, owner, site: name, cidr: cluster.podCidr, field: `${field}.podCidr` }] : []),
+                ...(cluster.serviceCidr ? [{ kind: "kubernetes-services" as const, owner, site: name, cidr: cluster.serviceCidr, field: `${field}.serviceCidr` }] : []),
+            ];
+        }),
+        dockerDefaultBridge: input.dockerDefaultBridge,
+    };
+    input.links.forEach((link, i) => {
+        const path = linkPath(link, i);
+        const remote = blockList(`${path}.peerSubnets`, link.peerSubnets);
+        const vpcRoutes: Block[] = link.vpcRouteDestinations ? blockList(`${path}.vpcRouteDestinations`, link.vpcRouteDestinations).blocks : remote.blocks;
+        const gatewayRoutes: Block[] = link.gatewayRouteDestinations
+            ? blockList(`${path}.gatewayRouteDestinations`, link.gatewayRouteDestinations).blocks
+            : remote.blocks;
+        const local: BlockList = link.alibabaSubnets
+            ? blockList(`${path}.alibabaSubnets`, link.alibabaSubnets)
+            : { field: `${path}.alibabaSubnets`, blocks: [{ cidr: input.hub.vpcCidr, field: `${hubPath}.vpcCidr` }] };
+        // The networks behind the peer: what the VPC routes toward it (the selectors may summarise them).
+        topology.sites.push({ kind: "external", name: link.name, networks: vpcRoutes });
+        topology.connections.push({
+            name: link.name,
+            site: name,
+            peer: link.name,
+            localSubnets: local,
+            remoteSubnets: remote,
+            routingMode: link.routingMode,
+            path,
+            profile: link.profile,
+            peerPublicIp: link.peerPublicIp,
+        });
+        vpcRoutes.forEach((b) => topology.vpcRoutes.push({ site: name, destination: b.cidr, field: b.field, nextHop: { kind: "vpnGateway" } }));
+        gatewayRoutes.forEach((b) => topology.gatewayRoutes.push({ site: name, destination: b.cidr, field: b.field, connection: link.name }));
+    });
+    return renameTopologyKeys(topology, input.keyPaths ?? {});
+}
+
+/** `text` with every argument path in `keyPaths` (whole keys only, longest first) replaced by the user's key. */
+export function renameKeysIn(text: string, keyPaths: { [argumentPath: string]: string }): string {
+    const keys = Object.keys(keyPaths).sort((a, b) => b.length - a.length);
+    if (keys.length === 0) {
+        return text;
+    }
+    const escaped = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    // A key ends where no identifier character or index follows: "a.b[1]" must not match inside "a.b[10]".
+    const pattern = new RegExp(`(${escaped.join("|")})(?![\\w\\[])`, "g");
+    return text.replace(pattern, (key) => keyPaths[key]);
+}
+
+function renameKeys(findings: readonly Finding[], keyPaths: { [argumentPath: string]: string }): Finding[] {
+    if (Object.keys(keyPaths).length === 0) {
+        return [...findings];
+    }
+    const rename = (text: string) => renameKeysIn(text, keyPaths);
+    return findings.map((f) => ({ ...f, field: rename(f.field), message: rename(f.message), fix: rename(f.fix), allowed: f.allowed && rename(f.allowed) }));
+}
+
+function renameTopologyKeys(topology: Topology, keyPaths: { [argumentPath: string]: string }): Topology {
+    if (Object.keys(keyPaths).length === 0) {
+        return topology;
+    }
+    // Every `field` and `path` in the topology is a key: rename them all, structure unchanged.
+    return JSON.parse(JSON.stringify(topology), (key, value) =>
+        (key === "field" || key === "path" || key === "bandwidthField") && typeof value === "string" ? renameKeysIn(value, keyPaths) : value,
+    );
+}
