@@ -60,7 +60,7 @@ export interface OpenVpnMeshArgs {
     /** CA and certificate lifetimes, hours. Default 10 years for the CA, 2 years for the others. */
     caValidityHours?: number;
     certValidityHours?: number;
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** The dotted prefix of the user's config, for error messages. Default: the mesh's name. */
     configPath?: string;
     /** The dotted prefix of the server instance's settings (bandwidth) in the user's config. Default: configPath. */
@@ -181,28 +181,45 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
     readonly publicIp: pulumi.Output<string>;
     readonly privateIp: pulumi.Output<string>;
     readonly caCertPem: pulumi.Output<string>;
-    /** server.conf (no secrets: it names the key files). */
-    readonly serverConfig: string;
-    /** ccd file contents by client name. */
-    readonly ccdFiles: Record<string, string>;
-    /** The script Cloud Assistant runs on the server when server.conf or the ccd files change (no secrets). */
-    readonly reconfigureScript: string;
     /** Per client: the inline .ovpn and the setup commands (secret). */
-    readonly clientBundles: pulumi.Output<Record<string, ClientBundle>>;
+    readonly clientBundles: pulumi.Output<{ [client: string]: ClientBundle }>;
     /** The user data (secret when it embeds the keys). */
     readonly userData: pulumi.Output<string>;
-    readonly mesh: ResolvedMesh;
+    /** The checks' warnings, one line each (also sent to pulumi.log.warn). */
+    readonly warnings: pulumi.Output<string[]>;
+
+    // Plain values for stacks, tools and tests: getters, because Pulumi's schema analyzer reads every property
+    // of a component as an output.
+    /** server.conf (no secrets: it names the key files). */
+    get serverConfig(): string {
+        return meshDetails.get(this)!.serverConfig;
+    }
+    /** ccd file contents by client name. */
+    get ccdFiles(): Record<string, string> {
+        return meshDetails.get(this)!.ccdFiles;
+    }
+    /** The script Cloud Assistant runs on the server when server.conf or the ccd files change (no secrets). */
+    get reconfigureScript(): string {
+        return meshDetails.get(this)!.reconfigureScript;
+    }
+    get mesh(): ResolvedMesh {
+        return meshDetails.get(this)!.mesh;
+    }
     /** Warnings the checks raised (also sent to pulumi.log.warn). */
-    readonly findings: readonly Finding[];
+    get findings(): readonly Finding[] {
+        return meshDetails.get(this)!.findings;
+    }
 
     constructor(name: string, args: OpenVpnMeshArgs, opts?: pulumi.ComponentResourceOptions) {
         // Checked before super(), like the IPsec components: a refused mesh registers nothing at all.
         const warnings = assertNoErrors(checkOpenVpnMesh(name, args));
         super("alicloud-vpn:index:OpenVpnMesh", name, {}, opts);
-        this.findings = warnings;
+        const details: Partial<MeshDetails> = { findings: warnings };
+        meshDetails.set(this, details as MeshDetails);
+        this.warnings = pulumi.output(warnings.map(formatFinding));
         this.findings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         const mesh = resolveMesh(specOf(name, args));
-        this.mesh = mesh;
+        details.mesh = mesh;
         const child = { parent: this };
 
         const pki = this.createPki(name, mesh, args);
@@ -255,7 +272,7 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
             },
         );
         const roleAttachment = delivery.attach(this.instance);
-        this.reconfigureScript = renderReconfigureScript(mesh);
+        details.reconfigureScript = renderReconfigureScript(mesh);
         ({ command: this.configCommand, invocation: this.configInvocation } = this.pushConfig(name, this.reconfigureScript, roleAttachment));
 
         this.routes = this.createRoutes(name, mesh, args);
@@ -263,8 +280,8 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
         this.publicIp = this.instance.publicIp;
         this.privateIp = this.instance.privateIp;
         this.caCertPem = pki.caCertPem;
-        this.serverConfig = renderServerConfig(mesh);
-        this.ccdFiles = Object.fromEntries(mesh.clients.map((c) => [c.name, renderCcd(c)]));
+        details.serverConfig = renderServerConfig(mesh);
+        details.ccdFiles = Object.fromEntries(mesh.clients.map((c) => [c.name, renderCcd(c)]));
         this.clientBundles = pulumi.secret(
             pulumi.all([this.publicIp, pki.caCertPem, tlsCryptKey, pulumi.all(pki.clients)]).apply(([serverAddress, caCertPem, tlsKey, clients]) =>
                 Object.fromEntries(
@@ -494,3 +511,13 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
         );
     }
 }
+
+interface MeshDetails {
+    serverConfig: string;
+    ccdFiles: Record<string, string>;
+    reconfigureScript: string;
+    mesh: ResolvedMesh;
+    findings: readonly Finding[];
+}
+
+const meshDetails = new WeakMap<OpenVpnMesh, MeshDetails>();
