@@ -246,6 +246,11 @@ export interface ResolvedLink {
     probeSource?: string;
     /** Optional: the peer device sits behind NAT (its WAN interface holds a private address). Default false. */
     peerBehindNat?: boolean;
+    /**
+     * Optional: which kind of device the vendor CLI renderers (huawei-vrp, h3c-comware) write for: "router" (Huawei AR,
+     * H3C MSR; the default) or "firewall" (Huawei USG, H3C SecPath: security zones and security policies).
+     */
+    peerDevice?: "router" | "firewall";
 }
 
 /** The traffic selectors each side proposes: 0.0.0.0/0 both ways in destination-routing mode. */
