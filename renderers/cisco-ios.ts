@@ -32,8 +32,8 @@ export const CISCO_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting
 const DPD_INTERVAL_SECONDS = 10;
 const DPD_RETRY_SECONDS = 3;
 const DPD_RETRIES = 5;
-/** Seconds until a dead peer is declared dead and its SAs deleted: the bound the header states. */
-export const CISCO_DPD_DEAD_SECONDS = DPD_INTERVAL_SECONDS + DPD_RETRIES * DPD_RETRY_SECONDS;
+/** Seconds until a dead peer is declared dead and its SAs deleted (first probe, its wait, then the retries): the bound the header states. */
+export const CISCO_DPD_DEAD_SECONDS = DPD_INTERVAL_SECONDS + (DPD_RETRIES + 1) * DPD_RETRY_SECONDS;
 
 /** Alibaba's VPN gateway MTU is 1400; inner TCP MSS = 1400 - 40 (IPv4 + TCP headers). */
 const TUNNEL_MTU = 1400;

@@ -33,7 +33,8 @@ export const HUAWEI_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/gettin
 const DPD_IDLE_SECONDS = 10;
 const DPD_RETRANSMIT_SECONDS = 3;
 const DPD_RETRY_LIMIT = 3;
-export const HUAWEI_DPD_DEAD_SECONDS = DPD_IDLE_SECONDS + DPD_RETRY_LIMIT * DPD_RETRANSMIT_SECONDS;
+/** Seconds until a dead peer's SAs are deleted: the first probe, its wait, then the retransmissions. */
+export const HUAWEI_DPD_DEAD_SECONDS = DPD_IDLE_SECONDS + (DPD_RETRY_LIMIT + 1) * DPD_RETRANSMIT_SECONDS;
 
 /** NQA ICMP test that tracks the master tunnel: a test every 10 s of 3 probes 2 s apart, 2 s timeout each. */
 const NQA_FREQUENCY_SECONDS = 10;
