@@ -521,7 +521,7 @@ function verification(link: ResolvedLink, base: string): string[] {
     if (isFirewall(link)) {
         lines.push(`# display security-policy statistics ip -> the ${base}-in and ${base}-out rules count packets`);
     }
-    lines.push(`# ping -a <LAN_SOURCE_IP> <HOST_IN_${networkAddress(firstNet)}> -> replies; the first packets may be lost while the SAs come up`);
+    lines.push(`# ping -a ${link.probeSource ?? "<LAN_SOURCE_IP>"} <HOST_IN_${networkAddress(firstNet)}> -> replies; the first packets may be lost while the SAs come up`);
     return lines;
 }
 

@@ -579,7 +579,7 @@ function verification(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Name
     } else if (link.routingMode === "policy") {
         lines.push(`# display nat session all -> no session for traffic to ${link.alibabaSubnets.join(", ")} (the NAT exemption works)`);
     }
-    lines.push(`# ping -a <LAN_SOURCE_IP> <HOST_IN_${firstNet}> -> replies; the first packets may be lost while the SAs come up`);
+    lines.push(`# ping -a ${link.probeSource ?? "<LAN_SOURCE_IP>"} <HOST_IN_${firstNet}> -> replies; the first packets may be lost while the SAs come up`);
     return lines;
 }
 

@@ -134,9 +134,28 @@ describe("cisco-ios renderer", () => {
             assert.equal(count(out, " set pfs group2"), 2);
         });
 
-        it("applies the map to the marked WAN interface placeholder", () => {
-            assert.deepEqual(block(out, "interface GigabitEthernet0/0/0"), ["interface GigabitEthernet0/0/0", " crypto map ALIYUN-office"]);
-            assert.ok(linesOf(out).some((l) => l.startsWith("! >>> WAN interface") && l.includes("203.0.113.10")));
+        it("applies the map and the MSS clamp to the marked WAN interface placeholder", () => {
+            assert.deepEqual(block(out, "interface <WAN_INTERFACE>"), ["interface <WAN_INTERFACE>", " crypto map ALIYUN-office", " ip tcp adjust-mss 1360"]);
+            assert.ok(linesOf(out).some((l) => l.startsWith("! ---- WAN interface (<WAN_INTERFACE>") && l.includes("203.0.113.10")));
+            assert.ok(linesOf(out).some((l) => l.startsWith("! Replace every <PLACEHOLDER> before pasting: <WAN_INTERFACE>") && l.includes("<NAT_ACL>")));
+        });
+
+        it("exempts the protected flow from NAT with a deny line ahead of the NAT ACL's permits", () => {
+            assert.deepEqual(block(out, "ip access-list extended <NAT_ACL>"), [
+                "ip access-list extended <NAT_ACL>",
+                " 1 deny ip 192.168.10.0 0.0.0.255 172.16.0.0 0.0.255.255",
+            ]);
+        });
+
+        it("warns that a policy-based dual tunnel cannot follow the master/slave switch, and states the DPD bound", () => {
+            assert.ok(linesOf(out).some((l) => l.startsWith("! WARNING: policy-based dual tunnel: both crypto map entries match one ACL")));
+            assertLine(out, "! DPD: probe every 10 s, retry every 3 s, 5 retries: a dead tunnel is declared dead and its SAs deleted within 28 s.");
+            assert.equal(ciscoIosRenderer.caveats!(hypermotionLink).length, 1);
+        });
+
+        it("ends with a verification section of show commands", () => {
+            assertLine(out, "! show crypto isakmp sa -> one SA per Alibaba address (47.96.10.21, 47.96.10.22), state QM_IDLE, status ACTIVE");
+            assertLine(out, "! show ip nat translations -> no entry for traffic to 172.16.0.0/16 (the NAT exemption works)");
         });
 
         it("records the weak-crypto opt-in reason", () => {
@@ -200,6 +219,7 @@ describe("cisco-ios renderer", () => {
                 " set transform-set ALIYUN-shanghai-to-tokyo",
                 " set pfs group14",
                 " set security-association lifetime seconds 3600",
+                " set security-association lifetime kilobytes disable",
                 " set ikev2-profile ALIYUN-shanghai-to-tokyo-master",
                 " match address ALIYUN-shanghai-to-tokyo",
             ]);
@@ -230,23 +250,31 @@ describe("cisco-ios renderer", () => {
                 "crypto ipsec profile ALIYUN-dc2-master",
                 " set transform-set ALIYUN-dc2",
                 " set security-association lifetime seconds 1800",
+                " set security-association lifetime kilobytes disable",
                 " set ikev2-profile ALIYUN-dc2-master",
             ]);
             assertLine(out, "crypto ipsec profile ALIYUN-dc2-slave");
             assertNoLine(out, /set pfs/);
         });
 
-        it("has no DPD and no crypto map", () => {
-            assertNoLine(out, /dpd|keepalive/);
-            assertNoLine(out, /crypto map|access-list/);
+        it("has no DPD and no crypto map, and warns that failover then waits for the SAs to expire", () => {
+            assertNoLine(out, /^[^!].*(dpd|keepalive)/);
+            assertNoLine(out, /^[^!].*(crypto map|access-list)/);
+            assert.deepEqual(ciscoIosRenderer.caveats!(destinationLink), [
+                "DPD is off (profile.dpd = false): a dead master tunnel is only noticed when its SAs expire, so the floating route through " +
+                    "the slave takes over late. Enable profile.dpd.",
+            ]);
+            assert.ok(linesOf(out).some((l) => l.startsWith("! WARNING: DPD is off")));
         });
 
         it("builds Tunnel1 (master) and Tunnel2 (slave) VTIs on the WAN placeholder", () => {
             assert.deepEqual(block(out, "interface Tunnel1"), [
                 "interface Tunnel1",
                 " description Alibaba master tunnel 39.98.1.2 (vco-2zeq1w2e3r4t5y6u7i8o9)",
-                " ip unnumbered GigabitEthernet0/0/0",
-                " tunnel source GigabitEthernet0/0/0",
+                " ip unnumbered <WAN_INTERFACE>",
+                " ip mtu 1400",
+                " ip tcp adjust-mss 1360",
+                " tunnel source <WAN_INTERFACE>",
                 " tunnel mode ipsec ipv4",
                 " tunnel destination 39.98.1.2",
                 " tunnel protection ipsec profile ALIYUN-dc2-master",
