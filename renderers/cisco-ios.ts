@@ -400,6 +400,7 @@ function policyBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names
         "!",
         `! ---- NAT exemption: the tunnel's flows must leave untranslated (${CISCO_NAT_ACL} = the ACL of ip nat inside source list) ----`,
         "! Sequence numbers 1.. put the deny lines before the ACL's existing permits; pick free numbers if they are taken.",
+        "! If the NAT rule uses a standard ACL, point it at a route-map matching an extended ACL like this one instead.",
         `ip access-list extended ${CISCO_NAT_ACL}`,
     );
     let sequence = 1;
@@ -426,6 +427,7 @@ function routeBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names,
         "!",
         `! ---- Tunnel interfaces (${CISCO_WAN_INTERFACE} = the interface that owns ${link.peerPublicIp}) ----`,
         `! IP MTU ${TUNNEL_MTU} (Alibaba's gateway MTU) and TCP MSS ${TCP_MSS}; the line protocol is up only while the tunnel's IPsec SAs are.`,
+        "! No NAT exemption is needed: ip nat outside on the WAN interface does not translate traffic routed into the tunnels.",
     );
     tunnels.forEach((t, i) => {
         lines.push(
@@ -490,7 +492,7 @@ function verification(link: ResolvedLink, tunnels: ResolvedTunnel[]): string[] {
         lines.push(
             ikev2
                 ? `! show crypto ikev2 sa detailed -> DPD configured for ${DPD_INTERVAL_SECONDS} seconds, retry ${DPD_RETRY_SECONDS}`
-                : `! show crypto isakmp sa detail -> the keepalive (DPD) column shows ${DPD_INTERVAL_SECONDS}/${DPD_RETRY_SECONDS}`,
+                : "! show crypto isakmp sa detail -> Cap. column includes D (dead peer detection negotiated with Alibaba)",
         );
     }
     lines.push(`! ping <HOST_IN_${firstNet}> source <LAN_INTERFACE> -> replies; the first packets may be lost while the SAs come up`);

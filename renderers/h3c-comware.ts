@@ -357,6 +357,9 @@ function policyMode(link: ResolvedLink, base: string, names: string[]): string[]
         "#",
         `# NAT exemption: deny the protected flows in the ACL of the WAN interface's "nat outbound" (${COMWARE_PLACEHOLDERS.natAcl}),`,
         "# or they are translated before IPsec sees them. Rules 1.. match before the existing permits; pick free numbers if taken.",
+        ...(isFirewall(link)
+            ? ["# (A SecPath that translates with nat global-policy instead needs a rule with action no-nat above its other rules.)"]
+            : []),
         `acl number ${COMWARE_PLACEHOLDERS.natAcl}`,
     );
     let natRule = 0;

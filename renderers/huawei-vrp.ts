@@ -436,7 +436,8 @@ function routeBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names)
     lines.push(
         "#",
         `# ---- Tunnel interfaces (${HUAWEI_WAN_INTERFACE} = the interface that owns ${link.peerPublicIp}) ----`,
-        `# MTU ${TUNNEL_MTU} (Alibaba's gateway MTU) and TCP MSS ${TCP_MSS}.`,
+        `# MTU ${TUNNEL_MTU} (Alibaba's gateway MTU) and TCP MSS ${TCP_MSS}.` +
+            (isFirewall(link) ? "" : " No NAT exemption is needed: nat outbound on the WAN interface does not apply to traffic routed into these."),
     );
     tunnels.forEach((t, i) => {
         lines.push(
@@ -556,7 +557,7 @@ function verification(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Name
     const lines = [
         "#",
         "# ---- Verification (user view, after the paste) and what a healthy tunnel shows ----",
-        `# display ike sa -> one phase 1 and one phase 2 SA per Alibaba address (${tunnels.map((t) => t.alibabaIp).join(", ")}), Flag RD|ST`,
+        `# display ike sa -> one phase 1 and one phase 2 SA per Alibaba address (${tunnels.map((t) => t.alibabaIp).join(", ")}), Flag includes RD (ready)`,
         "# display ipsec sa brief -> an inbound and an outbound ESP SA per tunnel",
         "# display ipsec statistics -> encrypted and decrypted packet counters increasing while traffic flows",
     ];
@@ -574,7 +575,7 @@ function verification(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Name
     if (isFirewall(link)) {
         lines.push(
             `# display security-policy rule name ${names.base}-in -> the hit count grows with traffic from Alibaba`,
-            `# display firewall session table destination inside ${firstNet} -> sessions without NAT translation`,
+            `# display firewall session table -> sessions to ${link.alibabaSubnets.join(", ")} listed without a NAT translation`,
         );
     } else if (link.routingMode === "policy") {
         lines.push(`# display nat session all -> no session for traffic to ${link.alibabaSubnets.join(", ")} (the NAT exemption works)`);

@@ -3,6 +3,7 @@ import { ResolvedLink } from "../../model/link";
 import { ciscoIosRenderer, renderCiscoIos } from "../../renderers/cisco-ios";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 const linesOf = (text: string): string[] => text.split("\n");
 
@@ -354,6 +355,31 @@ describe("cisco-ios renderer", () => {
             const link = clone(hypermotionLink);
             link.tunnels = [link.tunnels[1], link.tunnels[0]];
             assert.equal(renderCiscoIos(link), renderCiscoIos(hypermotionLink));
+        });
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const dual = renderCiscoIos(dualIkev2Link);
+        const single = renderCiscoIos(singleIkev1Link);
+
+        it("dual-tunnel IKEv2 link matches cisco-ios.dual-ikev2.txt", () => assertGolden("cisco-ios.dual-ikev2.txt", dual));
+        it("single-tunnel IKEv1 link matches cisco-ios.single-ikev1.txt", () => assertGolden("cisco-ios.single-ikev1.txt", single));
+
+        it("dual: master route, floating slave route, MSS/MTU on the VTIs, DPD that brings the VTI down", () => {
+            assertLine(dual, "ip route 172.16.0.0 255.255.0.0 Tunnel1");
+            assertLine(dual, "ip route 172.16.0.0 255.255.0.0 Tunnel2 10");
+            assert.equal(count(dual, " ip tcp adjust-mss 1360"), 2);
+            assert.equal(count(dual, " ip mtu 1400"), 2);
+            assert.equal(count(dual, " dpd 10 3 periodic"), 2);
+            assert.deepEqual(ciscoIosRenderer.caveats!(dualIkev2Link), []);
+        });
+
+        it("single: NAT exemption, lifetimes and DPD as the profile says", () => {
+            assertLine(single, " 1 deny ip 192.168.40.0 0.0.0.255 10.10.0.0 0.0.255.255");
+            assertLine(single, " lifetime 28800");
+            assertLine(single, " set security-association lifetime seconds 3600");
+            assertLine(single, "crypto isakmp keepalive 10 3 periodic");
+            assertNoLine(single, /WARNING/);
         });
     });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { h3cComwareRenderer, renderH3cComware } from "../../renderers/h3c-comware";
 import { ResolvedLink } from "../../model/link";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 const linesOf = (text: string) => text.split("\n");
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -345,6 +346,30 @@ describe("renderers/h3c-comware", () => {
 
         it("is not rendered for the default MSR router", () => {
             assert.doesNotMatch(renderH3cComware(destinationLink), /^security-policy ip$/m);
+        });
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const cases = {
+            "h3c-comware.msr.dual-ikev2.txt": renderH3cComware(dualIkev2Link),
+            "h3c-comware.msr.single-ikev1.txt": renderH3cComware(singleIkev1Link),
+            "h3c-comware.secpath.dual-ikev2.txt": renderH3cComware({ ...dualIkev2Link, peerDevice: "firewall" }),
+            "h3c-comware.secpath.single-ikev1.txt": renderH3cComware({ ...singleIkev1Link, peerDevice: "firewall" }),
+        };
+        for (const [file, text] of Object.entries(cases)) {
+            it(`matches ${file}`, () => assertGolden(file, text));
+        }
+
+        it("MSR dual: tracked master route, floating slave route, MSS on the tunnels", () => {
+            const lines = linesOf(cases["h3c-comware.msr.dual-ikev2.txt"]);
+            assert.ok(lines.includes("ip route-static 172.16.0.0 16 Tunnel1 track 1"));
+            assert.ok(lines.includes("ip route-static 172.16.0.0 16 Tunnel2 preference 70"));
+            assert.equal(lines.filter((l) => l === " tcp mss 1360").length, 2);
+        });
+
+        it("single: NAT exemption; SecPath: IKE/ESP security policy", () => {
+            assert.ok(linesOf(cases["h3c-comware.msr.single-ikev1.txt"]).includes(" rule 1 deny ip source 192.168.40.0 0.0.0.255 destination 10.10.0.0 0.0.255.255"));
+            assert.ok(linesOf(cases["h3c-comware.secpath.single-ikev1.txt"]).includes("  service-port 50"));
         });
     });
 });

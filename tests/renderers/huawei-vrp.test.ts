@@ -3,6 +3,7 @@ import { ResolvedLink } from "../../model/link";
 import { huaweiVrpRenderer, renderHuaweiVrp } from "../../renderers/huawei-vrp";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 const linesOf = (text: string): string[] => text.split("\n");
 
@@ -433,6 +434,34 @@ describe("huawei-vrp renderer", () => {
             const link = clone(spokeLink);
             link.tunnels[0].peerId = "office@example.com";
             assertLine(renderHuaweiVrp(link), " local-id-type user-fqdn");
+        });
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const cases = {
+            "huawei-vrp.ar.dual-ikev2.txt": renderHuaweiVrp(dualIkev2Link),
+            "huawei-vrp.ar.single-ikev1.txt": renderHuaweiVrp(singleIkev1Link),
+            "huawei-vrp.usg.dual-ikev2.txt": renderHuaweiVrp({ ...dualIkev2Link, peerDevice: "firewall" }),
+            "huawei-vrp.usg.single-ikev1.txt": renderHuaweiVrp({ ...singleIkev1Link, peerDevice: "firewall" }),
+        };
+        for (const [file, text] of Object.entries(cases)) {
+            it(`matches ${file}`, () => assertGolden(file, text));
+        }
+
+        it("AR dual: tracked master route, floating slave route, MSS on the tunnels", () => {
+            const text = cases["huawei-vrp.ar.dual-ikev2.txt"];
+            assertLine(text, "ip route-static 172.16.0.0 255.255.0.0 Tunnel0/0/1 track nqa admin branch-m");
+            assertLine(text, "ip route-static 172.16.0.0 255.255.0.0 Tunnel0/0/2 preference 70");
+            assert.equal(count(text, " tcp adjust-mss 1360"), 2);
+            assertLine(text, "ipsec authentication sha2 compatible enable");
+        });
+
+        it("AR single: NAT exemption in the nat outbound ACL; USG single: no-nat rule and IKE/ESP policy", () => {
+            assertLine(cases["huawei-vrp.ar.single-ikev1.txt"], " rule 1 deny ip source 192.168.40.0 0.0.0.255 destination 10.10.0.0 0.0.255.255");
+            const usg = cases["huawei-vrp.usg.single-ikev1.txt"];
+            assertLine(usg, "  action no-nat");
+            assertLine(usg, "  service esp");
+            assertLine(usg, "ipsec sha2 compatible enable");
         });
     });
 });
