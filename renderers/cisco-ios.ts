@@ -163,6 +163,15 @@ function checkLink(link: ResolvedLink, tunnels: ResolvedTunnel[]): void {
                 "use a pre-shared key without '?' (leave psk unset to generate one).",
             );
         }
+        if (ike.version === "ikev1" && link.peerBehindNat) {
+            // IKEv1 on IOS identifies itself by the WAN interface's own address: the private one behind NAT.
+            throw new UnsupportedByPeerError(
+                PLATFORM,
+                "profile.ike.version",
+                ike.version,
+                "behind NAT, IOS IKEv1 sends the private WAN address as its identity: use IKEv2 (identity local address is set to the public address).",
+            );
+        }
         if (ike.version === "ikev1" && !isIpv4Address(t.peerId)) {
             // IKEv1 on IOS can only send an FQDN identity built from the router's hostname and
             // ip domain name (crypto isakmp identity hostname / self-identity fqdn).

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { ResolvedLink } from "../../model/link";
 import { ciscoIosRenderer, renderCiscoIos } from "../../renderers/cisco-ios";
+import { peerCaveats } from "../../renderers";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
 import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
@@ -380,6 +381,26 @@ describe("cisco-ios renderer", () => {
             assertLine(single, " set security-association lifetime seconds 3600");
             assertLine(single, "crypto isakmp keepalive 10 3 periodic");
             assertNoLine(single, /WARNING/);
+        });
+    });
+
+    describe("checks before anything exists", () => {
+        it("reports the policy-based dual-tunnel caveat through peerCaveats, and none for destination routing with DPD", () => {
+            // peerCaveats replaces the tunnels and the connection id with placeholders, as the checks do before creation.
+            const shape: Omit<ResolvedLink, "tunnels" | "connectionId"> = clone(hypermotionLink);
+            assert.equal(peerCaveats("cisco-ios", shape, 2).length, 1);
+            assert.deepEqual(peerCaveats("cisco-ios", shape, 1), []);
+            const routed: Omit<ResolvedLink, "tunnels" | "connectionId"> = clone(dualIkev2Link);
+            assert.deepEqual(peerCaveats("cisco-ios", routed, 2), []);
+            assert.deepEqual(peerCaveats("h3c-er", shape, 2).length, 2);
+        });
+
+        it("refuses IKEv1 behind NAT (IOS would send its private address as identity)", () => {
+            assert.throws(
+                () => renderCiscoIos({ ...clone(singleIkev1Link), peerBehindNat: true }),
+                (err: unknown) => err instanceof UnsupportedByPeerError && err.field === "profile.ike.version",
+            );
+            assert.doesNotThrow(() => renderCiscoIos({ ...clone(dualIkev2Link), peerBehindNat: true }));
         });
     });
 });
