@@ -365,7 +365,10 @@ function sa(link: ResolvedLink, t: ResolvedTunnel, names: Names, usesIsakmpProfi
         lines.push(` set pfs group${groupNumber(ipsec.pfs)}`);
     }
     // Alibaba rekeys on time only: no volume lifetime, so IOS must not rekey after its default 4608000 KB either.
-    lines.push(` set security-association lifetime seconds ${ipsec.lifetimeSeconds}`, " set security-association lifetime kilobytes disable");
+    lines.push(
+        ` set security-association lifetime seconds ${ipsec.lifetimeSeconds}`,
+        " set security-association lifetime kilobytes disable",
+    );
     if (ike.version === "ikev2") {
         lines.push(` set ikev2-profile ${names.profile(t)}`);
     } else if (usesIsakmpProfile) {

@@ -452,7 +452,10 @@ function destinationMode(link: ResolvedLink, base: string, names: string[]): str
 
 /** SecPath only: the tunnel interfaces in the Untrust zone and security policies for IKE/ESP and the protected networks. */
 function firewallPolicies(link: ResolvedLink, base: string): string[] {
-    const lines: string[] = ["#", "# ---- SecPath security policies: IKE (UDP 500/4500) and ESP with Alibaba, the protected networks both ways ----"];
+    const lines: string[] = [
+        "#",
+        "# ---- SecPath security policies: IKE (UDP 500/4500) and ESP with Alibaba, the protected networks both ways ----",
+    ];
     if (link.routingMode === "destination") {
         lines.push("security-zone name Untrust");
         link.tunnels.forEach((_, i) => lines.push(` import interface ${tunnelInterface(i)}`));

@@ -313,7 +313,8 @@ function ikePeers(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names): 
             lines.push(" version 2", " undo version 1");
         }
         lines.push(` pre-shared-key cipher ${pskArgument(t.psk)}`, ` ike-proposal ${IKE_PROPOSAL_NUMBER}`);
-        lines.push(isIpv4Address(t.peerId) ? " local-id-type ip" : t.peerId.includes("@") ? " local-id-type user-fqdn" : " local-id-type fqdn");
+        const idType = isIpv4Address(t.peerId) ? "ip" : t.peerId.includes("@") ? "user-fqdn" : "fqdn";
+        lines.push(` local-id-type ${idType}`);
         if (!isIpv4Address(t.alibabaId)) {
             lines.push(` remote-id ${t.alibabaId}`);
         }
@@ -455,7 +456,10 @@ function routeBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names)
         );
     });
     if (isFirewall(link)) {
-        lines.push("# The tunnel interfaces join the untrust zone (the security policies below allow the protected networks).", "firewall zone untrust");
+        lines.push(
+            "# The tunnel interfaces join the untrust zone (the security policies below allow the protected networks).",
+            "firewall zone untrust",
+        );
         tunnels.forEach((_, i) => lines.push(` add interface ${tunnelInterface(link, i)}`));
         lines.push("quit", "#");
     }

@@ -137,7 +137,11 @@ describe("cisco-ios renderer", () => {
         });
 
         it("applies the map and the MSS clamp to the marked WAN interface placeholder", () => {
-            assert.deepEqual(block(out, "interface <WAN_INTERFACE>"), ["interface <WAN_INTERFACE>", " crypto map ALIYUN-office", " ip tcp adjust-mss 1360"]);
+            assert.deepEqual(block(out, "interface <WAN_INTERFACE>"), [
+                "interface <WAN_INTERFACE>",
+                " crypto map ALIYUN-office",
+                " ip tcp adjust-mss 1360",
+            ]);
             assert.ok(linesOf(out).some((l) => l.startsWith("! ---- WAN interface (<WAN_INTERFACE>") && l.includes("203.0.113.10")));
             assert.ok(linesOf(out).some((l) => l.startsWith("! Replace every <PLACEHOLDER> before pasting: <WAN_INTERFACE>") && l.includes("<NAT_ACL>")));
         });

@@ -316,10 +316,20 @@ describe("renderers/h3c-comware", () => {
         assert.equal(h3cComwareRenderer.fileName(hypermotionLink), "office.h3c-comware.txt");
     });
     describe("SecPath firewall variant (peerDevice: firewall)", () => {
-        const routed = renderH3cComware({ ...structuredClone(destinationLink), peerDevice: "firewall", probeAddress: "10.30.1.10", probeSource: "10.40.0.1" });
+        const routed = renderH3cComware({
+            ...structuredClone(destinationLink),
+            peerDevice: "firewall",
+            probeAddress: "10.30.1.10",
+            probeSource: "10.40.0.1",
+        });
 
         it("puts the tunnel interfaces in the Untrust zone", () => {
-            assert.deepEqual(block(routed, "security-zone name Untrust"), ["security-zone name Untrust", " import interface Tunnel1", " import interface Tunnel2", " quit"]);
+            assert.deepEqual(block(routed, "security-zone name Untrust"), [
+                "security-zone name Untrust",
+                " import interface Tunnel1",
+                " import interface Tunnel2",
+                " quit",
+            ]);
         });
 
         it("passes IKE (UDP 500/4500) and ESP from the Alibaba gateways to the Local zone, and the protected networks both ways", () => {

@@ -169,7 +169,11 @@ describe("huawei-vrp renderer", () => {
         });
 
         it("applies the policy and the MSS clamp to the marked WAN interface placeholder", () => {
-            assert.deepEqual(view(out, "interface <WAN_INTERFACE>"), ["interface <WAN_INTERFACE>", " ipsec policy office", " tcp adjust-mss 1360"]);
+            assert.deepEqual(view(out, "interface <WAN_INTERFACE>"), [
+                "interface <WAN_INTERFACE>",
+                " ipsec policy office",
+                " tcp adjust-mss 1360",
+            ]);
             assert.ok(linesOf(out).some((l) => l.startsWith("# ---- WAN interface (<WAN_INTERFACE>") && l.includes("203.0.113.10")));
         });
 
@@ -378,7 +382,11 @@ describe("huawei-vrp renderer", () => {
         it("names USG tunnel interfaces and puts them in the untrust zone", () => {
             assertLine(routed, "interface Tunnel1");
             assertLine(routed, "interface Tunnel2");
-            assert.deepEqual(view(routed, "firewall zone untrust"), ["firewall zone untrust", " add interface Tunnel1", " add interface Tunnel2"]);
+            assert.deepEqual(view(routed, "firewall zone untrust"), [
+                "firewall zone untrust",
+                " add interface Tunnel1",
+                " add interface Tunnel2",
+            ]);
             assertLine(routed, "ip route-static 10.30.0.0 255.255.0.0 Tunnel1 track nqa admin dc2-m");
             assertLine(routed, "ip route-static 10.30.0.0 255.255.0.0 Tunnel2 preference 70");
         });
