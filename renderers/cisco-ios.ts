@@ -35,6 +35,12 @@ const DPD_RETRIES = 5;
 /** Seconds until a dead peer is declared dead and its SAs deleted (first probe, its wait, then the retries): the bound the header states. */
 export const CISCO_DPD_DEAD_SECONDS = DPD_INTERVAL_SECONDS + (DPD_RETRIES + 1) * DPD_RETRY_SECONDS;
 
+/** Optional IP SLA probe through the master tunnel (rendered when link.probeAddress is set): every 5 s, 2 s timeout. */
+const IP_SLA_NUMBER = 10;
+const IP_SLA_FREQUENCY_SECONDS = 5;
+const IP_SLA_TIMEOUT_MS = 2000;
+export const CISCO_SLA_FAILOVER_SECONDS = IP_SLA_FREQUENCY_SECONDS + IP_SLA_TIMEOUT_MS / 1000;
+
 /** Alibaba's VPN gateway MTU is 1400; inner TCP MSS = 1400 - 40 (IPv4 + TCP headers). */
 const TUNNEL_MTU = 1400;
 const TCP_MSS = 1360;
@@ -233,10 +239,16 @@ function header(link: ResolvedLink, tunnels: ResolvedTunnel[]): string[] {
     }
     if (link.routingMode === "destination") {
         used.push(tunnels.map((_, i) => `Tunnel${i + 1}`).join("/"));
+        if (tunnels.length > 1 && link.probeAddress !== undefined) {
+            used.push(`ip sla ${IP_SLA_NUMBER}`, `track ${IP_SLA_NUMBER}`);
+        }
     }
     const placeholders = [`${CISCO_WAN_INTERFACE} (the interface that owns ${link.peerPublicIp})`];
     if (link.routingMode === "policy") {
         placeholders.push(`${CISCO_NAT_ACL} (the extended ACL of your ip nat inside source list)`);
+    }
+    if (link.routingMode === "destination" && tunnels.length > 1 && link.probeAddress !== undefined && link.probeSource === undefined) {
+        placeholders.push("<LAN_SOURCE_IP> (this router's own address in its LAN)");
     }
     const lines = [
         `! Cisco IOS / IOS XE configuration for link "${link.name}"`,
@@ -259,7 +271,10 @@ function header(link: ResolvedLink, tunnels: ResolvedTunnel[]): string[] {
         lines.push(
             link.routingMode === "destination"
                 ? `! Failover: master via Tunnel1, slave via floating routes on Tunnel2; when DPD deletes Tunnel1's SAs its line protocol goes down and ` +
-                      `traffic moves to Tunnel2${link.profile.dpd ? ` within ${CISCO_DPD_DEAD_SECONDS} s` : ""}, and back when the master's SAs return.`
+                      `traffic moves to Tunnel2${link.profile.dpd ? ` within ${CISCO_DPD_DEAD_SECONDS} s` : ""}, and back when the master's SAs return.` +
+                      (link.probeAddress !== undefined
+                          ? ` IP SLA ${IP_SLA_NUMBER} also withdraws the master's routes within ${CISCO_SLA_FAILOVER_SECONDS} s when its data path fails.`
+                          : " Set the link's probeAddress to also track the master's data path with IP SLA.")
                 : "! Failover: NOT AUTOMATIC for outbound traffic (policy-based); see the warning below.",
         );
     }
@@ -465,10 +480,30 @@ function routeBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names,
                   "take over while Tunnel1 is down."
             : "! Alibaba networks through Tunnel1.",
     );
+    // With a probe address, the master's routes also track an IP SLA ICMP probe pinned to Tunnel1: that catches a master
+    // whose IKE still answers DPD but whose data path is broken.
+    const sla = tunnels.length > 1 && link.probeAddress !== undefined;
+    if (sla) {
+        const source = link.probeSource ?? "<LAN_SOURCE_IP>";
+        lines.splice(
+            lines.length - 1,
+            0,
+            `! Data-plane tracking: IP SLA ${IP_SLA_NUMBER} pings ${link.probeAddress} from ${source} (this router's LAN address) through Tunnel1 every ` +
+                `${IP_SLA_FREQUENCY_SECONDS} s; track ${IP_SLA_NUMBER} withdraws the master's routes when it fails (within ${CISCO_SLA_FAILOVER_SECONDS} s).`,
+            `ip sla ${IP_SLA_NUMBER}`,
+            ` icmp-echo ${link.probeAddress} source-ip ${source}`,
+            ` frequency ${IP_SLA_FREQUENCY_SECONDS}`,
+            ` timeout ${IP_SLA_TIMEOUT_MS}`,
+            `ip sla schedule ${IP_SLA_NUMBER} life forever start-time now`,
+            `track ${IP_SLA_NUMBER} ip sla ${IP_SLA_NUMBER} reachability`,
+            "! The probe's host route stays on Tunnel1, so the probe keeps measuring the master while its routes are withdrawn.",
+            `ip route ${link.probeAddress} 255.255.255.255 Tunnel1`,
+        );
+    }
     tunnels.forEach((t, i) => {
         for (const cidr of link.alibabaSubnets) {
-            const distance = i === 0 ? "" : ` ${FLOATING_ROUTE_DISTANCE}`;
-            lines.push(`ip route ${networkAddress(cidr)} ${netmask(cidr)} Tunnel${i + 1}${distance}`);
+            const tail = i === 0 ? (sla ? ` track ${IP_SLA_NUMBER}` : "") : ` ${FLOATING_ROUTE_DISTANCE}`;
+            lines.push(`ip route ${networkAddress(cidr)} ${netmask(cidr)} Tunnel${i + 1}${tail}`);
         }
     });
     return lines;
@@ -493,6 +528,9 @@ function verification(link: ResolvedLink, tunnels: ResolvedTunnel[]): string[] {
     }
     lines.push("! show crypto session -> Session status: UP-ACTIVE for every tunnel");
     if (link.routingMode === "destination") {
+        if (tunnels.length > 1 && link.probeAddress !== undefined) {
+            lines.push(`! show track ${IP_SLA_NUMBER} -> Reachability is Up (Down while the master's data path fails)`);
+        }
         lines.push(
             "! show interfaces Tunnel1 -> Tunnel1 is up, line protocol is up (down while the tunnel has no IPsec SA)",
             `! show ip route ${firstNet} -> directly connected via Tunnel1${tunnels.length > 1 ? "; via Tunnel2 only while Tunnel1 is down" : ""}`,

@@ -407,4 +407,22 @@ describe("cisco-ios renderer", () => {
             assert.doesNotThrow(() => renderCiscoIos({ ...clone(dualIkev2Link), peerBehindNat: true }));
         });
     });
+
+    describe("IP SLA tracking when the link names a probe address", () => {
+        const out = renderCiscoIos({ ...clone(dualIkev2Link), probeAddress: "172.16.1.10", probeSource: "192.168.20.1" });
+
+        it("pings the probe through Tunnel1 and tracks the master's routes with it", () => {
+            assert.deepEqual(block(out, "ip sla 10"), ["ip sla 10", " icmp-echo 172.16.1.10 source-ip 192.168.20.1", " frequency 5", " timeout 2000"]);
+            assertLine(out, "ip sla schedule 10 life forever start-time now");
+            assertLine(out, "track 10 ip sla 10 reachability");
+            assertLine(out, "ip route 172.16.1.10 255.255.255.255 Tunnel1");
+            assertLine(out, "ip route 172.16.0.0 255.255.0.0 Tunnel1 track 10");
+            assertLine(out, "ip route 172.16.0.0 255.255.0.0 Tunnel2 10");
+            assert.ok(linesOf(out).some((l) => l.startsWith("! Failover:") && l.includes("IP SLA 10 also withdraws the master's routes within 7 s")));
+        });
+
+        it("renders no IP SLA without a probe address", () => {
+            assertNoLine(renderCiscoIos(dualIkev2Link), /^(ip sla|track) /);
+        });
+    });
 });
