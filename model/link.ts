@@ -248,6 +248,20 @@ export interface ResolvedLink {
     peerSubnets: string[];
     /** One tunnel (legacy single-tunnel gateway) or two (master first, then slave). */
     tunnels: ResolvedTunnel[];
+    /**
+     * Optional: a host in the Alibaba networks that answers ping, probed through the master tunnel to track its
+     * routes (Huawei/H3C NQA). Renderers write a marked placeholder when it is unset.
+     */
+    probeAddress?: string;
+    /** Optional: this device's own LAN address (inside peerSubnets), the source of those probes. Placeholder when unset. */
+    probeSource?: string;
+    /** Optional: the peer device sits behind NAT (its WAN interface holds a private address). Default false. */
+    peerBehindNat?: boolean;
+    /**
+     * Optional: which kind of device the vendor CLI renderers (huawei-vrp, h3c-comware) write for: "router" (Huawei AR,
+     * H3C MSR; the default) or "firewall" (Huawei USG, H3C SecPath: security zones and security policies).
+     */
+    peerDevice?: "router" | "firewall";
 }
 
 /** The traffic selectors each side proposes: 0.0.0.0/0 both ways in destination-routing mode. */

@@ -4,6 +4,11 @@
 // "Local" is the ER router (peerPublicIp, peerId, peerSubnets), "remote" is Alibaba (tunnel.alibabaIp,
 // tunnel.alibabaId, alibabaSubnets); the two ends' subnets mirror each other.
 //
+// Failover: the ER has no route-based IPsec and no route tracking in its IPsec pages, so it cannot follow Alibaba's
+// master/slave switch: with two policies for the same subnets, outbound traffic takes the first (master). The sheet
+// says so and the renderer's caveats warn for every dual-tunnel link. DPD is an on/off switch on the ER; its timers
+// are the firmware's and not shown, so no detection bound can be stated.
+//
 // What the ER can do. From the seed: IKEv1 only (main / aggressive), one local and one remote subnet per
 // IPsec policy, DH shown as "DH2 modp1024", DPD off by default. NOT confirmed from an H3C manual (none was
 // found): the DH groups are assumed to be DH1/DH2/DH5 (modp768/1024/1536, no group14), the ciphers DES,
@@ -153,6 +158,47 @@ function layout(sections: Section[]): string[] {
 
 const WAN_PLACEHOLDER = "WAN1";
 
+/** Alibaba's public guide for this platform family (its dual-tunnel page links the per-device examples). */
+export const H3C_ER_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
+
+/** What the sheet cannot do for the link although it renders; the header repeats them. */
+export function h3cErCaveats(link: ResolvedLink): string[] {
+    const caveats: string[] = [];
+    if (link.tunnels.length > 1) {
+        caveats.push(
+            "the H3C ER cannot follow Alibaba's master/slave switch: both policies protect the same subnets and outbound traffic " +
+                "always takes the master's; when Alibaba moves to the slave tunnel, traffic from the office keeps going into the dead master " +
+                "until the master recovers. Use a Comware V7 device (h3c-comware, destination routing) for failover in both directions.",
+        );
+    }
+    if (link.profile.dpd) {
+        caveats.push("the ER's DPD timers are fixed by its firmware and not shown in the UI: how fast it notices a dead tunnel is unknown.");
+    }
+    return caveats;
+}
+
+function closingSections(link: ResolvedLink): Section[] {
+    const first = link.alibabaSubnets[0] ?? "<ALIBABA_NETWORK>";
+    return [
+        {
+            title: "6. 其他 Other settings",
+            rows: [
+                { note: `MTU/MSS: Alibaba's gateway MTU is 1400. If the WAN page offers MTU or TCP MSS, set MTU 1400 / TCP MSS 1360 (not confirmed on the ER).` },
+                { note: "NAT: the ER protects traffic that matches an IPsec policy before its WAN NAT (assumed from the ER's design; no NAT exemption field exists)." },
+                { note: "Firewall: if 安全 Security > 访问控制 Access control has a deny-all rule, allow the subnets above both ways." },
+            ],
+        },
+        {
+            title: "7. 验证 Verification",
+            rows: [
+                { note: "VPN > IPsec > 安全联盟 Security associations (or 监控 Monitor): one SA per Alibaba address, state 已连接 connected." },
+                { note: `From a LAN host ping a host in ${first}: replies; the first packets may be lost while the SAs come up.` },
+                { note: "Alibaba console, IPsec connection: the master tunnel shows 第二阶段协商成功 Phase 2 negotiations succeeded." },
+            ],
+        },
+    ];
+}
+
 function objectName(text: string): string {
     const cleaned = text.replace(/[^A-Za-z0-9_-]/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
     return cleaned.length > 0 ? cleaned : "aliyun";
@@ -276,11 +322,18 @@ export function renderH3cEr(link: ResolvedLink): string {
         lines.push(`# Weak algorithms allowed by weakCryptoOptIn: ${link.profile.weakCryptoOptIn.reason}`);
     }
     lines.push(
+        `# Follows Alibaba Cloud's dual-tunnel guide and its on-premises device examples: ${H3C_ER_GUIDE_URL}`,
+        "# For the ER series web UI (ER3200G2/ER5200G2/ER8300G2 class firmware with 虚接口 / IKE / IPsec pages).",
+    );
+    for (const caveat of h3cErCaveats(link)) {
+        lines.push(`# WARNING: ${caveat}`);
+    }
+    lines.push(
         "# Fill the web UI's IPsec pages in this order for every tunnel: 虚接口 -> IKE安全提议 -> IKE对等体 -> IPsec安全提议 -> IPsec安全策略.",
         "# Every value must equal Alibaba's side; names are suggestions (shorten them if the UI limits their length, keep references consistent).",
         "# Assumed, not confirmed from an H3C manual: DH groups DH1/DH2/DH5, integrity MD5/SHA1, the NAT traversal option.",
     );
-    const sections = link.tunnels.flatMap((tunnel, i) => tunnelSections(link, tunnel, i));
+    const sections = [...link.tunnels.flatMap((tunnel, i) => tunnelSections(link, tunnel, i)), ...closingSections(link)];
     lines.push(...layout(sections), "");
     return lines.join("\n");
 }
@@ -290,4 +343,5 @@ export const h3cErRenderer: PeerRenderer = {
     title: "H3C ER series web form (field by field)",
     fileName: (link) => `${link.name}.h3c-er.txt`,
     render: renderH3cEr,
+    caveats: h3cErCaveats,
 };

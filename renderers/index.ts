@@ -27,7 +27,32 @@ export function renderPeerConfig(platform: PeerPlatform, link: ResolvedLink): st
  * `platform` can express it at all. Returns the renderer's objection, or undefined.
  */
 export function peerObjection(platform: PeerPlatform, link: Omit<ResolvedLink, "tunnels" | "connectionId">, tunnelCount: number): UnsupportedByPeerError | undefined {
-    const placeholder: ResolvedLink = {
+    const placeholder = placeholderLink(link, tunnelCount);
+    try {
+        RENDERERS[platform].render(placeholder);
+        return undefined;
+    } catch (err) {
+        if (err instanceof UnsupportedByPeerError) {
+            return err;
+        }
+        throw err;
+    }
+}
+
+/**
+ * What `platform` renders but cannot do for the link (e.g. follow Alibaba's master/slave switch), known
+ * before any resource exists. Empty when the platform objects to the link (see peerObjection) or has no caveat.
+ */
+export function peerCaveats(platform: PeerPlatform, link: Omit<ResolvedLink, "tunnels" | "connectionId">, tunnelCount: number): string[] {
+    const caveats = RENDERERS[platform].caveats;
+    if (!caveats || peerObjection(platform, link, tunnelCount)) {
+        return [];
+    }
+    return caveats(placeholderLink(link, tunnelCount));
+}
+
+function placeholderLink(link: Omit<ResolvedLink, "tunnels" | "connectionId">, tunnelCount: number): ResolvedLink {
+    return {
         ...link,
         connectionId: "vco-placeholder",
         tunnels: (["master", "slave"] as const).slice(0, tunnelCount).map((role, i) => ({
@@ -38,13 +63,4 @@ export function peerObjection(platform: PeerPlatform, link: Omit<ResolvedLink, "
             peerId: link.profile.remoteId ?? link.peerPublicIp,
         })),
     };
-    try {
-        RENDERERS[platform].render(placeholder);
-        return undefined;
-    } catch (err) {
-        if (err instanceof UnsupportedByPeerError) {
-            return err;
-        }
-        throw err;
-    }
 }

@@ -10,6 +10,11 @@ export interface PeerRenderer {
     /** File name the plan writes, e.g. "office.swanctl.conf". */
     fileName: (link: ResolvedLink) => string;
     render: Renderer;
+    /**
+     * What the rendered file cannot do for this link although it renders (e.g. a dual-tunnel link whose
+     * outbound traffic cannot follow Alibaba's master/slave switch). Checks report them as warnings.
+     */
+    caveats?: (link: ResolvedLink) => string[];
 }
 
 /** Thrown when the peer platform cannot express the link (e.g. IKEv2 on an H3C ER router). */

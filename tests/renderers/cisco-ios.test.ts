@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { ResolvedLink } from "../../model/link";
 import { ciscoIosRenderer, renderCiscoIos } from "../../renderers/cisco-ios";
+import { peerCaveats } from "../../renderers";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 const linesOf = (text: string): string[] => text.split("\n");
 
@@ -134,9 +136,32 @@ describe("cisco-ios renderer", () => {
             assert.equal(count(out, " set pfs group2"), 2);
         });
 
-        it("applies the map to the marked WAN interface placeholder", () => {
-            assert.deepEqual(block(out, "interface GigabitEthernet0/0/0"), ["interface GigabitEthernet0/0/0", " crypto map ALIYUN-office"]);
-            assert.ok(linesOf(out).some((l) => l.startsWith("! >>> WAN interface") && l.includes("203.0.113.10")));
+        it("applies the map and the MSS clamp to the marked WAN interface placeholder", () => {
+            assert.deepEqual(block(out, "interface <WAN_INTERFACE>"), [
+                "interface <WAN_INTERFACE>",
+                " crypto map ALIYUN-office",
+                " ip tcp adjust-mss 1360",
+            ]);
+            assert.ok(linesOf(out).some((l) => l.startsWith("! ---- WAN interface (<WAN_INTERFACE>") && l.includes("203.0.113.10")));
+            assert.ok(linesOf(out).some((l) => l.startsWith("! Replace every <PLACEHOLDER> before pasting: <WAN_INTERFACE>") && l.includes("<NAT_ACL>")));
+        });
+
+        it("exempts the protected flow from NAT with a deny line ahead of the NAT ACL's permits", () => {
+            assert.deepEqual(block(out, "ip access-list extended <NAT_ACL>"), [
+                "ip access-list extended <NAT_ACL>",
+                " 1 deny ip 192.168.10.0 0.0.0.255 172.16.0.0 0.0.255.255",
+            ]);
+        });
+
+        it("warns that a policy-based dual tunnel cannot follow the master/slave switch, and states the DPD bound", () => {
+            assert.ok(linesOf(out).some((l) => l.startsWith("! WARNING: policy-based dual tunnel: both crypto map entries match one ACL")));
+            assertLine(out, "! DPD: probe every 10 s, retry every 3 s, 5 retries: a dead tunnel is declared dead and its SAs deleted within 28 s.");
+            assert.equal(ciscoIosRenderer.caveats!(hypermotionLink).length, 1);
+        });
+
+        it("ends with a verification section of show commands", () => {
+            assertLine(out, "! show crypto isakmp sa -> one SA per Alibaba address (47.96.10.21, 47.96.10.22), state QM_IDLE, status ACTIVE");
+            assertLine(out, "! show ip nat translations -> no entry for traffic to 172.16.0.0/16 (the NAT exemption works)");
         });
 
         it("records the weak-crypto opt-in reason", () => {
@@ -200,6 +225,7 @@ describe("cisco-ios renderer", () => {
                 " set transform-set ALIYUN-shanghai-to-tokyo",
                 " set pfs group14",
                 " set security-association lifetime seconds 3600",
+                " set security-association lifetime kilobytes disable",
                 " set ikev2-profile ALIYUN-shanghai-to-tokyo-master",
                 " match address ALIYUN-shanghai-to-tokyo",
             ]);
@@ -230,23 +256,31 @@ describe("cisco-ios renderer", () => {
                 "crypto ipsec profile ALIYUN-dc2-master",
                 " set transform-set ALIYUN-dc2",
                 " set security-association lifetime seconds 1800",
+                " set security-association lifetime kilobytes disable",
                 " set ikev2-profile ALIYUN-dc2-master",
             ]);
             assertLine(out, "crypto ipsec profile ALIYUN-dc2-slave");
             assertNoLine(out, /set pfs/);
         });
 
-        it("has no DPD and no crypto map", () => {
-            assertNoLine(out, /dpd|keepalive/);
-            assertNoLine(out, /crypto map|access-list/);
+        it("has no DPD and no crypto map, and warns that failover then waits for the SAs to expire", () => {
+            assertNoLine(out, /^[^!].*(dpd|keepalive)/);
+            assertNoLine(out, /^[^!].*(crypto map|access-list)/);
+            assert.deepEqual(ciscoIosRenderer.caveats!(destinationLink), [
+                "DPD is off (profile.dpd = false): a dead master tunnel is only noticed when its SAs expire, so the floating route through " +
+                    "the slave takes over late. Enable profile.dpd.",
+            ]);
+            assert.ok(linesOf(out).some((l) => l.startsWith("! WARNING: DPD is off")));
         });
 
         it("builds Tunnel1 (master) and Tunnel2 (slave) VTIs on the WAN placeholder", () => {
             assert.deepEqual(block(out, "interface Tunnel1"), [
                 "interface Tunnel1",
                 " description Alibaba master tunnel 39.98.1.2 (vco-2zeq1w2e3r4t5y6u7i8o9)",
-                " ip unnumbered GigabitEthernet0/0/0",
-                " tunnel source GigabitEthernet0/0/0",
+                " ip unnumbered <WAN_INTERFACE>",
+                " ip mtu 1400",
+                " ip tcp adjust-mss 1360",
+                " tunnel source <WAN_INTERFACE>",
                 " tunnel mode ipsec ipv4",
                 " tunnel destination 39.98.1.2",
                 " tunnel protection ipsec profile ALIYUN-dc2-master",
@@ -326,6 +360,69 @@ describe("cisco-ios renderer", () => {
             const link = clone(hypermotionLink);
             link.tunnels = [link.tunnels[1], link.tunnels[0]];
             assert.equal(renderCiscoIos(link), renderCiscoIos(hypermotionLink));
+        });
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const dual = renderCiscoIos(dualIkev2Link);
+        const single = renderCiscoIos(singleIkev1Link);
+
+        it("dual-tunnel IKEv2 link matches cisco-ios.dual-ikev2.txt", () => assertGolden("cisco-ios.dual-ikev2.txt", dual));
+        it("single-tunnel IKEv1 link matches cisco-ios.single-ikev1.txt", () => assertGolden("cisco-ios.single-ikev1.txt", single));
+
+        it("dual: master route, floating slave route, MSS/MTU on the VTIs, DPD that brings the VTI down", () => {
+            assertLine(dual, "ip route 172.16.0.0 255.255.0.0 Tunnel1");
+            assertLine(dual, "ip route 172.16.0.0 255.255.0.0 Tunnel2 10");
+            assert.equal(count(dual, " ip tcp adjust-mss 1360"), 2);
+            assert.equal(count(dual, " ip mtu 1400"), 2);
+            assert.equal(count(dual, " dpd 10 3 periodic"), 2);
+            assert.deepEqual(ciscoIosRenderer.caveats!(dualIkev2Link), []);
+        });
+
+        it("single: NAT exemption, lifetimes and DPD as the profile says", () => {
+            assertLine(single, " 1 deny ip 192.168.40.0 0.0.0.255 10.10.0.0 0.0.255.255");
+            assertLine(single, " lifetime 28800");
+            assertLine(single, " set security-association lifetime seconds 3600");
+            assertLine(single, "crypto isakmp keepalive 10 3 periodic");
+            assertNoLine(single, /WARNING/);
+        });
+    });
+
+    describe("checks before anything exists", () => {
+        it("reports the policy-based dual-tunnel caveat through peerCaveats, and none for destination routing with DPD", () => {
+            // peerCaveats replaces the tunnels and the connection id with placeholders, as the checks do before creation.
+            const shape: Omit<ResolvedLink, "tunnels" | "connectionId"> = clone(hypermotionLink);
+            assert.equal(peerCaveats("cisco-ios", shape, 2).length, 1);
+            assert.deepEqual(peerCaveats("cisco-ios", shape, 1), []);
+            const routed: Omit<ResolvedLink, "tunnels" | "connectionId"> = clone(dualIkev2Link);
+            assert.deepEqual(peerCaveats("cisco-ios", routed, 2), []);
+            assert.deepEqual(peerCaveats("h3c-er", shape, 2).length, 2);
+        });
+
+        it("refuses IKEv1 behind NAT (IOS would send its private address as identity)", () => {
+            assert.throws(
+                () => renderCiscoIos({ ...clone(singleIkev1Link), peerBehindNat: true }),
+                (err: unknown) => err instanceof UnsupportedByPeerError && err.field === "profile.ike.version",
+            );
+            assert.doesNotThrow(() => renderCiscoIos({ ...clone(dualIkev2Link), peerBehindNat: true }));
+        });
+    });
+
+    describe("IP SLA tracking when the link names a probe address", () => {
+        const out = renderCiscoIos({ ...clone(dualIkev2Link), probeAddress: "172.16.1.10", probeSource: "192.168.20.1" });
+
+        it("pings the probe through Tunnel1 and tracks the master's routes with it", () => {
+            assert.deepEqual(block(out, "ip sla 10"), ["ip sla 10", " icmp-echo 172.16.1.10 source-ip 192.168.20.1", " frequency 5", " timeout 2000"]);
+            assertLine(out, "ip sla schedule 10 life forever start-time now");
+            assertLine(out, "track 10 ip sla 10 reachability");
+            assertLine(out, "ip route 172.16.1.10 255.255.255.255 Tunnel1");
+            assertLine(out, "ip route 172.16.0.0 255.255.0.0 Tunnel1 track 10");
+            assertLine(out, "ip route 172.16.0.0 255.255.0.0 Tunnel2 10");
+            assert.ok(linesOf(out).some((l) => l.startsWith("! Failover:") && l.includes("IP SLA 10 also withdraws the master's routes within 7 s")));
+        });
+
+        it("renders no IP SLA without a probe address", () => {
+            assertNoLine(renderCiscoIos(dualIkev2Link), /^(ip sla|track) /);
         });
     });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { h3cComwareRenderer, renderH3cComware } from "../../renderers/h3c-comware";
 import { ResolvedLink } from "../../model/link";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 const linesOf = (text: string) => text.split("\n");
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -20,7 +21,7 @@ describe("renderers/h3c-comware", () => {
         const text = renderH3cComware(hypermotionLink);
 
         it("names the link and the Alibaba connection in a header comment", () => {
-            assert.ok(text.startsWith('# H3C Comware V7 configuration for the peer end of link "office"\n'));
+            assert.ok(text.startsWith('# H3C Comware V7 configuration for the peer end of link "office": H3C MSR router'));
             assert.ok(linesOf(text).includes("# Alibaba Cloud VPN connection: vco-bp1k2m3n4o5p6q7r8s9t0"));
             assert.ok(linesOf(text).includes("system-view"));
         });
@@ -50,9 +51,10 @@ describe("renderers/h3c-comware", () => {
                 " local-identity address 203.0.113.10",
                 " match remote identity address 47.96.10.22 255.255.255.255",
                 " proposal 10",
-                " dpd interval 10 periodic",
+                " dpd interval 10 retry 3 periodic",
                 " quit",
             ]);
+            assert.ok(linesOf(text).includes("# DPD: periodic every 10 s, retry every 3 s: a dead peer's SAs are deleted within 19 s."));
         });
 
         it("writes the transform set with pfs dh-group2", () => {
@@ -67,9 +69,9 @@ describe("renderers/h3c-comware", () => {
             ]);
         });
 
-        it("protects the mirrored subnets with one ACL rule", () => {
-            assert.deepEqual(block(text, "acl advanced 3000"), [
-                "acl advanced 3000",
+        it("protects the mirrored subnets with one ACL rule (acl number: every Comware V7 release)", () => {
+            assert.deepEqual(block(text, "acl number 3000"), [
+                "acl number 3000",
                 " rule 5 permit ip source 192.168.10.0 0.0.0.255 destination 172.16.0.0 0.0.255.255",
                 " quit",
             ]);
@@ -97,13 +99,28 @@ describe("renderers/h3c-comware", () => {
             assert.match(text, /# Dual tunnel: both policies of group "office" use ACL 3000\./);
         });
 
-        it("applies the policy to a placeholder WAN interface marked for change", () => {
-            assert.deepEqual(block(text, "interface GigabitEthernet1/0/1"), [
-                "interface GigabitEthernet1/0/1",
+        it("applies the policy and the MSS clamp to a placeholder WAN interface marked for change", () => {
+            assert.deepEqual(block(text, "interface <WAN_INTERFACE>"), [
+                "interface <WAN_INTERFACE>",
                 " ipsec apply policy office",
+                " tcp mss 1360",
                 " quit",
             ]);
-            assert.ok(linesOf(text).includes("# CHANGE GigabitEthernet1/0/1 to the WAN interface that holds 203.0.113.10 (placeholder)."));
+            assert.ok(linesOf(text).some((l) => l.startsWith("# Replace every <PLACEHOLDER> before pasting: <WAN_INTERFACE> (the WAN interface that holds 203.0.113.10)")));
+        });
+
+        it("exempts the protected flow from NAT in the nat outbound ACL", () => {
+            assert.deepEqual(block(text, "acl number <NAT_ACL_NUMBER>"), [
+                "acl number <NAT_ACL_NUMBER>",
+                " rule 1 deny ip source 192.168.10.0 0.0.0.255 destination 172.16.0.0 0.0.255.255",
+                " quit",
+            ]);
+        });
+
+        it("warns that the policy-based dual tunnel cannot follow the master/slave switch", () => {
+            assert.ok(linesOf(text).some((l) => l.startsWith("# WARNING: policy-based dual tunnel: both IPsec policies match one ACL")));
+            assert.equal(h3cComwareRenderer.caveats!(hypermotionLink).length, 1);
+            assert.deepEqual(h3cComwareRenderer.caveats!(destinationLink), []);
         });
 
         it("puts each PSK exactly once, in its own tunnel's keychain", () => {
@@ -155,15 +172,15 @@ describe("renderers/h3c-comware", () => {
                 " identity local fqdn tokyo.example.com",
                 " match remote identity fqdn shanghai.example.com",
                 " sa duration 86400",
-                " dpd interval 10 periodic",
+                " dpd interval 10 retry 3 periodic",
                 " quit",
             ]);
             assert.doesNotMatch(text, /^ike (proposal|keychain|profile) /m);
         });
 
         it("writes two ACL rules and a single policy referring to the IKEv2 profile", () => {
-            assert.deepEqual(block(text, "acl advanced 3000"), [
-                "acl advanced 3000",
+            assert.deepEqual(block(text, "acl number 3000"), [
+                "acl number 3000",
                 " rule 5 permit ip source 10.0.0.0 0.0.255.255 destination 10.1.0.0 0.0.255.255",
                 " rule 10 permit ip source 10.2.0.0 0.0.255.255 destination 10.1.0.0 0.0.255.255",
                 " quit",
@@ -198,24 +215,52 @@ describe("renderers/h3c-comware", () => {
             assert.deepEqual(block(text, "interface Tunnel1 mode ipsec"), [
                 "interface Tunnel1 mode ipsec",
                 " description master tunnel to Alibaba 39.98.1.2 (vco-2zeq1w2e3r4t5y6u7i8o9)",
-                " ip address unnumbered interface GigabitEthernet1/0/1",
-                " source GigabitEthernet1/0/1",
+                " ip address unnumbered interface <WAN_INTERFACE>",
+                " source <WAN_INTERFACE>",
                 " destination 39.98.1.2",
+                " mtu 1400",
+                " tcp mss 1360",
                 " tunnel protection ipsec profile dc2-master",
                 " quit",
             ]);
-            assert.deepEqual(block(text, "interface Tunnel2 mode ipsec").slice(4, 6), [
+            assert.deepEqual(block(text, "interface Tunnel2 mode ipsec").slice(4, 8), [
                 " destination 39.98.1.3",
+                " mtu 1400",
+                " tcp mss 1360",
                 " tunnel protection ipsec profile dc2-slave",
             ]);
-            assert.doesNotMatch(text, /acl advanced/);
+            assert.doesNotMatch(text, /acl (advanced|number)/);
             assert.doesNotMatch(text, /ipsec apply policy/);
             assert.doesNotMatch(text, /^ipsec policy /m);
         });
 
-        it("routes Alibaba's networks into the tunnels, master preferred", () => {
+        it("routes Alibaba's networks into the tunnels: master tracked by NQA, slave floating", () => {
             const routes = linesOf(text).filter((l) => l.startsWith("ip route-static"));
-            assert.deepEqual(routes, ["ip route-static 10.30.0.0 16 Tunnel1", "ip route-static 10.30.0.0 16 Tunnel2 preference 70"]);
+            assert.deepEqual(routes, [
+                "ip route-static <ALIBABA_PROBE_IP> 32 Tunnel1",
+                "ip route-static 10.30.0.0 16 Tunnel1 track 1",
+                "ip route-static 10.30.0.0 16 Tunnel2 preference 70",
+            ]);
+            assert.deepEqual(block(text, "nqa entry admin dc2-master"), [
+                "nqa entry admin dc2-master",
+                " type icmp-echo",
+                "  destination ip <ALIBABA_PROBE_IP>",
+                "  source ip <LAN_SOURCE_IP>",
+                "  frequency 3000",
+                "  probe count 1",
+                "  probe timeout 2000",
+                "  reaction 1 checked-element probe-fail threshold-type consecutive 3 action-type trigger-only",
+                "  quit",
+                " quit",
+            ]);
+            assert.ok(linesOf(text).includes("nqa schedule admin dc2-master start-time now lifetime forever"));
+            assert.ok(linesOf(text).includes("track 1 nqa entry admin dc2-master reaction 1"));
+            assert.ok(linesOf(text).some((l) => l.startsWith("# Failover: the master's routes follow track 1") && l.includes("within 11 s")));
+        });
+
+        it("ends with a verification section", () => {
+            assert.ok(linesOf(text).includes("# display ikev2 sa -> one SA per Alibaba address (39.98.1.2, 39.98.1.3), Status EST"));
+            assert.ok(linesOf(text).includes("# display track 1 -> State: Positive (Negative while the master is down)"));
         });
 
         it("omits pfs and dpd and names every algorithm", () => {
@@ -269,5 +314,72 @@ describe("renderers/h3c-comware", () => {
         assert.equal(h3cComwareRenderer.platform, "h3c-comware");
         assert.equal(h3cComwareRenderer.title, "H3C Comware V7 CLI");
         assert.equal(h3cComwareRenderer.fileName(hypermotionLink), "office.h3c-comware.txt");
+    });
+    describe("SecPath firewall variant (peerDevice: firewall)", () => {
+        const routed = renderH3cComware({
+            ...structuredClone(destinationLink),
+            peerDevice: "firewall",
+            probeAddress: "10.30.1.10",
+            probeSource: "10.40.0.1",
+        });
+
+        it("puts the tunnel interfaces in the Untrust zone", () => {
+            assert.deepEqual(block(routed, "security-zone name Untrust"), [
+                "security-zone name Untrust",
+                " import interface Tunnel1",
+                " import interface Tunnel2",
+                " quit",
+            ]);
+        });
+
+        it("passes IKE (UDP 500/4500) and ESP from the Alibaba gateways to the Local zone, and the protected networks both ways", () => {
+            const lines = linesOf(routed);
+            const from = lines.indexOf(" rule name dc2-ike-in");
+            assert.deepEqual(lines.slice(from, from + 10), [
+                " rule name dc2-ike-in",
+                "  action pass",
+                "  source-zone Untrust",
+                "  destination-zone Local",
+                "  source-ip-host 39.98.1.2",
+                "  source-ip-host 39.98.1.3",
+                "  service-port udp destination eq 500",
+                "  service-port udp destination eq 4500",
+                "  service-port 50",
+                "  quit",
+            ]);
+            assert.ok(lines.includes("  destination-ip-host 10.30.1.10"));
+            assert.ok(lines.includes("  source-ip-subnet 10.40.0.0 255.255.0.0"));
+            assert.ok(lines.includes("  destination-ip-subnet 10.30.0.0 255.255.0.0"));
+            assert.ok(lines.includes("  destination ip 10.30.1.10"));
+            assert.doesNotMatch(routed, /<ALIBABA_PROBE_IP>|<LAN_SOURCE_IP>/);
+        });
+
+        it("is not rendered for the default MSR router", () => {
+            assert.doesNotMatch(renderH3cComware(destinationLink), /^security-policy ip$/m);
+        });
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const cases = {
+            "h3c-comware.msr.dual-ikev2.txt": renderH3cComware(dualIkev2Link),
+            "h3c-comware.msr.single-ikev1.txt": renderH3cComware(singleIkev1Link),
+            "h3c-comware.secpath.dual-ikev2.txt": renderH3cComware({ ...dualIkev2Link, peerDevice: "firewall" }),
+            "h3c-comware.secpath.single-ikev1.txt": renderH3cComware({ ...singleIkev1Link, peerDevice: "firewall" }),
+        };
+        for (const [file, text] of Object.entries(cases)) {
+            it(`matches ${file}`, () => assertGolden(file, text));
+        }
+
+        it("MSR dual: tracked master route, floating slave route, MSS on the tunnels", () => {
+            const lines = linesOf(cases["h3c-comware.msr.dual-ikev2.txt"]);
+            assert.ok(lines.includes("ip route-static 172.16.0.0 16 Tunnel1 track 1"));
+            assert.ok(lines.includes("ip route-static 172.16.0.0 16 Tunnel2 preference 70"));
+            assert.equal(lines.filter((l) => l === " tcp mss 1360").length, 2);
+        });
+
+        it("single: NAT exemption; SecPath: IKE/ESP security policy", () => {
+            assert.ok(linesOf(cases["h3c-comware.msr.single-ikev1.txt"]).includes(" rule 1 deny ip source 192.168.40.0 0.0.0.255 destination 10.10.0.0 0.0.255.255"));
+            assert.ok(linesOf(cases["h3c-comware.secpath.single-ikev1.txt"]).includes("  service-port 50"));
+        });
     });
 });

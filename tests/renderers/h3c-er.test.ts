@@ -3,6 +3,7 @@ import { ResolvedLink } from "../../model/link";
 import { H3C_ER_CAPABILITIES, displayWidth, erDhLabel, h3cErProblems, h3cErRenderer, renderH3cEr } from "../../renderers/h3c-er";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertGolden, erDualLink, erSingleLink } from "./golden";
 
 const linesOf = (text: string) => text.split("\n");
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -226,5 +227,24 @@ describe("renderers/h3c-er", () => {
         assert.equal(h3cErRenderer.platform, "h3c-er");
         assert.equal(h3cErRenderer.title, "H3C ER series web form (field by field)");
         assert.equal(h3cErRenderer.fileName(hypermotionLink), "office.h3c-er.txt");
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const dual = renderH3cEr(erDualLink);
+        const single = renderH3cEr(erSingleLink);
+
+        it("dual-tunnel IKEv1 link matches h3c-er.dual-ikev1.txt (the ER has no IKEv2)", () => assertGolden("h3c-er.dual-ikev1.txt", dual));
+        it("single-tunnel IKEv1 link matches h3c-er.single-ikev1.txt", () => assertGolden("h3c-er.single-ikev1.txt", single));
+
+        it("warns that the ER cannot follow the master/slave switch on the dual link only", () => {
+            assert.ok(linesOf(dual).some((l) => l.startsWith("# WARNING: the H3C ER cannot follow Alibaba's master/slave switch")));
+            assert.ok(!linesOf(single).some((l) => l.includes("master/slave switch")));
+            assert.equal(h3cErRenderer.caveats!(erDualLink).length, 2);
+            assert.equal(h3cErRenderer.caveats!(erSingleLink).length, 1);
+        });
+
+        it("ends with the verification section", () => {
+            assert.ok(linesOf(dual).includes("7. 验证 Verification"));
+        });
     });
 });

@@ -3,6 +3,7 @@ import { ResolvedLink } from "../../model/link";
 import { huaweiVrpRenderer, renderHuaweiVrp } from "../../renderers/huawei-vrp";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 const linesOf = (text: string): string[] => text.split("\n");
 
@@ -128,6 +129,7 @@ describe("huawei-vrp renderer", () => {
                 " dpd type periodic",
                 " dpd idle-time 10",
                 " dpd retransmit-interval 3",
+                " dpd retry-limit 3",
             ]);
             const s = view(out, "ike peer office-s");
             assert.ok(s.includes(" remote-address 47.96.10.22"));
@@ -166,9 +168,27 @@ describe("huawei-vrp renderer", () => {
             assert.equal(count(out, " pfs dh-group2"), 2);
         });
 
-        it("applies the policy to the marked WAN interface placeholder", () => {
-            assert.deepEqual(view(out, "interface GigabitEthernet0/0/1"), ["interface GigabitEthernet0/0/1", " ipsec policy office"]);
-            assert.ok(linesOf(out).some((l) => l.startsWith("# >>> WAN interface") && l.includes("203.0.113.10")));
+        it("applies the policy and the MSS clamp to the marked WAN interface placeholder", () => {
+            assert.deepEqual(view(out, "interface <WAN_INTERFACE>"), [
+                "interface <WAN_INTERFACE>",
+                " ipsec policy office",
+                " tcp adjust-mss 1360",
+            ]);
+            assert.ok(linesOf(out).some((l) => l.startsWith("# ---- WAN interface (<WAN_INTERFACE>") && l.includes("203.0.113.10")));
+        });
+
+        it("exempts the protected flow from NAT in the nat outbound ACL (AR)", () => {
+            assert.deepEqual(view(out, "acl number <NAT_ACL_NUMBER>"), [
+                "acl number <NAT_ACL_NUMBER>",
+                " rule 1 deny ip source 192.168.10.0 0.0.0.255 destination 172.16.0.0 0.0.255.255",
+            ]);
+            assertNoLine(out, /^security-policy|^nat-policy/);
+        });
+
+        it("warns that a policy-based dual tunnel cannot follow the master/slave switch, and states the DPD bound", () => {
+            assert.ok(linesOf(out).some((l) => l.startsWith("# WARNING: policy-based dual tunnel: both IPsec policies match one ACL")));
+            assertLine(out, "# DPD: periodic every 10 s, retransmit every 3 s, 3 retries: a dead peer's SAs are deleted within 22 s.");
+            assert.equal(huaweiVrpRenderer.caveats!(hypermotionLink).length, 1);
         });
     });
 
@@ -203,8 +223,16 @@ describe("huawei-vrp renderer", () => {
                 " dpd type periodic",
                 " dpd idle-time 10",
                 " dpd retransmit-interval 3",
+                " dpd retry-limit 3",
             ]);
             assertNoLine(out, /exchange-mode/);
+        });
+
+        it("spells the SHA-2 compatibility switch per OS: AR vs USG", () => {
+            assertLine(out, "ipsec authentication sha2 compatible enable");
+            const usg = renderHuaweiVrp({ ...clone(spokeLink), peerDevice: "firewall" });
+            assertLine(usg, "ipsec sha2 compatible enable");
+            assertNoLine(usg, /^ipsec authentication sha2/);
         });
 
         it("turns on RFC SHA-2 truncation for ESP SHA-256", () => {
@@ -263,10 +291,12 @@ describe("huawei-vrp renderer", () => {
             assert.deepEqual(view(out, "interface Tunnel0/0/1"), [
                 "interface Tunnel0/0/1",
                 " description Alibaba master tunnel 39.98.1.2 (vco-2zeq1w2e3r4t5y6u7i8o9)",
-                " ip address unnumbered interface GigabitEthernet0/0/1",
+                " ip address unnumbered interface <WAN_INTERFACE>",
                 " tunnel-protocol ipsec",
-                " source GigabitEthernet0/0/1",
+                " source <WAN_INTERFACE>",
                 " destination 39.98.1.2",
+                " mtu 1400",
+                " tcp adjust-mss 1360",
                 " ipsec profile dc2-m",
             ]);
             const two = view(out, "interface Tunnel0/0/2");
@@ -274,9 +304,29 @@ describe("huawei-vrp renderer", () => {
             assert.ok(two.includes(" ipsec profile dc2-s"));
         });
 
-        it("routes the Alibaba network through Tunnel0/0/1, with Tunnel0/0/2 as a floating route", () => {
-            assertLine(out, "ip route-static 10.30.0.0 255.255.0.0 Tunnel0/0/1");
+        it("routes the Alibaba network through Tunnel0/0/1 tracked by NQA, with Tunnel0/0/2 as a floating route", () => {
+            assertLine(out, "ip route-static 10.30.0.0 255.255.0.0 Tunnel0/0/1 track nqa admin dc2-m");
             assertLine(out, "ip route-static 10.30.0.0 255.255.0.0 Tunnel0/0/2 preference 70");
+            assertLine(out, "ip route-static <ALIBABA_PROBE_IP> 255.255.255.255 Tunnel0/0/1");
+            assert.deepEqual(view(out, "nqa test-instance admin dc2-m"), [
+                "nqa test-instance admin dc2-m",
+                " test-type icmp",
+                " destination-address ipv4 <ALIBABA_PROBE_IP>",
+                " source-address ipv4 <LAN_SOURCE_IP>",
+                " frequency 10",
+                " probe-count 3",
+                " interval seconds 2",
+                " timeout 2",
+                " start now",
+            ]);
+            assert.ok(linesOf(out).some((l) => l.startsWith("# Failover: the master's routes track NQA test admin/dc2-m") && l.includes("within 16 s")));
+        });
+
+        it("fills the probe from the link when given", () => {
+            const text = renderHuaweiVrp({ ...clone(destinationLink), probeAddress: "10.30.1.10", probeSource: "10.40.0.1" });
+            assertLine(text, " destination-address ipv4 10.30.1.10");
+            assertLine(text, " source-address ipv4 10.40.0.1");
+            assertNoLine(text, /<ALIBABA_PROBE_IP>|<LAN_SOURCE_IP>/);
         });
     });
 
@@ -323,6 +373,103 @@ describe("huawei-vrp renderer", () => {
             const link = clone(hypermotionLink);
             link.tunnels = [link.tunnels[1], link.tunnels[0]];
             assert.equal(renderHuaweiVrp(link), renderHuaweiVrp(hypermotionLink));
+        });
+    });
+    describe("USG firewall variant (peerDevice: firewall)", () => {
+        const routed = renderHuaweiVrp({ ...clone(destinationLink), peerDevice: "firewall" });
+        const policy = renderHuaweiVrp({ ...clone(hypermotionLink), peerDevice: "firewall" });
+
+        it("names USG tunnel interfaces and puts them in the untrust zone", () => {
+            assertLine(routed, "interface Tunnel1");
+            assertLine(routed, "interface Tunnel2");
+            assert.deepEqual(view(routed, "firewall zone untrust"), [
+                "firewall zone untrust",
+                " add interface Tunnel1",
+                " add interface Tunnel2",
+            ]);
+            assertLine(routed, "ip route-static 10.30.0.0 255.255.0.0 Tunnel1 track nqa admin dc2-m");
+            assertLine(routed, "ip route-static 10.30.0.0 255.255.0.0 Tunnel2 preference 70");
+        });
+
+        it("allows IKE (UDP 500/4500) and ESP from the Alibaba gateways into the local zone", () => {
+            const lines = linesOf(policy);
+            const from = lines.indexOf(" rule name office-ike-in");
+            assert.deepEqual(lines.slice(from, from + 9), [
+                " rule name office-ike-in",
+                "  source-zone untrust",
+                "  destination-zone local",
+                "  source-address 47.96.10.21 mask 255.255.255.255",
+                "  source-address 47.96.10.22 mask 255.255.255.255",
+                "  service protocol udp destination-port 500",
+                "  service protocol udp destination-port 4500",
+                "  service esp",
+                "  action permit",
+            ]);
+            assertLine(policy, "  source-address 192.168.10.0 mask 255.255.255.0");
+            assertLine(policy, "  destination-address 172.16.0.0 mask 255.255.0.0");
+        });
+
+        it("exempts the protected flows with a no-nat rule moved to the top", () => {
+            const lines = linesOf(policy);
+            const from = lines.indexOf("nat-policy");
+            assert.deepEqual(lines.slice(from, from + 9), [
+                "nat-policy",
+                " rule name office-no-nat",
+                "  source-zone trust",
+                "  destination-zone untrust",
+                "  source-address 192.168.10.0 mask 255.255.255.0",
+                "  destination-address 172.16.0.0 mask 255.255.0.0",
+                "  action no-nat",
+                " rule move office-no-nat top",
+                "quit",
+            ]);
+            assertNoLine(policy, /^acl number <NAT_ACL_NUMBER>/);
+        });
+    });
+
+    describe("behind NAT", () => {
+        it("refuses an IP identity (VRP would send the private WAN address) and names the fix", () => {
+            assert.throws(
+                () => renderHuaweiVrp({ ...clone(hypermotionLink), peerBehindNat: true }),
+                (err: unknown) => err instanceof UnsupportedByPeerError && err.field === "profile.remoteId" && /FQDN/.test(err.fix),
+            );
+        });
+
+        it("uses local-id-type fqdn with the link's name identity, or user-fqdn for an e-mail style one", () => {
+            const fqdn = renderHuaweiVrp({ ...clone(spokeLink), peerBehindNat: true });
+            assertLine(fqdn, " local-id-type fqdn");
+            assertLine(fqdn, "ike local-name tokyo.example.com");
+            const link = clone(spokeLink);
+            link.tunnels[0].peerId = "office@example.com";
+            assertLine(renderHuaweiVrp(link), " local-id-type user-fqdn");
+        });
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const cases = {
+            "huawei-vrp.ar.dual-ikev2.txt": renderHuaweiVrp(dualIkev2Link),
+            "huawei-vrp.ar.single-ikev1.txt": renderHuaweiVrp(singleIkev1Link),
+            "huawei-vrp.usg.dual-ikev2.txt": renderHuaweiVrp({ ...dualIkev2Link, peerDevice: "firewall" }),
+            "huawei-vrp.usg.single-ikev1.txt": renderHuaweiVrp({ ...singleIkev1Link, peerDevice: "firewall" }),
+        };
+        for (const [file, text] of Object.entries(cases)) {
+            it(`matches ${file}`, () => assertGolden(file, text));
+        }
+
+        it("AR dual: tracked master route, floating slave route, MSS on the tunnels", () => {
+            const text = cases["huawei-vrp.ar.dual-ikev2.txt"];
+            assertLine(text, "ip route-static 172.16.0.0 255.255.0.0 Tunnel0/0/1 track nqa admin branch-m");
+            assertLine(text, "ip route-static 172.16.0.0 255.255.0.0 Tunnel0/0/2 preference 70");
+            assert.equal(count(text, " tcp adjust-mss 1360"), 2);
+            assertLine(text, "ipsec authentication sha2 compatible enable");
+        });
+
+        it("AR single: NAT exemption in the nat outbound ACL; USG single: no-nat rule and IKE/ESP policy", () => {
+            assertLine(cases["huawei-vrp.ar.single-ikev1.txt"], " rule 1 deny ip source 192.168.40.0 0.0.0.255 destination 10.10.0.0 0.0.255.255");
+            const usg = cases["huawei-vrp.usg.single-ikev1.txt"];
+            assertLine(usg, "  action no-nat");
+            assertLine(usg, "  service esp");
+            assertLine(usg, "ipsec sha2 compatible enable");
         });
     });
 });
