@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { HubPlan, TunnelMode } from "../model/hub";
 import { PeerPlatform, ResolvedLink } from "../model/link";
-import { LinkPlan } from "../model/site";
+import { LinkPlan, peerDeviceDetails } from "../model/site";
 import { RENDERERS } from "../renderers";
 
 /** What a link needs of its gateway once the gateway is declared: ids and addresses (Inputs), plain shape. */
@@ -217,6 +217,7 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
             peerPublicIp: peers[0],
             alibabaSubnets: spec.alibabaSubnets,
             peerSubnets: spec.peerSubnets,
+            ...peerDeviceDetails(spec),
             tunnels: ips.map((ip, i) => ({
                 role: plan.tunnelRoles[i],
                 alibabaIp: ip,

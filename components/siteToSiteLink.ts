@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { PeerPlatform, ResolvedLink, RoutingMode } from "../model/link";
+import { PeerDeviceDetails, PeerPlatform, ResolvedLink, RoutingMode } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
 import { HealthCheckSpec, LinkPlanInput, checkLink, planLink } from "../model/site";
 import { GatewayRef, createLink } from "./resources";
@@ -10,7 +10,7 @@ export { GatewayRef } from "./resources";
 export { HealthCheckSpec as HealthCheckArgs, GatewayShape } from "../model/site";
 
 /** A link's arguments, without its gateway: shared by SiteToSiteLink and each of VpnSite's links. */
-export interface LinkArgs {
+export interface LinkArgs extends PeerDeviceDetails {
     /**
      * The peer device's fixed public IPv4 address. An Output when the peer is another Alibaba VPN gateway
      * (hub and spoke); plain addresses are checked before anything is created.

@@ -34,7 +34,7 @@ export const RoutingMode = {
 export type RoutingMode = (typeof RoutingMode)[keyof typeof RoutingMode];
 
 /** The plain description of one link, before any resource exists. */
-export interface LinkSpec {
+export interface LinkSpec extends PeerDeviceDetails {
     name: string;
     /**
      * The peer device's fixed public IPv4 address (the customer gateway). Undefined when it is only known
@@ -238,7 +238,7 @@ export interface ResolvedTunnel {
 }
 
 /** Everything a renderer needs: the link with every Pulumi output resolved to plain values. */
-export interface ResolvedLink {
+export interface ResolvedLink extends PeerDeviceDetails {
     name: string;
     connectionId: string;
     profile: IpsecProfile;
@@ -248,6 +248,19 @@ export interface ResolvedLink {
     peerSubnets: string[];
     /** One tunnel (legacy single-tunnel gateway) or two (master first, then slave). */
     tunnels: ResolvedTunnel[];
+}
+
+/** Which kind of device the vendor CLI renderers write for. */
+export const PeerDevice = {
+    /** Huawei AR, H3C MSR (the default). */
+    Router: "router",
+    /** Huawei USG, H3C SecPath: security zones and security policies. */
+    Firewall: "firewall",
+} as const;
+export type PeerDevice = (typeof PeerDevice)[keyof typeof PeerDevice];
+
+/** What the renderers may know of the peer device beyond the link itself; every field optional. */
+export interface PeerDeviceDetails {
     /**
      * Optional: a host in the Alibaba networks that answers ping, probed through the master tunnel to track its
      * routes (Huawei/H3C NQA). Renderers write a marked placeholder when it is unset.
@@ -261,7 +274,7 @@ export interface ResolvedLink {
      * Optional: which kind of device the vendor CLI renderers (huawei-vrp, h3c-comware) write for: "router" (Huawei AR,
      * H3C MSR; the default) or "firewall" (Huawei USG, H3C SecPath: security zones and security policies).
      */
-    peerDevice?: "router" | "firewall";
+    peerDevice?: PeerDevice;
 }
 
 /** The traffic selectors each side proposes: 0.0.0.0/0 both ways in destination-routing mode. */

@@ -3,13 +3,13 @@
 // loops, overlaps, Docker's bridge, Kubernetes ranges) and returns the resources to create; the components only
 // loop over the plan (the shape of awsx's getSubnetSpecs feeding vpc.ts). Pure: no Pulumi.
 import { checkTopology, withoutRepeats } from "../checks";
-import { RENDERERS, peerObjection } from "../renderers";
+import { RENDERERS, peerCaveats, peerObjection } from "../renderers";
 import { TunnelRole } from "./alibaba";
 import { AlibabaIkeConfig, AlibabaIpsecConfig, alibabaIkeConfig, alibabaIpsecConfig } from "./alibabaConnection";
 import { cidrSyntaxError, coveredBy, coveredByUnion } from "./cidr";
 import { Finding } from "./findings";
 import { HubPlan, HubSpec, TunnelMode, checkHubArgs, planHub } from "./hub";
-import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
+import { LinkSpec, PeerDeviceDetails, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
 import { IpsecProfileInput } from "./profile";
 import { Block, BlockList, Topology, WellKnownRange, blockList } from "./topology";
 
@@ -25,7 +25,7 @@ export interface HealthCheckSpec {
 }
 
 /** A link's plain values: what the planner checks. Values only known at deployment (another gateway's address, keys from elsewhere) are left out. */
-export interface LinkPlanInput {
+export interface LinkPlanInput extends PeerDeviceDetails {
     /** The peer's public IPv4 address, when known before deployment. */
     peerPublicIp?: string;
     /** Whether the slave tunnel ends at a second peer address (a customer gateway of its own). */
@@ -94,7 +94,14 @@ export function linkShape(validated: ValidatedLink): Omit<ResolvedLink, "tunnels
         peerPublicIp: validated.spec.peerPublicIp ?? "203.0.113.1",
         alibabaSubnets: validated.spec.alibabaSubnets,
         peerSubnets: validated.spec.peerSubnets,
+        ...peerDeviceDetails(validated.spec),
     };
+}
+
+/** The peer device's details of a link's arguments, without unset fields. */
+export function peerDeviceDetails(args: PeerDeviceDetails): PeerDeviceDetails {
+    const { probeAddress, probeSource, peerBehindNat, peerDevice } = args;
+    return JSON.parse(JSON.stringify({ probeAddress, probeSource, peerBehindNat, peerDevice }));
 }
 
 /**
@@ -112,6 +119,7 @@ export function checkLink(gateway: GatewayShape, name: string, args: LinkPlanInp
         routingMode: args.routingMode,
         psk: args.psks,
         peerAsn: args.peerAsn,
+        ...peerDeviceDetails(args),
     };
     const validated = validateLink(spec, path);
     return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(gateway, args, validated, path)] };
@@ -178,6 +186,19 @@ function checkRoutesAndPeers(gateway: GatewayShape, args: LinkPlanInput, validat
                 message: `the peer platform ${platform} cannot be configured for this link.`,
                 fix: objection.fix,
             });
+        } else {
+            // What the platform can express only in part (a policy-based dual tunnel that cannot fail over outbound).
+            for (const caveat of peerCaveats(platform, linkShape(validated), tunnelCount)) {
+                findings.push({
+                    severity: "warning",
+                    code: "link.peer-caveat",
+                    site,
+                    field: `${path}.peerPlatforms`,
+                    value: platform,
+                    message: caveat,
+                    fix: `read the header of the rendered ${platform} config, or choose a platform or routingMode that avoids it.`,
+                });
+            }
         }
     }
     return findings;

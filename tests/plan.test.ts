@@ -61,13 +61,17 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
         assert.equal(fs.statSync(path.join(outDir, "office.h3c-er.txt")).mode & 0o777, 0o600);
     });
 
-    it("reports the weak-crypto opt-in as warnings and shows the peer config output as [secret]", () => {
+    it("reports the weak-crypto opt-in and the ER's failover caveats as warnings and shows the peer config output as [secret]", () => {
         assert.deepEqual(report.findings.map((f) => `${f.severity} ${f.field}`), [
             "warning alicloud-vpn:hypermotion.office.profile.ike.integrity",
             "warning alicloud-vpn:hypermotion.office.profile.ipsec.integrity",
             "warning alicloud-vpn:hypermotion.office.profile.ike.dhGroup",
             "warning alicloud-vpn:hypermotion.office.profile.ipsec.pfs",
+            // The H3C ER cannot follow Alibaba's master/slave on its own: the rendered sheet's caveats, as warnings.
+            "warning alicloud-vpn:hypermotion.office.peerPlatforms",
+            "warning alicloud-vpn:hypermotion.office.peerPlatforms",
         ]);
+        assert.ok(report.findings.every((f) => f.code !== "link.peer-caveat" || f.value === "h3c-er"));
         assert.equal(report.outputs.officePeerConfig, "[secret]");
         assert.doesNotMatch(report.tree, new RegExp(report.resources.find((r) => r.type === TYPES.connection)!.inputs.tunnelOptionsSpecifications[0].tunnelIkeConfig.psk));
     });

@@ -58,7 +58,7 @@ describe("HyperMotion topology (seed 000)", () => {
             assert.equal(warned.filter((w) => w === formatFinding(finding)).length, 1, finding.code);
         }
         const text = formatReport(report, dir);
-        assert.match(text, /Checks: 6 warning\(s\)/);
+        assert.match(text, /Checks: 8 warning\(s\)/);
         assert.equal(text.split("cluster.serviceCidr to a block").length - 1, 2);
         assert.ok(report.resources.some((r) => r.type === "alicloud:vpn/connection:Connection"));
     });
