@@ -4,7 +4,21 @@ import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
 import { cidrSyntaxError, hasHostBits } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { KeyDelivery, LegacyCompat, MeshClientSpec, OpenVpnMeshSpec, OpenVpnProtocol, ResolvedMesh, meshLans, resolveMesh, validateMesh } from "../model/openvpn";
+import { checkTopology, withoutRepeats } from "../checks";
+import { renameFindingKeys } from "../model/site";
+import { Topology } from "../model/topology";
+import {
+    DEFAULT_TUNNEL_CIDR,
+    KeyDelivery,
+    LegacyCompat,
+    MeshClientSpec,
+    OpenVpnMeshSpec,
+    OpenVpnProtocol,
+    ResolvedMesh,
+    meshLans,
+    resolveMesh,
+    validateMesh,
+} from "../model/openvpn";
 import { ServerKeySource, configDigest, formatStaticKey, renderCcd, renderClientConfig, renderClientSetup, renderReconfigureScript, renderServerConfig, renderUserData } from "../renderers/openvpn";
 
 /** A security group rule the user asks for besides the OpenVPN port (e.g. SSH from an office). */
@@ -65,6 +79,13 @@ export interface OpenVpnMeshArgs {
     configPath?: string;
     /** The dotted prefix of the server instance's settings (bandwidth) in the user's config. Default: configPath. */
     serverConfigPath?: string;
+    /** The server vSwitch's block and name, when known: the whole-topology pass checks VPC routes from it. Default: the VPC block. */
+    vswitchCidr?: string;
+    vswitchName?: string;
+    /** The region, for messages and the topology picture. */
+    region?: string;
+    /** How error messages name keys when the arguments were built from a config of another shape (see VpnSite). */
+    keyPaths?: { [argumentPath: string]: string };
 }
 
 /** Cloud Assistant's limit for one run of the reconfiguration script, seconds (the provider's default is 60). */
@@ -104,6 +125,50 @@ function specOf(name: string, args: OpenVpnMeshArgs): OpenVpnMeshSpec {
  */
 export function checkOpenVpnMesh(name: string, args: OpenVpnMeshArgs): Finding[] {
     const path = args.configPath ?? name;
+    const findings = [...meshElementFindings(name, args, path)];
+    // The network the mesh makes (overlaps of LANs, pool and VPC, Docker's bridge, routes to the instance), once.
+    findings.push(...withoutRepeats(findings, checkTopology(openVpnMeshTopology(name, args), { elements: false })));
+    return renameFindingKeys(findings, args.keyPaths ?? {});
+}
+
+/**
+ * The planned network of a mesh: the server's VPC, each client's cloud as an external site, the tunnel pool, and
+ * the VPC routes OpenVpnMesh creates (every client LAN and the pool to the instance). The checks read it.
+ */
+export function openVpnMeshTopology(name: string, args: OpenVpnMeshArgs): Topology {
+    const path = args.configPath ?? name;
+    const instance = `${name}-server`;
+    const lans = args.clients.map((client, i) => ({
+        client,
+        networks: client.lans.map((cidr, j) => ({ cidr, field: `${path}.clients[${i}].lans[${j}]` })),
+    }));
+    const pool = { cidr: args.tunnelCidr ?? DEFAULT_TUNNEL_CIDR, field: `${path}.tunnelCidr` };
+    return {
+        name: path,
+        sites: [
+            {
+                kind: "alibaba",
+                name,
+                region: args.region ?? "",
+                vpc: { cidr: args.vpcCidr, field: `${path}.vpcCidr` },
+                vswitches: args.vswitchCidr ? [{ name: args.vswitchName ?? `${name}-vswitch`, cidr: args.vswitchCidr, field: `${path}.vswitchCidr` }] : [],
+            },
+            ...lans.map(({ client, networks }) => ({ kind: "external" as const, name: client.name, networks })),
+        ],
+        connections: [],
+        vpcRoutes: [...lans.flatMap(({ networks }) => networks), pool].map((block) => ({
+            site: name,
+            destination: block.cidr,
+            field: block.field,
+            nextHop: { kind: "instance" as const, instance },
+        })),
+        gatewayRoutes: [],
+        tunnelPools: [{ name, site: name, instance, pool, clients: lans.map(({ client, networks }) => ({ name: client.name, site: client.name, networks })) }],
+        wellKnownRanges: [],
+    };
+}
+
+function meshElementFindings(name: string, args: OpenVpnMeshArgs, path: string): Finding[] {
     const findings = validateMesh(specOf(name, args), path);
     const bandwidth = args.internetMaxBandwidthOut ?? 5;
     const bandwidthField = `${args.serverConfigPath ?? path}.internetMaxBandwidthOut`;

@@ -296,7 +296,7 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
     const topology = siteTopology(name, input, hub, linkPath);
     // The whole-network pass (it reports only syntax when blocks do not parse); where it sees a mistake again, once is enough.
     findings.push(...withoutRepeats(findings, checkTopology(topology, { elements: false })));
-    const renamed = renameKeys(findings, input.keyPaths ?? {});
+    const renamed = renameFindingKeys(findings, input.keyPaths ?? {});
     if (renamed.some((f) => f.severity === "error")) {
         return { findings: renamed };
     }
@@ -401,7 +401,8 @@ export function renameKeysIn(text: string, keyPaths: { [argumentPath: string]: s
     return text.replace(pattern, (key) => keyPaths[key]);
 }
 
-function renameKeys(findings: readonly Finding[], keyPaths: { [argumentPath: string]: string }): Finding[] {
+/** Findings with every key renamed as the user wrote it (see renameKeysIn). */
+export function renameFindingKeys(findings: readonly Finding[], keyPaths: { [argumentPath: string]: string }): Finding[] {
     if (Object.keys(keyPaths).length === 0) {
         return [...findings];
     }

@@ -6,10 +6,8 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { IngressRuleSpec, OpenVpnMesh, OpenVpnMeshArgs, checkOpenVpnMesh } from "../components/openVpnMesh";
-import { checkTopologyOrThrow } from "../checks";
-import { formatFinding } from "../model/findings";
-import { CLIENT_CLOUDS, DEFAULT_TUNNEL_CIDR, KEY_DELIVERIES, OPENVPN_PROTOCOLS } from "../model/openvpn";
-import { Topology } from "../model/topology";
+import { assertNoErrors } from "../model/findings";
+import { CLIENT_CLOUDS, KEY_DELIVERIES, OPENVPN_PROTOCOLS } from "../model/openvpn";
 import { ScenarioResult } from "./hypermotion";
 import { readConfig, vswitchSchema } from "./config";
 
@@ -63,42 +61,6 @@ function imageIdOf(server: OpenvpnMeshConfig["server"], provider?: pulumi.Provid
     return alicloud.ecs.getImagesOutput({ nameRegex: server.imageNameRegex, owners: "system", mostRecent: true }, { provider }).images[0].id;
 }
 
-/**
- * The planned network for the whole-topology pass: the server's VPC, each client's cloud as an external site,
- * the tunnel pool, and the VPC routes OpenVpnMesh creates (every client LAN and the pool to the instance).
- */
-export function openvpnMeshTopology(config: OpenvpnMeshConfig, region: string): Topology {
-    const instance = `${config.name}-server`;
-    const lans = config.clients.map((client, i) => ({
-        client,
-        networks: client.lans.map((cidr, j) => ({ cidr, field: `${KEY}.clients[${i}].lans[${j}]` })),
-    }));
-    const pool = { cidr: config.tunnelCidr ?? DEFAULT_TUNNEL_CIDR, field: `${KEY}.tunnelCidr` };
-    return {
-        name: KEY,
-        sites: [
-            {
-                kind: "alibaba",
-                name: config.name,
-                region,
-                vpc: { cidr: config.vpcCidr, field: `${KEY}.vpcCidr` },
-                vswitches: [{ name: config.vswitch.name, cidr: config.vswitch.cidr, field: `${KEY}.vswitch.cidr` }],
-            },
-            ...lans.map(({ client, networks }) => ({ kind: "external" as const, name: client.name, networks })),
-        ],
-        connections: [],
-        vpcRoutes: [...lans.flatMap(({ networks }) => networks), pool].map((block) => ({
-            site: config.name,
-            destination: block.cidr,
-            field: block.field,
-            nextHop: { kind: "instance" as const, instance },
-        })),
-        gatewayRoutes: [],
-        tunnelPools: [{ name: config.name, site: config.name, instance, pool, clients: lans.map(({ client, networks }) => ({ name: client.name, site: client.name, networks })) }],
-        wellKnownRanges: [],
-    };
-}
-
 export function openvpnMesh(config: OpenvpnMeshConfig, opts?: pulumi.ComponentResourceOptions): ScenarioResult {
     const meshArgs = (vpc?: alicloud.vpc.Network, vswitch?: alicloud.vpc.Switch): OpenVpnMeshArgs => ({
         vpcCidr: config.vpcCidr,
@@ -122,12 +84,14 @@ export function openvpnMesh(config: OpenvpnMeshConfig, opts?: pulumi.ComponentRe
         tags: { scenario: "openvpn-mesh" },
         configPath: KEY,
         serverConfigPath: `${KEY}.server`,
+        vswitchCidr: config.vswitch.cidr,
+        vswitchName: config.vswitch.name,
+        region: new pulumi.Config("alicloud").get("region") ?? "cn-hangzhou",
+        keyPaths: { [`${KEY}.vswitchCidr`]: `${KEY}.vswitch.cidr` },
     });
-    // The whole mesh is checked before the first resource is declared: nothing is half-created. The
-    // component prints its own warnings; the topology pass (overlaps, Docker's bridge, routes) adds the network's.
-    const region = new pulumi.Config("alicloud").get("region") ?? "cn-hangzhou";
-    const topologyWarnings = checkTopologyOrThrow(openvpnMeshTopology(config, region), { elements: false, alsoFindings: checkOpenVpnMesh(config.name, meshArgs()) });
-    topologyWarnings.forEach((w) => pulumi.log.warn(formatFinding(w)));
+    // The whole mesh and the network it makes are checked before the first resource is declared, the VPC and
+    // vSwitch included: nothing is half-created. The component prints its warnings.
+    assertNoErrors(checkOpenVpnMesh(config.name, meshArgs()));
 
     const provider = alicloudProvider(opts);
     const child = { provider };
@@ -149,7 +113,7 @@ export function openvpnMesh(config: OpenvpnMeshConfig, opts?: pulumi.ComponentRe
     );
     return {
         links: [],
-        findings: [...mesh.findings, ...topologyWarnings],
+        findings: [...mesh.findings],
         files,
         outputs: {
             vpcId: vpc.id,
