@@ -92,10 +92,12 @@ describe("the packed package, installed in a stack outside the repository", func
             fs.mkdirSync(path.join(scratch, example));
             fs.copyFileSync(path.join(ROOT, "examples", example, "index.ts"), path.join(scratch, example, "index.ts"));
         }
+        fs.mkdirSync(path.join(scratch, "testing"));
+        fs.copyFileSync(path.join(ROOT, "examples/testing/check.ts"), path.join(scratch, "testing/check.ts"));
         fs.mkdirSync(path.join(scratch, "bad-link"));
         fs.writeFileSync(path.join(scratch, "bad-link", "index.ts"), BAD_LINK);
         fs.writeFileSync(path.join(scratch, "harness.ts"), HARNESS);
-        const files = ["harness.ts", ...EXAMPLES.map((e) => `${e}/index.ts`), "bad-link/index.ts"];
+        const files = ["harness.ts", ...EXAMPLES.map((e) => `${e}/index.ts`), "testing/check.ts", "bad-link/index.ts"];
         fs.writeFileSync(path.join(scratch, "tsconfig.json"), JSON.stringify({ ...PULUMI_NEW_TSCONFIG, files }, null, 4));
     });
 
@@ -158,6 +160,11 @@ describe("the packed package, installed in a stack outside the repository", func
         for (const lan of ["192.168.0.0/24", "192.168.12.0/24", "172.25.16.0/20"]) {
             assert.ok(routes.includes(lan), `${lan} in ${routes.join(", ")}`);
         }
+    });
+
+    it("runs the README's unit-test example against the packaged emulator", () => {
+        const out = execFileSync("npx", ["ts-node", "testing/check.ts"], { cwd: scratch, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" } });
+        assert.match(out, /^ok: 13 cloud resources, 2 VPC routes$/m);
     });
 
     it("refuses a bad link through the documented path with one line naming the key, and registers nothing at all", () => {
