@@ -62,6 +62,8 @@ export interface LinkResources {
     connection: alicloud.vpn.Connection;
     gatewayRoutes: alicloud.vpn.RouteEntry[];
     vpcRoutes: alicloud.vpc.RouteEntry[];
+    /** The CloudMonitor event rule of the link's alerts, when asked for. */
+    alertRule?: alicloud.cms.EventRule;
     /** Pre-shared key per tunnel (secret). */
     psks: pulumi.Output<string>[];
     /** The link with every output resolved (secret: it holds the keys). */
@@ -184,6 +186,23 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
                 ),
         ),
     );
+    // Alerts: the VPN gateway's system events for this connection's negotiation and health-check failures. The
+    // events are matched by the connection's id (a keyword filter on the event); product "VPN" as CloudMonitor's
+    // system-event list names it. Contact level "3": SMS and email (PutEventRuleTargets).
+    const alertRule =
+        plan.alertRule &&
+        new alicloud.cms.EventRule(
+            plan.alertRule.resourceName,
+            {
+                ruleName: plan.alertRule.ruleName,
+                description: pulumi.interpolate`IPsec negotiation or health-check failure on ${name} (${gateway.name})`,
+                status: "ENABLED",
+                silenceTime: plan.alertRule.silenceSeconds,
+                eventPattern: { product: "VPN", nameLists: plan.alertRule.events, levelLists: ["*"], eventTypeLists: ["*"], sqlFilter: connection.id },
+                contactParameters: [{ contactParametersId: "1", contactGroupName: plan.alertRule.contactGroup, level: "3" }],
+            },
+            { parent, dependsOn: [connection] },
+        );
     const vpcRoutes = plan.vpcRoutes.map(
         (route) =>
             new alicloud.vpc.RouteEntry(
@@ -230,5 +249,5 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
     const peerConfigs = pulumi.secret(
         resolved.apply((link) => Object.fromEntries(plan.peerPlatforms.map((p: PeerPlatform) => [p, RENDERERS[p].render(link)]))),
     );
-    return { customerGateways, connection, gatewayRoutes, vpcRoutes, psks, resolved, peerConfigs };
+    return { customerGateways, connection, gatewayRoutes, vpcRoutes, alertRule, psks, resolved, peerConfigs };
 }

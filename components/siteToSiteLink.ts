@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { PeerDeviceDetails, PeerPlatform, ResolvedLink, RoutingMode } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
-import { HealthCheckSpec, LinkPlanInput, checkLink, planLink } from "../model/site";
+import { HealthCheckSpec, LinkAlertsSpec, LinkPlanInput, checkLink, planLink } from "../model/site";
 import { GatewayRef, createLink } from "./resources";
 
 export { GatewayRef } from "./resources";
@@ -52,6 +52,8 @@ export interface LinkArgs extends PeerDeviceDetails {
     peerAsn?: number;
     /** Alibaba's health check of a single-tunnel connection. */
     healthCheck?: HealthCheckSpec;
+    /** Opt-in: notify a CloudMonitor contact group when a tunnel fails to negotiate or its health check fails. */
+    alerts?: LinkAlertsSpec;
     /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
     configPath?: string;
     /** Log the checks' warnings with pulumi.log.warn. Default true; a parent that reports them once passes false. */

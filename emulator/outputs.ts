@@ -2,6 +2,7 @@
 import { createHash, randomInt } from "crypto";
 import { DocumentationAddressPool, ID_PREFIXES, resourceId, routeTableId, routerId } from "./ids";
 import { TYPES, isDualTunnelGateway } from "./rules";
+import { cmsOutputs } from "./cms";
 import { ecsOutputs } from "./ecs";
 import { EmulatorState } from "./state";
 import { tlsOutputs } from "./tls";
@@ -138,6 +139,10 @@ export function createOutputs(
             return { id: "none", outputs: { ...inputs, result, bcryptHash: "" } };
         }
         default: {
+            const cmsCreated = cmsOutputs(type, inputs);
+            if (cmsCreated) {
+                return cmsCreated;
+            }
             const tlsCreated = tlsOutputs(type, inputs);
             if (tlsCreated) {
                 return { id: type.startsWith("random:") ? "none" : createHashId(urn), outputs: tlsCreated };

@@ -5,6 +5,7 @@
 // This file re-states Alibaba's rules on raw resource inputs on purpose instead of reusing model/:
 // the emulator must catch what the library gets wrong, not agree with it.
 import * as ipaddr from "ipaddr.js";
+import { CMS_TYPES, validateCms } from "./cms";
 import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 import { TLS_TYPES, validateTls } from "./tls";
@@ -20,6 +21,7 @@ export const TYPES = {
     vpcRoute: "alicloud:vpc/routeEntry:RouteEntry",
     ...ECS_TYPES,
     ...TLS_TYPES,
+    ...CMS_TYPES,
 } as const;
 
 export interface CreateRequest {
@@ -122,6 +124,7 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
         case TYPES.vpcRoute:
             return validateVpcRoute(request, state);
         default:
+            validateCms(request.type, request.inputs, state);
             validateTls(request.type, request.inputs);
             return validateEcs(request.type, request.region, request.inputs, state);
     }

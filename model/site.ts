@@ -24,6 +24,21 @@ export interface HealthCheckSpec {
     retry?: number;
 }
 
+/**
+ * Alerts when a tunnel of the link fails: a CloudMonitor event rule on the VPN gateway's system events for IPsec
+ * phase 1 and phase 2 negotiation failures and health-check failures
+ * (https://www.alibabacloud.com/help/en/eventbridge/user-guide/vpn-gateway-events), sent to a contact group.
+ */
+export interface LinkAlertsSpec {
+    /** The CloudMonitor alert contact group to notify (it must exist: create it in the console or with cms.AlarmContactGroup). */
+    contactGroup: string;
+    /** Seconds during which a repeated event sends no new notification. Default 600. */
+    silenceSeconds?: number;
+}
+
+/** The events a link's alerts watch. */
+export const LINK_ALERT_EVENTS = ["IpsecPhase1NegoFailed", "IpsecPhase2NegoFailed", "IpsecHealthCheckFailed"];
+
 /** A link's plain values: what the planner checks. Values only known at deployment (another gateway's address, keys from elsewhere) are left out. */
 export interface LinkPlanInput extends PeerDeviceDetails {
     /** The peer's public IPv4 address, when known before deployment. */
@@ -42,6 +57,7 @@ export interface LinkPlanInput extends PeerDeviceDetails {
     peerPlatforms?: PeerPlatform[];
     peerAsn?: number;
     healthCheck?: HealthCheckSpec;
+    alerts?: LinkAlertsSpec;
     /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
     configPath?: string;
     /**
@@ -77,6 +93,8 @@ export interface LinkPlan {
     vpcRoutes: Array<{ resourceName: string; destination: string; name: string; description: string }>;
     /** Platforms to render the peer's configuration for: those asked for, or every one that can express the link. */
     peerPlatforms: PeerPlatform[];
+    /** The CloudMonitor event rule of the link's alerts, when asked for. */
+    alertRule?: { resourceName: string; ruleName: string; contactGroup: string; silenceSeconds: number; events: string[] };
 }
 
 /** "192.168.10.0/24" -> "192-168-10-0-24", for resource names. */
@@ -122,7 +140,40 @@ export function checkLink(gateway: GatewayShape, name: string, args: LinkPlanInp
         ...peerDeviceDetails(args),
     };
     const validated = validateLink(spec, path);
-    return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(gateway, args, validated, path)] };
+    return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(gateway, args, validated, path), ...checkAlerts(args, name, path)] };
+}
+
+function checkAlerts(args: LinkPlanInput, site: string, path: string): Finding[] {
+    const alerts = args.alerts;
+    if (!alerts) {
+        return [];
+    }
+    const findings: Finding[] = [];
+    if (typeof alerts.contactGroup !== "string" || alerts.contactGroup.trim() === "") {
+        findings.push({
+            severity: "error",
+            code: "link.alerts-no-contact-group",
+            site,
+            field: `${path}.alerts.contactGroup`,
+            value: alerts.contactGroup,
+            message: "the alerts need the name of a CloudMonitor alert contact group to notify.",
+            fix: `set ${path}.alerts.contactGroup to an existing contact group (CloudMonitor console, Alert Contacts), or remove ${path}.alerts.`,
+        });
+    }
+    const silence = alerts.silenceSeconds;
+    if (silence !== undefined && (!Number.isInteger(silence) || silence < 0)) {
+        findings.push({
+            severity: "error",
+            code: "link.alerts-bad-silence",
+            site,
+            field: `${path}.alerts.silenceSeconds`,
+            value: silence,
+            allowed: "a whole number of seconds, 0 or more",
+            message: "the silence period is a whole number of seconds.",
+            fix: `set ${path}.alerts.silenceSeconds to e.g. 600, or leave it unset.`,
+        });
+    }
+    return findings;
 }
 
 function checkRoutesAndPeers(gateway: GatewayShape, args: LinkPlanInput, validated: ValidatedLink, path: string): Finding[] {
@@ -240,6 +291,14 @@ export function planLink(gateway: GatewayShape, name: string, args: LinkPlanInpu
             name: `${name}-${slug(destination)}`,
             description: `To ${name} through VPN gateway of ${gateway.name}`,
         })),
+        alertRule: args.alerts && {
+            resourceName: `${name}-alerts`,
+            // The rule's name is its id in the account: the gateway's and the link's names keep it unique.
+            ruleName: `${gateway.name}-${name}-ipsec`,
+            contactGroup: args.alerts.contactGroup,
+            silenceSeconds: args.alerts.silenceSeconds ?? 600,
+            events: LINK_ALERT_EVENTS,
+        },
         // Explicitly requested platforms were checked; by default, every platform that can express the link.
         peerPlatforms: (args.peerPlatforms ?? (Object.keys(RENDERERS) as PeerPlatform[])).filter(
             (p) => !peerObjection(p, linkShape(validated), tunnelCount),
