@@ -140,7 +140,30 @@ export function checkLink(gateway: GatewayShape, name: string, args: LinkPlanInp
         ...peerDeviceDetails(args),
     };
     const validated = validateLink(spec, path);
-    return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(gateway, args, validated, path), ...checkAlerts(args, name, path)] };
+    return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(gateway, args, validated, path), ...checkHealthCheck(gateway, args, name, path), ...checkAlerts(args, name, path)] };
+}
+
+/**
+ * A health check exists only on single-tunnel connections: CreateVpnConnection on a dual-tunnel gateway takes
+ * ClientToken, Name, EffectImmediately, AutoConfigRoute, Tags, TunnelOptionsSpecification and EnableTunnelsBgp,
+ * and no HealthCheckConfig (usage notes, https://www.alibabacloud.com/help/doc-detail/53042.htm); the tunnel options
+ * have no health check either (provider: tunnel_options_specification in resource_alicloud_vpn_connection.go).
+ */
+function checkHealthCheck(gateway: GatewayShape, args: LinkPlanInput, site: string, path: string): Finding[] {
+    if (!args.healthCheck || (gateway.tunnelMode ?? "dual") !== "dual") {
+        return [];
+    }
+    return [
+        {
+            severity: "error",
+            code: "link.health-check-dual-tunnel",
+            site,
+            field: `${path}.healthCheck`,
+            value: args.healthCheck,
+            message: "a dual-tunnel IPsec connection takes no health check: Alibaba's API accepts HealthCheckConfig only on single-tunnel connections, and each tunnel's failure is detected by DPD.",
+            fix: `remove ${path}.healthCheck; for a notice when a tunnel fails set ${path}.alerts, and keep profile.dpd on.`,
+        },
+    ];
 }
 
 function checkAlerts(args: LinkPlanInput, site: string, path: string): Finding[] {

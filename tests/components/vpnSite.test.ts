@@ -91,3 +91,25 @@ describe("VpnSite: a gateway with all its links, planned and checked as a whole"
         assert.equal(emulator.state.cloudResources().length, 0);
     });
 });
+
+describe("VpnSite: health checks", () => {
+    it("refuses a health check on a dual-tunnel link (the API takes none), instead of dropping it silently", async () => {
+        const { error, emulator } = await refusal(() =>
+            new VpnSite("hub", site({ links: [{ name: "dc", peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], healthCheck: { sourceIp: "10.10.1.10", destinationIp: "192.168.50.1" } }] })),
+        );
+        assert.match(error.message, /error \[dc\] hub\.links\[0\]\.healthCheck = .*a dual-tunnel IPsec connection takes no health check.* Fix: remove hub\.links\[0\]\.healthCheck; for a notice when a tunnel fails set hub\.links\[0\]\.alerts/);
+        assert.equal(emulator.state.cloudResources().length, 0);
+    });
+
+    it("sends it on a single-tunnel link", async () => {
+        const emulator = await emulate(() =>
+            new VpnSite("legacy", site({
+                tunnelMode: "single",
+                vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }],
+                links: [{ name: "dc", peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], healthCheck: { sourceIp: "10.10.1.10", destinationIp: "192.168.50.1" } }],
+            })),
+        );
+        const [connection] = emulator.ofType(TYPES.connection);
+        assert.deepEqual(connection.inputs.healthCheckConfig, { enable: true, sip: "10.10.1.10", dip: "192.168.50.1", interval: 3, retry: 3 });
+    });
+});
