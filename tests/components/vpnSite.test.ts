@@ -113,3 +113,13 @@ describe("VpnSite: health checks", () => {
         assert.deepEqual(connection.inputs.healthCheckConfig, { enable: true, sip: "10.10.1.10", dip: "192.168.50.1", interval: 3, retry: 3 });
     });
 });
+
+describe("VpnSite: billing", () => {
+    it("warns that a Subscription gateway outlives `pulumi destroy`", () => {
+        const { findings } = planSite("hub", site({ paymentType: "Subscription", period: 1 }));
+        const warning = findings.find((f) => f.code === "hub.subscription-not-destroyed")!;
+        assert.equal(warning.severity, "warning");
+        assert.equal(warning.field, "hub.paymentType");
+        assert.match(warning.message, /never deleted by the provider/);
+    });
+});
