@@ -143,9 +143,21 @@ export function checkHubArgs(args: HubSpec, path: string, site: string): Finding
             });
         }
     }
+    if (args.paymentType === "Subscription") {
+        // The provider's Delete returns early for Subscription gateways (resourceAliCloudVpnGatewayDelete in
+        // alicloud/resource_alicloud_vpn_gateway.go): `pulumi destroy` leaves the gateway, then fails on its VPC.
+        findings.push({
+            severity: "warning",
+            code: "hub.subscription-not-destroyed",
+            site,
+            field: at("paymentType"),
+            value: "Subscription",
+            message: "a Subscription VPN gateway is never deleted by the provider: `pulumi destroy` leaves it running (and billed until it expires) and then fails to delete its VPC and vSwitches.",
+            fix: `use ${at("paymentType")}: PayAsYouGo unless the prepaid price matters; with Subscription, release the gateway in the console before destroying the stack.`,
+        });
+    }
     return findings;
 }
-
 
 /** The disaster-recovery vSwitch's index: the one given, else the first vSwitch in another zone than the gateway's. */
 function disasterRecoveryIndex(args: HubSpec): number {
