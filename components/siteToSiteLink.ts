@@ -1,16 +1,15 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { PeerDeviceDetails, PeerPlatform, ResolvedLink, RoutingMode } from "../model/link";
-import { IpsecProfileInput } from "../model/profile";
-import { HealthCheckSpec, LinkAlertsSpec, LinkPlanInput, checkLink, planLink } from "../model/site";
+import { ResolvedLink } from "../model/link";
+import { LinkPlanInput, LinkSpecBase, checkLink, planLink } from "../model/site";
 import { GatewayRef, createLink } from "./resources";
 
 export { GatewayRef } from "./resources";
 export { HealthCheckSpec as HealthCheckArgs, GatewayShape } from "../model/site";
 
 /** A link's arguments, without its gateway: shared by SiteToSiteLink and each of VpnSite's links. */
-export interface LinkArgs extends PeerDeviceDetails {
+export interface LinkArgs extends LinkSpecBase {
     /**
      * The peer device's fixed public IPv4 address. An Output when the peer is another Alibaba VPN gateway
      * (hub and spoke); plain addresses are checked before anything is created.
@@ -18,44 +17,11 @@ export interface LinkArgs extends PeerDeviceDetails {
     peerPublicIp: pulumi.Input<string>;
     /** A second public address of the peer for the slave tunnel (dual-tunnel hubs). Default: peerPublicIp. */
     peerSecondaryPublicIp?: pulumi.Input<string>;
-    /** Networks behind the peer: the connection's remote subnets. */
-    peerSubnets: string[];
-    /** Networks on the Alibaba side: the connection's local subnets. Default: the hub's VPC block. */
-    alibabaSubnets?: string[];
-    /**
-     * Networks outside the hub's VPC that reach its gateway through the gateway's other connections (the
-     * other spokes of a hub-and-spoke). Local subnets inside them are expected, not warned about.
-     */
-    transitSubnets?: string[];
-    /**
-     * Destinations of the VPC route entries toward the gateway. Default: peerSubnets. Each must lie inside
-     * peerSubnets, or the gateway receives traffic it never encrypts (seed 004, case 1).
-     */
-    vpcRouteDestinations?: string[];
-    /**
-     * Destinations of the VPN gateway's static routes into this connection. Default: peerSubnets. Each must
-     * lie inside peerSubnets (policy-based routing), for the same reason as vpcRouteDestinations.
-     */
-    gatewayRouteDestinations?: string[];
-    /** IKE and IPsec parameters of both ends. Default: IKEv2, aes256, sha256, group14, PFS group14, DPD, NAT-T. */
-    profile?: IpsecProfileInput;
-    /** Default "policy": the subnets are the traffic selectors. "destination": 0.0.0.0/0 both ways, routes decide. */
-    routingMode?: RoutingMode;
     /**
      * Pre-shared keys: one for every tunnel, or one per tunnel (master first). Default: a random 32-character key
      * per tunnel. Both ends of an Alibaba-to-Alibaba link take the same keys.
      */
     psks?: pulumi.Input<string>[];
-    /** Peer platforms whose configs to render. Default: every platform that can express the link. */
-    peerPlatforms?: PeerPlatform[];
-    /** The peer's BGP AS number, recorded on the customer gateway. */
-    peerAsn?: number;
-    /** Alibaba's health check of a single-tunnel connection. */
-    healthCheck?: HealthCheckSpec;
-    /** Opt-in: notify a CloudMonitor contact group when a tunnel fails to negotiate or its health check fails. */
-    alerts?: LinkAlertsSpec;
-    /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
-    configPath?: string;
     /** Log the checks' warnings with pulumi.log.warn. Default true; a parent that reports them once passes false. */
     logWarnings?: boolean;
 }

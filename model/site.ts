@@ -39,27 +39,51 @@ export interface LinkAlertsSpec {
 /** The events a link's alerts watch. */
 export const LINK_ALERT_EVENTS = ["IpsecPhase1NegoFailed", "IpsecPhase2NegoFailed", "IpsecHealthCheckFailed"];
 
+/** What every link takes as plain data, whichever component creates it: the networks, routes, profile and peer. */
+export interface LinkSpecBase extends PeerDeviceDetails {
+    /** Networks behind the peer: the connection's remote subnets. */
+    peerSubnets: string[];
+    /** Networks on the Alibaba side: the connection's local subnets. Default: the hub's VPC block. */
+    alibabaSubnets?: string[];
+    /**
+     * Networks outside the hub's VPC that reach its gateway through the gateway's other connections (the
+     * other spokes of a hub-and-spoke). Local subnets inside them are expected, not warned about.
+     */
+    transitSubnets?: string[];
+    /**
+     * Destinations of the VPC route entries toward the gateway. Default: peerSubnets. Each must lie inside
+     * peerSubnets, or the gateway receives traffic it never encrypts (seed 004, case 1).
+     */
+    vpcRouteDestinations?: string[];
+    /**
+     * Destinations of the VPN gateway's static routes into this connection. Default: peerSubnets. Each must
+     * lie inside peerSubnets (policy-based routing), for the same reason as vpcRouteDestinations.
+     */
+    gatewayRouteDestinations?: string[];
+    /** IKE and IPsec parameters of both ends. Default: IKEv2, aes256, sha256, group14, PFS group14, DPD, NAT-T. */
+    profile?: IpsecProfileInput;
+    /** Default "policy": the subnets are the traffic selectors. "destination": 0.0.0.0/0 both ways, routes decide. */
+    routingMode?: RoutingMode;
+    /** Peer platforms whose configs to render. Default: every platform that can express the link. */
+    peerPlatforms?: PeerPlatform[];
+    /** The peer's BGP AS number, recorded on the customer gateway. */
+    peerAsn?: number;
+    /** Alibaba's health check of a single-tunnel connection. */
+    healthCheck?: HealthCheckSpec;
+    /** Opt-in: notify a CloudMonitor contact group when a tunnel fails to negotiate or its health check fails. */
+    alerts?: LinkAlertsSpec;
+    /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
+    configPath?: string;
+}
+
 /** A link's plain values: what the planner checks. Values only known at deployment (another gateway's address, keys from elsewhere) are left out. */
-export interface LinkPlanInput extends PeerDeviceDetails {
+export interface LinkPlanInput extends LinkSpecBase {
     /** The peer's public IPv4 address, when known before deployment. */
     peerPublicIp?: string;
     /** Whether the slave tunnel ends at a second peer address (a customer gateway of its own). */
     separateSlavePeer?: boolean;
-    peerSubnets: string[];
-    alibabaSubnets?: string[];
-    transitSubnets?: string[];
-    vpcRouteDestinations?: string[];
-    gatewayRouteDestinations?: string[];
-    profile?: IpsecProfileInput;
-    routingMode?: RoutingMode;
     /** Pre-shared keys given as plain text: one for every tunnel, or one per tunnel (master first). */
     psks?: string[];
-    peerPlatforms?: PeerPlatform[];
-    peerAsn?: number;
-    healthCheck?: HealthCheckSpec;
-    alerts?: LinkAlertsSpec;
-    /** The dotted prefix of the user's config, for error messages. Default: the link's name. */
-    configPath?: string;
     /**
      * Leave the routes-against-selectors check to the whole-topology pass (route.outside-remote-subnets), which
      * also offers a summary that covers them all. VpnSite runs that pass; a lone SiteToSiteLink does not.
