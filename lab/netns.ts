@@ -110,7 +110,17 @@ export class Site {
 }
 
 /** Why the lab cannot run here, or undefined when it can (root, Linux, iproute2, strongSwan, netns rights). */
-export async function labPrerequisites(needs: { strongswan?: boolean; openvpn?: boolean } = { strongswan: true }): Promise<string | undefined> {
+/** What a scenario needs installed (LabScenario.needs). */
+export interface LabNeeds {
+    strongswan?: boolean;
+    openvpn?: boolean;
+    /** nft (nftables): the failover scenario drops a path on the internet namespace's bridge. */
+    nft?: boolean;
+    /** tcpdump: the hypermotion scenario reads the IKEv1 proposal's lifetime off the wire. */
+    tcpdump?: boolean;
+}
+
+export async function labPrerequisites(needs: LabNeeds = { strongswan: true }): Promise<string | undefined> {
     if (process.platform !== "linux") {
         return `network namespaces need Linux (this is ${process.platform})`;
     }
@@ -134,8 +144,11 @@ export async function labPrerequisites(needs: { strongswan?: boolean; openvpn?: 
         if (!fs.existsSync("/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so")) missing.push("kernel-libipsec plugin (libcharon-extra-plugins)");
     }
     if (needs.openvpn && !(await has("openvpn", ["--version"]))) missing.push("openvpn");
+    if (needs.nft && !(await has("nft", ["--version"]))) missing.push("nft (nftables)");
+    if (needs.tcpdump && !(await has("tcpdump", ["--version"]))) missing.push("tcpdump");
     if (missing.length > 0) {
-        return `missing ${missing.join(", ")}; install: apt-get install -y strongswan-swanctl strongswan-charon libcharon-extra-plugins iproute2 iputils-ping${needs.openvpn ? " openvpn" : ""}`;
+        const extra = [needs.openvpn ? "openvpn" : "", needs.nft ? "nftables" : "", needs.tcpdump ? "tcpdump" : ""].filter(Boolean);
+        return `missing ${missing.join(", ")}; install: apt-get install -y strongswan-swanctl strongswan-charon libcharon-extra-plugins iproute2 iputils-ping${extra.map((p) => ` ${p}`).join("")}`;
     }
     const probe = `${LAB_PREFIX}${process.pid}-probe`;
     const added = await run("ip", ["netns", "add", probe]);
