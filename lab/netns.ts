@@ -3,10 +3,11 @@
 // stack config give them) on their `wan0` veth, LAN addresses on `lo` (this kernel has no `dummy` link
 // type, facts.md). Nothing is added to the host's own namespace: every link is created directly inside
 // the lab's namespaces, and traffic only flows between them.
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { run, runOk, sleep } from "./exec";
+import { run, runOk, sleep, stopProcess } from "./exec";
 import { OpenvpnInstance } from "./openvpn";
 import { CHARON, CharonInstance } from "./strongswan";
 
@@ -99,6 +100,34 @@ export class Site {
     async stopDaemon(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
         await this.charon?.stop(signal);
         await this.openvpn?.stop(signal);
+    }
+
+    /**
+     * Starts `tcpdump -n -vvv -l <filter...>` on the site's wan0 and returns stop(), which ends it (SIGTERM, by
+     * the pid the lab spawned: `ip netns exec` execs in place) and resolves with what it printed. A capture still
+     * running when the lab closes dies with the namespace (Lab.close kills every process inside).
+     */
+    async capture(filter: readonly string[]): Promise<{ stop: () => Promise<string> }> {
+        const child = spawn("ip", ["netns", "exec", this.namespace, "tcpdump", "-i", "wan0", "-n", "-vvv", "-l", "-s", "0", ...filter], { stdio: ["ignore", "pipe", "pipe"] });
+        let text = "";
+        let stderr = "";
+        child.stdout?.on("data", (chunk) => (text += String(chunk)));
+        child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        // tcpdump says "listening on wan0" once the capture runs; bounded wait.
+        for (let i = 0; i < 50 && !stderr.includes("listening on") && child.exitCode === null; i++) {
+            await sleep(100);
+        }
+        if (!stderr.includes("listening on")) {
+            await stopProcess(child, exited, "SIGKILL", 1000);
+            throw new Error(`tcpdump in ${this.namespace} did not start: ${stderr.trim()}`);
+        }
+        return {
+            stop: async () => {
+                await stopProcess(child, exited, "SIGTERM", 3000);
+                return text;
+            },
+        };
     }
 
     /** `count` pings from `from` (an address of this site) to `to`, 0.2 s apart, 1 s timeout each. */
