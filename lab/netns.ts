@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { run, runOk, sleep, stopProcess } from "./exec";
+import { libreswanMissing } from "./libreswan";
 import { OpenvpnInstance } from "./openvpn";
 import { CHARON, CharonInstance } from "./strongswan";
 
@@ -147,6 +148,8 @@ export interface LabNeeds {
     nft?: boolean;
     /** tcpdump: the hypermotion scenario reads the IKEv1 proposal's lifetime off the wire. */
     tcpdump?: boolean;
+    /** libreswan unpacked from Debian's .deb (lab/libreswan.ts, .ci/run). */
+    libreswan?: boolean;
 }
 
 export async function labPrerequisites(needs: LabNeeds = { strongswan: true }): Promise<string | undefined> {
@@ -175,6 +178,8 @@ export async function labPrerequisites(needs: LabNeeds = { strongswan: true }): 
     if (needs.openvpn && !(await has("openvpn", ["--version"]))) missing.push("openvpn");
     if (needs.nft && !(await has("nft", ["--version"]))) missing.push("nft (nftables)");
     if (needs.tcpdump && !(await has("tcpdump", ["--version"]))) missing.push("tcpdump");
+    const libreswan = needs.libreswan ? libreswanMissing() : undefined;
+    if (libreswan) missing.push(libreswan);
     if (missing.length > 0) {
         const extra = [needs.openvpn ? "openvpn" : "", needs.nft ? "nftables" : "", needs.tcpdump ? "tcpdump" : ""].filter(Boolean);
         return `missing ${missing.join(", ")}; install: apt-get install -y strongswan-swanctl strongswan-charon libcharon-extra-plugins iproute2 iputils-ping${extra.map((p) => ` ${p}`).join("")}`;

@@ -5,6 +5,7 @@ import { failoverScenario } from "./failover";
 import { faultDpdScenario, faultScenario } from "./fault";
 import { hubScenario } from "./hub";
 import { hypermotionScenario } from "./hypermotion";
+import { libreswanScenario } from "./libreswan";
 import { mismatchScenario } from "./mismatch";
 import { openvpnMeshScenario } from "./openvpnMesh";
 
@@ -14,6 +15,7 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [faultScenario.name]: faultScenario,
     [hubScenario.name]: hubScenario,
     [failoverScenario.name]: failoverScenario,
+    [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
     [faultDpdScenario.name]: faultDpdScenario,
 };
