@@ -282,7 +282,7 @@ export function renderStrongswan(link: ResolvedLink): string {
                 `#     healthy: "${name}: #N, ESTABLISHED, IKEv${ikev1 ? 1 : 2}" with child "${name}: #M, ${dual ? `reqid ${reqids[i]}, ` : ""}INSTALLED, TUNNEL` +
                 `${profile.natTraversal ? " (TUNNEL-in-UDP behind NAT)" : ""}, ESP:..."${dual ? (i === 0 ? ", its packet counters rising with traffic" : ", counters idle (standby)") : ""}`,
         ),
-        `#     a CHILD_SA "expires in" at most ${profile.ipsec.lifetimeSeconds}s, an IKE SA at most ${profile.ike.lifetimeSeconds}s`,
+        `#     a CHILD_SA "expires in" at most ${profile.ipsec.lifetimeSeconds}s; an IKE SA "rekeying in" (or "reauth in") less than ${profile.ike.lifetimeSeconds}s`,
         ...(dual ? [`#   ip xfrm policy   (the out policy ${selectors.peer[0]} -> ${selectors.alibaba[0]}: priority ${MASTER_PRIORITY}, reqid ${reqids[0]} = the master)`] : []),
         `#   ping -I <a LAN address of this host> <a host in ${link.alibabaSubnets[0]}>   (from a LAN address, so the policy matches)`,
         "#   swanctl --log   (live log; a dead tunnel shows \"DPD check timed out\" or \"giving up after N retransmits\")",

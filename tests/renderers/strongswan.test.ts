@@ -15,6 +15,7 @@ import {
     xfrmInterfaceId,
 } from "../../renderers/strongswan";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertLinuxGolden, dualIkev2Link, singleIkev1Link } from "./goldenLinux";
 
 /** The lines of the `{ ... }` section whose header line is `<name> {`, braces included. */
 function section(text: string, name: string): string {
@@ -228,5 +229,34 @@ describe("strongSwan swanctl.conf renderer", () => {
     it("refuses IKEv1 with several traffic selectors", () => {
         const link = withProfile(spokeLink, (p) => ({ ...p, ike: { ...p.ike, version: "ikev1" } }));
         assert.throws(() => renderStrongswan(link), (e: unknown) => e instanceof UnsupportedByPeerError && e.field === "profile.ike.version");
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const dual = renderStrongswan(dualIkev2Link);
+        const single = renderStrongswan(singleIkev1Link);
+        const [masterReqid, slaveReqid] = strongswanReqids("branch");
+        const ifId = xfrmInterfaceId("branch");
+
+        it("dual-tunnel IKEv2 link matches strongswan.dual-ikev2.txt", () => assertLinuxGolden("strongswan.dual-ikev2.txt", dual));
+        it("single-tunnel IKEv1 link matches strongswan.single-ikev1.txt", () => assertLinuxGolden("strongswan.single-ikev1.txt", single));
+
+        it("dual: exact lifetimes, both tunnels started with their own reqid and priority on one XFRM interface, IKEv2 DPD bound", () => {
+            assert.equal(count(dual, /^\s+life_time = 3600s$/), 2);
+            assert.equal(count(dual, /^\s+rekey_time = 77760s\n\s+over_time = 8640s$/), 2);
+            assert.match(section(dual, "branch-master"), new RegExp(`reqid = ${masterReqid}\\n\\s+priority = 1000\\n\\s+if_id_in = ${ifId}\\n\\s+if_id_out = ${ifId}$`, "m"));
+            assert.match(section(dual, "branch-slave"), new RegExp(`reqid = ${slaveReqid}\\n\\s+priority = 2000\\n\\s+if_id_in = ${ifId}\\n\\s+if_id_out = ${ifId}$`, "m"));
+            assert.equal(count(dual, /^\s+dpd_delay = 10s$/), 2);
+            assert.doesNotMatch(dual, /dpd_timeout/);
+            assert.match(dual, /^# So a dead tunnel is abandoned at most 28 s after its last packet \(10 \+ 1 \+ 16\.25 s\)/m);
+            assert.match(dual, /^#     retransmit_tries = 3$/m);
+        });
+
+        it("single: IKEv1 with dpd_timeout, no reqid or priority, one tunnel started", () => {
+            assert.match(single, /^\s+rekey_time = 25920s\n\s+over_time = 2880s$/m);
+            assert.match(single, /^\s+life_time = 3600s\n\s+rekey_time = 3240s$/m);
+            assert.match(single, /^\s+dpd_delay = 10s\n\s+dpd_timeout = 30s$/m);
+            assert.doesNotMatch(single, /^\s+(reqid|priority|if_id_in|if_id_out) =|^# Failover/m);
+            assert.equal(count(single, /^\s+start_action = start$/), 1);
+        });
     });
 });
