@@ -15,6 +15,7 @@
 import * as ipaddr from "ipaddr.js";
 import { EmulatorState, RecordedResource, TYPES } from "../emulator";
 import { contains, containsAddress } from "../model/cidr";
+import { STRONGSWAN_CONF_BEGIN, STRONGSWAN_CONF_END } from "../renderers/strongswan";
 import { DaemonSpec, SiteSpec } from "./netns";
 
 /** Alibaba's API defaults for unset fields (CreateVpnConnection). */
@@ -34,6 +35,12 @@ const DH: Record<string, string> = { group1: "modp768", group2: "modp1024", grou
  */
 export const ALIBABA_DPD_DELAY = "10s";
 export const ALIBABA_DPD_TIMEOUT = "30s";
+/**
+ * IKEv2 has no dpd_timeout: a probe is given up after charon's retransmissions (strongswan.conf). Assumed, as
+ * above: 2 s, x1.5, 3 retries (16.25 s, so dead about 10 + 16 s after the last packet, like IKEv1's 30 s).
+ * Written as the commented strongswan.conf block lab/strongswan.ts reads (renderedCharonSettings).
+ */
+export const ALIBABA_RETRANSMIT = { timeout: 2, base: 1.5, tries: 3 };
 
 /**
  * Hard lifetimes exactly as configured at Alibaba (the gateway proposes and enforces L itself): rekeying a
@@ -185,6 +192,14 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
     const out = [
         `# ${title}, played by strongSwan in the lab (lab/alibabaSide.ts).`,
         "# Translated from the recorded alicloud:vpn/connection:Connection inputs; this host is the gateway (local).",
+        "# The lab's charon for this gateway takes its IKE retransmission timing from this block (ALIBABA_RETRANSMIT):",
+        STRONGSWAN_CONF_BEGIN,
+        "# charon {",
+        `#     retransmit_timeout = ${ALIBABA_RETRANSMIT.timeout}`,
+        `#     retransmit_base = ${ALIBABA_RETRANSMIT.base}`,
+        `#     retransmit_tries = ${ALIBABA_RETRANSMIT.tries}`,
+        "# }",
+        STRONGSWAN_CONF_END,
         "connections {",
     ];
     tunnels.forEach((t, index) => {

@@ -1,7 +1,7 @@
 // The lab's scenarios by name (`npm run lab -- <name>`). Add a scenario: a file exporting a LabScenario,
 // registered here, and a test in tests/lab/.
 import { LabScenario } from "../scenario";
-import { failoverScenario } from "./failover";
+import { failoverIkev1Scenario, failoverIkev2Scenario } from "./failover";
 import { faultDpdScenario, faultScenario } from "./fault";
 import { hubScenario } from "./hub";
 import { hypermotionScenario } from "./hypermotion";
@@ -14,7 +14,8 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [mismatchScenario.name]: mismatchScenario,
     [faultScenario.name]: faultScenario,
     [hubScenario.name]: hubScenario,
-    [failoverScenario.name]: failoverScenario,
+    [failoverIkev1Scenario.name]: failoverIkev1Scenario,
+    [failoverIkev2Scenario.name]: failoverIkev2Scenario,
     [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
     [faultDpdScenario.name]: faultDpdScenario,

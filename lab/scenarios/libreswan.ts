@@ -10,23 +10,14 @@
 // install the ESP state ("Protocol not supported") and tears the SA down again (facts.md); and so it does not
 // prove failover either.
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
-import { ROOT, loadStackConfig, planScenario, PlanReport } from "../../cli/plan";
 import { renderLibreswan } from "../../renderers/libreswan";
 import { alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
 import { seconds, waitFor } from "../exec";
+import { IKEV2_OFFICE_PROFILE, planHypermotionVariant } from "../ipsec";
 import { PlutoInstance, splitRenderedLibreswan } from "../libreswan";
 import { LabScenario, ScenarioResult } from "../scenario";
 
-/** The profile libreswan 4.x can do: the library's default (IKEv2, aes256, sha256, group14), lifetimes of seed 000. */
-const PROFILE = {
-    ike: { version: "ikev2", mode: "main", encryption: "aes256", integrity: "sha256", dhGroup: "group14", lifetimeSeconds: 86400 },
-    ipsec: { encryption: "aes256", integrity: "sha256", pfs: "group14", lifetimeSeconds: 3600 },
-    dpd: true,
-    natTraversal: true,
-};
-
-/** What pluto and strongSwan must report for PROFILE. */
+/** What pluto and strongSwan must report for IKEV2_OFFICE_PROFILE (libreswan 4.x can do it: no modp1024). */
 export const LIBRESWAN_EXPECTED = {
     /** pluto's IKE_AUTH line names the negotiated IKE SA algorithms. */
     ike: /sent IKE_AUTH request \{cipher=AES_CBC_256 integ=HMAC_SHA2_256_128 prf=HMAC_SHA2_256 group=MODP2048\}/,
@@ -37,26 +28,12 @@ export const LIBRESWAN_EXPECTED = {
     swanEsp: "ESP:AES_CBC_256/HMAC_SHA2_256_128/NO_EXT_SEQ",
 };
 
-let plan: Promise<PlanReport> | undefined;
-
-/** The HyperMotion stack with a libreswan office and PROFILE (config overrides: the stack file is not touched). */
-function planLibreswanVariant(): Promise<PlanReport> {
-    if (!plan) {
-        const key = "alicloud-vpn:hypermotion";
-        const config = JSON.parse(loadStackConfig(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"))[key]);
-        config.office.device = "libreswan";
-        config.office.profile = PROFILE;
-        plan = planScenario("hypermotion", { write: false, configOverrides: { [key]: JSON.stringify(config) } });
-    }
-    return plan;
-}
-
 export const libreswanScenario: LabScenario = {
     name: "libreswan",
     title: "the rendered libreswan config (pluto 4.10 from Debian's .deb) negotiates IKEv2 and IPsec SAs with the translated Alibaba side; data path not provable (no XFRM ESP)",
     needs: { strongswan: true, libreswan: true },
     async run(lab, log): Promise<ScenarioResult> {
-        const report = await planLibreswanVariant();
+        const report = await planHypermotionVariant("libreswan", { device: "libreswan", profile: IKEV2_OFFICE_PROFILE });
         const link = report.links.find((l) => l.name === "office");
         assert.ok(link, "the variant has an office link");
         const rendered = report.peerConfigs["office.libreswan.conf"];
