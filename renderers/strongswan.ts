@@ -13,8 +13,8 @@ export const DUAL_TUNNEL_GUIDE = "https://www.alibabacloud.com/help/en/vpn/getti
 
 /**
  * Dead-peer timing (seconds). DPD sends a probe once nothing arrived for dpd_delay. IKEv1: the SA is dead when
- * nothing arrived for dpd_timeout (task_manager_v1.c queue_dpd schedules the check dpd_timeout - dpd_delay after the
- * R_U_THERE). IKEv2: the probe is an INFORMATIONAL retransmitted per strongswan.conf charon.retransmit_* and the SA
+ * nothing arrived for dpd_timeout (queue_dpd schedules the check dpd_timeout - dpd_delay after the R_U_THERE,
+ * https://github.com/strongswan/strongswan/blob/5.9.8/src/libcharon/sa/ikev1/task_manager_v1.c). IKEv2: the probe is an INFORMATIONAL retransmitted per strongswan.conf charon.retransmit_* and the SA
  * is dead after the last retransmission times out. Alibaba documents the behaviour, not the interval; the lab's
  * Alibaba side probes at the same 10 s / 30 s (lab/alibabaSide.ts).
  */
@@ -44,8 +44,10 @@ export function deadPeerBoundSeconds(version: "ikev1" | "ikev2"): number {
 /**
  * Lifetimes as strongSwan proposes them (facts.md): the hard limit is what goes on the wire, so it is set to
  * the profile's L exactly and rekeying starts a margin before it (10 %, strongSwan's own default margin).
- * IKE: rekey_time = L - m, over_time = m (IKEv1 main mode proposes rekey_time + over_time, main_mode.c).
- * CHILD: life_time = L, rekey_time = L - m (quick_mode.c proposes life_time). L = 0 keeps strongSwan's "never".
+ * IKE: rekey_time = L - m, over_time = m (IKEv1 Main Mode proposes rekey_time + over_time,
+ * https://github.com/strongswan/strongswan/blob/5.9.8/src/libcharon/sa/ikev1/tasks/main_mode.c).
+ * CHILD: life_time = L, rekey_time = L - m (Quick Mode proposes life_time, https://github.com/strongswan/strongswan/blob/5.9.8/src/libcharon/sa/ikev1/tasks/quick_mode.c).
+ * L = 0 keeps strongSwan's "never".
  */
 export function lifetimeSettings(seconds: number): { rekey: number; hard: number; margin: number } {
     if (seconds <= 0) {

@@ -9,7 +9,8 @@
 // stay. Lab variant, stated honestly: the rendered config gives each tunnel its own reqid and a fixed policy
 // priority (master 1000, slave 2000), which the kernel's XFRM honours. This lab runs kernel-libipsec (no XFRM
 // ESP in this kernel, facts.md), which ignores fixed priorities and sends through the most recently installed
-// policy (src/libipsec/ipsec_policy_mgr.c: equal pseudo-priorities, newest first). So after both tunnels are up
+// policy (equal pseudo-priorities, newest first:
+// https://github.com/strongswan/strongswan/blob/5.9.8/src/libipsec/ipsec_policy_mgr.c). So after both tunnels are up
 // the lab re-establishes the master once (swanctl --terminate/--initiate), making it the newest at both ends,
 // which is where XFRM's priorities put it. Failover (the master's policies deleted) and the way back (a new
 // master SA, again the newest) then need nothing from the lab: they run on the rendered config alone.

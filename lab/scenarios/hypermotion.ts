@@ -94,7 +94,8 @@ export const HYPERMOTION_EXPECTED = {
  * - IKE (phase 1): the life-duration attributes of the office's Main Mode proposals, read off the wire with
  *   tcpdump (the first Main Mode messages are not encrypted);
  * - ESP (phase 2, encrypted): strongSwan logs "received Xs lifetime, configured Ys" whenever a Quick Mode
- *   proposal's lifetime differs from its own (quick_mode.c apply_lifetimes) and then uses X. The gateway is
+ *   proposal's lifetime differs from its own (apply_lifetimes in
+ *   https://github.com/strongswan/strongswan/blob/5.9.8/src/libcharon/sa/ikev1/tasks/quick_mode.c) and then uses X. The gateway is
  *   configured with Alibaba's lifetime exactly (lab/alibabaSide.ts), so no such line on either end means the
  *   office proposed exactly that; the gateway's CHILD_SA also expires within it.
  */
