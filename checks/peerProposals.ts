@@ -17,8 +17,31 @@ export interface SwanctlConnection {
     /** IKE proposals as written (comma-separated list split). */
     proposals: string[];
     rekeyTime?: string;
+    /** Hard IKE lifetime margin (swanctl.conf(5): default 10 % of rekey_time); IKEv1 proposes rekey_time + over_time. */
+    overTime?: string;
     dpdDelay?: string;
-    children: Array<{ name: string; espProposals: string[]; rekeyTime?: string }>;
+    /** life_time: the hard CHILD_SA lifetime IKEv1 proposes (default rekey_time + 10 %). */
+    children: Array<{ name: string; espProposals: string[]; rekeyTime?: string; lifeTime?: string }>;
+}
+
+/** A swanctl.conf duration (`3600`, `3600s`, `60m`, `1h`, `1d`) in seconds, or undefined when unreadable. */
+export function durationSeconds(value: string | undefined): number | undefined {
+    const match = /^(\d+)([smhd]?)$/.exec(value?.trim() ?? "");
+    return match ? Number(match[1]) * { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as "" | "s" | "m" | "h" | "d"] : undefined;
+}
+
+/** The lifetime strongSwan proposes for a CHILD_SA: life_time, else rekey_time + 10 % (swanctl.conf(5), facts.md). */
+export function proposedChildLifetime(child: { rekeyTime?: string; lifeTime?: string }): number | undefined {
+    const life = durationSeconds(child.lifeTime);
+    const rekey = durationSeconds(child.rekeyTime);
+    return life ?? (rekey === undefined ? undefined : Math.round(rekey * 1.1));
+}
+
+/** The IKE lifetime strongSwan proposes: rekey_time + over_time (default 10 % of rekey_time). */
+export function proposedIkeLifetime(c: { rekeyTime?: string; overTime?: string }): number | undefined {
+    const rekey = durationSeconds(c.rekeyTime);
+    const over = durationSeconds(c.overTime);
+    return rekey === undefined ? undefined : rekey + (over ?? Math.round(rekey * 0.1));
 }
 
 type Section = { [key: string]: string | Section };
@@ -71,10 +94,16 @@ export function parseSwanctlConnections(conf: string): SwanctlConnection[] {
                 aggressive: text(c.aggressive) === "yes",
                 proposals: list(c.proposals ?? "default"),
                 rekeyTime: text(c.rekey_time),
+                overTime: text(c.over_time),
                 dpdDelay: text(c.dpd_delay),
                 children: Object.entries(children)
                     .filter((entry): entry is [string, Section] => typeof entry[1] !== "string")
-                    .map(([childName, child]) => ({ name: childName, espProposals: list(child.esp_proposals ?? "default"), rekeyTime: text(child.rekey_time) })),
+                    .map(([childName, child]) => ({
+                        name: childName,
+                        espProposals: list(child.esp_proposals ?? "default"),
+                        rekeyTime: text(child.rekey_time),
+                        lifeTime: text(child.life_time),
+                    })),
             };
         });
 }
@@ -183,12 +212,26 @@ export function checkPeerProposals(ike: AlibabaIkeConfig, ipsec: AlibabaIpsecCon
         compare("IKE", c.proposals, alibabaIke, { encryption: "ike.encryption", integrity: "ike.integrity", dh: "ike.dhGroup" });
         for (const child of c.children) {
             compare("ESP", child.espProposals, alibabaEsp, { encryption: "ipsec.encryption", integrity: "ipsec.integrity", dh: "ipsec.pfs" });
-            if (child.rekeyTime && child.rekeyTime !== `${ipsec.ipsecLifetime}s`) {
-                warning(c.name, "ipsec.lifetimeSeconds", child.rekeyTime, `rekeys its CHILD_SA at ${child.rekeyTime}, Alibaba's lifetime is ${ipsec.ipsecLifetime}s.`, `set rekey_time = ${ipsec.ipsecLifetime}s; ${rerender}.`);
+            const childLife = proposedChildLifetime(child);
+            if (childLife !== undefined && childLife !== Number(ipsec.ipsecLifetime)) {
+                warning(
+                    c.name,
+                    "ipsec.lifetimeSeconds",
+                    `${childLife}s`,
+                    `proposes a CHILD_SA lifetime of ${childLife}s (life_time, default rekey_time + 10 %), Alibaba's lifetime is ${ipsec.ipsecLifetime}s.`,
+                    `set life_time = ${ipsec.ipsecLifetime}s with rekey_time below it; ${rerender}.`,
+                );
             }
         }
-        if (c.rekeyTime && c.rekeyTime !== `${ike.ikeLifetime}s`) {
-            warning(c.name, "ike.lifetimeSeconds", c.rekeyTime, `renews its IKE SA at ${c.rekeyTime}, Alibaba's lifetime is ${ike.ikeLifetime}s.`, `set rekey_time = ${ike.ikeLifetime}s; ${rerender}.`);
+        const ikeLife = proposedIkeLifetime(c);
+        if (ikeLife !== undefined && ikeLife !== Number(ike.ikeLifetime)) {
+            warning(
+                c.name,
+                "ike.lifetimeSeconds",
+                `${ikeLife}s`,
+                `proposes an IKE lifetime of ${ikeLife}s (rekey_time + over_time, default 10 %), Alibaba's lifetime is ${ike.ikeLifetime}s.`,
+                `set rekey_time + over_time = ${ike.ikeLifetime}s; ${rerender}.`,
+            );
         }
         if (dpd !== (c.dpdDelay !== undefined && c.dpdDelay !== "0" && c.dpdDelay !== "0s")) {
             warning(c.name, "dpd", c.dpdDelay ?? "off", `DPD is ${dpd ? "on" : "off"} at Alibaba but ${c.dpdDelay ? "on" : "off"} here (seed 000: keep both ends the same).`, `set dpd_delay on the peer ${dpd ? "(e.g. 30s)" : "to 0"}; ${rerender}.`);

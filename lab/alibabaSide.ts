@@ -15,6 +15,7 @@
 import * as ipaddr from "ipaddr.js";
 import { EmulatorState, RecordedResource, TYPES } from "../emulator";
 import { contains, containsAddress } from "../model/cidr";
+import { STRONGSWAN_CONF_BEGIN, STRONGSWAN_CONF_END } from "../renderers/strongswan";
 import { DaemonSpec, SiteSpec } from "./netns";
 
 /** Alibaba's API defaults for unset fields (CreateVpnConnection). */
@@ -34,6 +35,24 @@ const DH: Record<string, string> = { group1: "modp768", group2: "modp1024", grou
  */
 export const ALIBABA_DPD_DELAY = "10s";
 export const ALIBABA_DPD_TIMEOUT = "30s";
+/**
+ * IKEv2 has no dpd_timeout: a probe is given up after charon's retransmissions (strongswan.conf). Assumed, as
+ * above: 2 s, x1.5, 3 retries (16.25 s, so dead about 10 + 16 s after the last packet, like IKEv1's 30 s).
+ * Written as the commented strongswan.conf block lab/strongswan.ts reads (renderedCharonSettings).
+ */
+export const ALIBABA_RETRANSMIT = { timeout: 2, base: 1.5, tries: 3 };
+
+/**
+ * Hard lifetimes exactly as configured at Alibaba (the gateway proposes and enforces L itself): rekeying a
+ * margin (10 %) before, as renderers/strongswan.ts does for the peer (lifetimeSettings).
+ */
+function lifetimes(seconds: number): { rekey: number; hard: number; margin: number } {
+    const margin = seconds > 0 ? Math.max(1, Math.round(seconds / 10)) : 0;
+    return { rekey: seconds - margin, hard: seconds, margin };
+}
+
+/** First fixed reqid of a gateway's dual-tunnel CHILD_SAs: each tunnel its own (master and slave are separate SAs). */
+export const ALIBABA_REQID_BASE = 5000;
 
 /** Fixed IPsec policy priorities of the master and slave tunnels (lower value wins; swanctl.conf(5) children.priority). */
 export const MASTER_POLICY_PRIORITY = 1000;
@@ -173,11 +192,21 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
     const out = [
         `# ${title}, played by strongSwan in the lab (lab/alibabaSide.ts).`,
         "# Translated from the recorded alicloud:vpn/connection:Connection inputs; this host is the gateway (local).",
+        "# The lab's charon for this gateway takes its IKE retransmission timing from this block (ALIBABA_RETRANSMIT):",
+        STRONGSWAN_CONF_BEGIN,
+        "# charon {",
+        `#     retransmit_timeout = ${ALIBABA_RETRANSMIT.timeout}`,
+        `#     retransmit_base = ${ALIBABA_RETRANSMIT.base}`,
+        `#     retransmit_tries = ${ALIBABA_RETRANSMIT.tries}`,
+        "# }",
+        STRONGSWAN_CONF_END,
         "connections {",
     ];
-    for (const t of tunnels) {
+    tunnels.forEach((t, index) => {
         const name = alibabaConnectionName(t);
         const ikev1 = t.ike.ikeVersion === "ikev1";
+        const ikeLife = lifetimes(Number(t.ike.ikeLifetime));
+        const espLife = lifetimes(Number(t.ipsec.ipsecLifetime));
         if (t.ike.ikeVersion !== "ikev1" && t.ike.ikeVersion !== "ikev2") {
             throw new Error(`connection ${t.connectionName}: ikeVersion ${t.ike.ikeVersion} is not ikev1 or ikev2`);
         }
@@ -204,7 +233,9 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
             `        remote_addrs = ${t.customerGatewayIp}`,
             `        proposals = ${alibabaIkeProposal(t)}`,
             // IKEv1 has no IKE rekeying; strongSwan re-authenticates at rekey_time there (swanctl.conf(5)).
-            `        rekey_time = ${t.ike.ikeLifetime}s`,
+            // The hard limit (rekey_time + over_time) is Alibaba's lifetime: IKEv1 proposes it on the wire.
+            `        rekey_time = ${ikeLife.rekey}s`,
+            `        over_time = ${ikeLife.margin}s`,
             "        keyingtries = 0",
             // Alibaba's gateway speaks plain IKE from a fixed address: no MOBIKE.
             ...(ikev1 ? [] : ["        mobike = no"]),
@@ -232,7 +263,8 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
             `                local_ts = ${t.localSubnets.join(",")}`,
             `                remote_ts = ${t.remoteSubnets.join(",")}`,
             `                esp_proposals = ${alibabaEspProposal(t)}`,
-            `                rekey_time = ${t.ipsec.ipsecLifetime}s`,
+            `                life_time = ${espLife.hard}s`,
+            `                rekey_time = ${espLife.rekey}s`,
             `                start_action = ${start}`,
         );
         if (t.role !== "single") {
@@ -242,14 +274,19 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
             // so fixed priorities make the master active and the slave take over only when the master is down.
             // (The lab's kernel-libipsec ignores fixed priorities and prefers the newest SA: there traffic
             // follows the most recently established tunnel; ipsec_policy_mgr.c calculate_priority.)
-            out.push(`                priority = ${t.role === "master" ? MASTER_POLICY_PRIORITY : SLAVE_POLICY_PRIORITY}`);
+            // Each tunnel its own reqid: the two CHILD_SAs stay separate in the kernel, so deleting one (DPD) leaves
+            // the other's policies and SA in place (with one shared reqid both would hang on the same policy).
+            out.push(
+                `                priority = ${t.role === "master" ? MASTER_POLICY_PRIORITY : SLAVE_POLICY_PRIORITY}`,
+                `                reqid = ${ALIBABA_REQID_BASE + index}`,
+            );
         }
         if (t.dpd) {
             // Alibaba deletes the SAs of a dead peer; an initiating gateway then negotiates again.
             out.push(`                dpd_action = ${t.effectImmediately ? "restart" : "clear"}`);
         }
         out.push("            }", "        }", "    }");
-    }
+    });
     out.push("}", "", "secrets {");
     for (const t of tunnels) {
         out.push(`    ike-${alibabaConnectionName(t)} {`, `        id-1 = ${value(t.localId)}`, `        id-2 = ${value(t.remoteId)}`, `        secret = ${quoted(t.psk)}`, "    }");

@@ -1,7 +1,7 @@
 // Helpers the IPsec scenarios share: plan a stack on the emulator, turn its links into peer sites running
 // the library's rendered strongSwan config, wait (bounded) for SAs, ping across.
 import * as path from "node:path";
-import { PlanReport, ROOT, planScenario } from "../cli/plan";
+import { PlanReport, ROOT, loadStackConfig, planScenario } from "../cli/plan";
 import { ResolvedLink } from "../model/link";
 import { renderStrongswan, strongswanConnectionName } from "../renderers/strongswan";
 import { hostAddress } from "./alibabaSide";
@@ -22,6 +22,31 @@ export function planForLab(scenario: string, stackFile = path.join(ROOT, `Pulumi
     }
     return plans.get(key)!;
 }
+
+const variants = new Map<string, Promise<PlanReport>>();
+
+/**
+ * Seed 000 (HyperMotion) planned with another office device and profile, through configOverrides (the stack file
+ * is not touched), cached per variant name: e.g. a libreswan office (no modp1024) or an IKEv2 strongSwan office.
+ */
+export function planHypermotionVariant(variant: string, office: { device: string; profile: Record<string, unknown> }): Promise<PlanReport> {
+    if (!variants.has(variant)) {
+        const key = "alicloud-vpn:hypermotion";
+        const config = JSON.parse(loadStackConfig(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"))[key]);
+        config.office.device = office.device;
+        config.office.profile = office.profile;
+        variants.set(variant, planScenario("hypermotion", { write: false, configOverrides: { [key]: JSON.stringify(config) } }));
+    }
+    return variants.get(variant)!;
+}
+
+/** The library's default profile (IKEv2 aes256/sha256/group14 both phases) with seed 000's lifetimes and DPD. */
+export const IKEV2_OFFICE_PROFILE = {
+    ike: { version: "ikev2", mode: "main", encryption: "aes256", integrity: "sha256", dhGroup: "group14", lifetimeSeconds: 86400 },
+    ipsec: { encryption: "aes256", integrity: "sha256", pfs: "group14", lifetimeSeconds: 3600 },
+    dpd: true,
+    natTraversal: true,
+};
 
 export interface PeerSiteOptions {
     /** Site name. Default: the link's name. */

@@ -3,10 +3,12 @@
 // stack config give them) on their `wan0` veth, LAN addresses on `lo` (this kernel has no `dummy` link
 // type, facts.md). Nothing is added to the host's own namespace: every link is created directly inside
 // the lab's namespaces, and traffic only flows between them.
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { run, runOk, sleep } from "./exec";
+import { run, runOk, sleep, stopProcess } from "./exec";
+import { libreswanMissing } from "./libreswan";
 import { OpenvpnInstance } from "./openvpn";
 import { CHARON, CharonInstance } from "./strongswan";
 
@@ -101,6 +103,34 @@ export class Site {
         await this.openvpn?.stop(signal);
     }
 
+    /**
+     * Starts `tcpdump -n -vvv -l <filter...>` on the site's wan0 and returns stop(), which ends it (SIGTERM, by
+     * the pid the lab spawned: `ip netns exec` execs in place) and resolves with what it printed. A capture still
+     * running when the lab closes dies with the namespace (Lab.close kills every process inside).
+     */
+    async capture(filter: readonly string[]): Promise<{ stop: () => Promise<string> }> {
+        const child = spawn("ip", ["netns", "exec", this.namespace, "tcpdump", "-i", "wan0", "-n", "-vvv", "-l", "-s", "0", ...filter], { stdio: ["ignore", "pipe", "pipe"] });
+        let text = "";
+        let stderr = "";
+        child.stdout?.on("data", (chunk) => (text += String(chunk)));
+        child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        // tcpdump says "listening on wan0" once the capture runs; bounded wait.
+        for (let i = 0; i < 50 && !stderr.includes("listening on") && child.exitCode === null; i++) {
+            await sleep(100);
+        }
+        if (!stderr.includes("listening on")) {
+            await stopProcess(child, exited, "SIGKILL", 1000);
+            throw new Error(`tcpdump in ${this.namespace} did not start: ${stderr.trim()}`);
+        }
+        return {
+            stop: async () => {
+                await stopProcess(child, exited, "SIGTERM", 3000);
+                return text;
+            },
+        };
+    }
+
     /** `count` pings from `from` (an address of this site) to `to`, 0.2 s apart, 1 s timeout each. */
     async ping(from: string, to: string, count = 4): Promise<PingResult> {
         const result = await this.exec("ping", ["-n", "-q", "-c", String(count), "-i", "0.2", "-W", "1", "-I", from, to], 5000 + count * 1500);
@@ -110,7 +140,19 @@ export class Site {
 }
 
 /** Why the lab cannot run here, or undefined when it can (root, Linux, iproute2, strongSwan, netns rights). */
-export async function labPrerequisites(needs: { strongswan?: boolean; openvpn?: boolean } = { strongswan: true }): Promise<string | undefined> {
+/** What a scenario needs installed (LabScenario.needs). */
+export interface LabNeeds {
+    strongswan?: boolean;
+    openvpn?: boolean;
+    /** nft (nftables): the failover scenario drops a path on the internet namespace's bridge. */
+    nft?: boolean;
+    /** tcpdump: the hypermotion scenario reads the IKEv1 proposal's lifetime off the wire. */
+    tcpdump?: boolean;
+    /** libreswan unpacked from Debian's .deb (lab/libreswan.ts, .ci/run). */
+    libreswan?: boolean;
+}
+
+export async function labPrerequisites(needs: LabNeeds = { strongswan: true }): Promise<string | undefined> {
     if (process.platform !== "linux") {
         return `network namespaces need Linux (this is ${process.platform})`;
     }
@@ -134,8 +176,13 @@ export async function labPrerequisites(needs: { strongswan?: boolean; openvpn?: 
         if (!fs.existsSync("/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so")) missing.push("kernel-libipsec plugin (libcharon-extra-plugins)");
     }
     if (needs.openvpn && !(await has("openvpn", ["--version"]))) missing.push("openvpn");
+    if (needs.nft && !(await has("nft", ["--version"]))) missing.push("nft (nftables)");
+    if (needs.tcpdump && !(await has("tcpdump", ["--version"]))) missing.push("tcpdump");
+    const libreswan = needs.libreswan ? libreswanMissing() : undefined;
+    if (libreswan) missing.push(libreswan);
     if (missing.length > 0) {
-        return `missing ${missing.join(", ")}; install: apt-get install -y strongswan-swanctl strongswan-charon libcharon-extra-plugins iproute2 iputils-ping${needs.openvpn ? " openvpn" : ""}`;
+        const extra = [needs.openvpn ? "openvpn" : "", needs.nft ? "nftables" : "", needs.tcpdump ? "tcpdump" : ""].filter(Boolean);
+        return `missing ${missing.join(", ")}; install: apt-get install -y strongswan-swanctl strongswan-charon libcharon-extra-plugins iproute2 iputils-ping${extra.map((p) => ` ${p}`).join("")}`;
     }
     const probe = `${LAB_PREFIX}${process.pid}-probe`;
     const added = await run("ip", ["netns", "add", probe]);

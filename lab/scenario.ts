@@ -1,6 +1,6 @@
 // What a lab scenario is and how one runs: prerequisites (else SKIPPED with the reason), a fresh Lab,
 // the scenario body, and teardown of every namespace and process in `finally`.
-import { Lab, labPrerequisites } from "./netns";
+import { Lab, LabNeeds, labPrerequisites } from "./netns";
 
 export interface ScenarioResult {
     /** The one summary line, e.g. "lab hypermotion: IKE up in 1.8 s, CHILD up in 2.1 s, ping 4/4 both ways". */
@@ -15,7 +15,7 @@ export interface LabScenario {
     /** One sentence: what it proves. */
     title: string;
     /** What must be installed. */
-    needs: { strongswan?: boolean; openvpn?: boolean };
+    needs: LabNeeds;
     /** Takes minutes: `npm test` runs it only with LAB_SLOW=1 (the CLI always runs it when named). */
     slow?: boolean;
     /** The body: build sites in `lab`, start them, assert, return the summary. Throw to fail. */

@@ -4,6 +4,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { STRONGSWAN_CONF_BEGIN, STRONGSWAN_CONF_END } from "../renderers/strongswan";
 import { run, stopProcess, waitFor } from "./exec";
 
 export const CHARON = "/usr/lib/ipsec/charon";
@@ -17,11 +18,14 @@ export const SWANCTL = "swanctl";
  * - vici socket in the instance's directory, so swanctl reaches this charon and no other.
  * - bypass-lan off: it would install bypass policies for the lab's own addresses.
  * - filelog: negotiation failures (NO_PROPOSAL_CHOSEN, ...) are read from this file; syslog stays quiet.
+ * `charonSettings` are `key = value` lines for the charon section taken from the rendered config's own
+ * strongswan.conf block (renderedCharonSettings: the IKE retransmission timing the peer renderer prescribes).
  */
-export function instanceStrongswanConf(dir: string): string {
+export function instanceStrongswanConf(dir: string, charonSettings: readonly string[] = []): string {
     return [
         "# strongswan.conf of one lab instance (lab/strongswan.ts). Not part of the rendered peer config.",
         "charon {",
+        ...charonSettings.map((line) => `    ${line}`),
         "    load_modular = yes",
         "    plugins {",
         "        include /etc/strongswan.d/charon/*.conf",
@@ -54,6 +58,24 @@ export function instanceStrongswanConf(dir: string): string {
         "}",
         "",
     ].join("\n");
+}
+
+/**
+ * The `key = value` lines of the charon section of the strongswan.conf block a rendered swanctl.conf carries
+ * as comments (between STRONGSWAN_CONF_BEGIN and _END, renderers/strongswan.ts); none when it has no such block.
+ */
+export function renderedCharonSettings(swanctlConf: string): string[] {
+    const lines = swanctlConf.split("\n");
+    const begin = lines.indexOf(STRONGSWAN_CONF_BEGIN);
+    const end = lines.indexOf(STRONGSWAN_CONF_END);
+    if (begin < 0 || end < begin) {
+        return [];
+    }
+    return lines
+        .slice(begin + 1, end)
+        .map((line) => line.replace(/^# ?/, ""))
+        .filter((line) => /^\s+[a-z_]+ = \S+$/.test(line))
+        .map((line) => line.trim());
 }
 
 /** A vici message as `swanctl --raw` prints it: nested sections, key=value, key=[list items]. */
@@ -172,7 +194,7 @@ export class CharonInstance {
         this.swanctlFile = path.join(dir, "swanctl", "swanctl.conf");
         this.logFile = path.join(dir, "charon.log");
         this.uri = `unix://${dir}/charon.vici`;
-        fs.writeFileSync(path.join(dir, "strongswan.conf"), instanceStrongswanConf(dir));
+        fs.writeFileSync(path.join(dir, "strongswan.conf"), instanceStrongswanConf(dir, renderedCharonSettings(swanctlConf)));
         this.writeSwanctlConf(swanctlConf);
     }
 

@@ -161,6 +161,19 @@ export const hubScenario: LabScenario = {
             assert.equal(ikeAlgorithms(e.ike), HUB_EXPECTED.ike, `${e.site}/${e.connection} IKE algorithms`);
             assert.equal(espAlgorithms(e.child), HUB_EXPECTED.esp, `${e.site}/${e.connection} ESP algorithms`);
         }
+        // IKEv2 carries no lifetime on the wire (RFC 7296 2.8: each end rekeys on its own timers), so what must
+        // hold is each end's own: every CHILD_SA expires, and every IKE SA rekeys, within the connection's
+        // lifetimes (the translation sets the hard limits to them exactly, as renderers/strongswan.ts does for a
+        // peer; vici reports no hard expiry for IKE SAs, only rekey-time).
+        const lifetimes = { ike: Math.max(...h.all.flatMap((s) => s.alibaba.tunnels.map((t) => Number(t.ike.ikeLifetime)))), esp: Math.max(...h.all.flatMap((s) => s.alibaba.tunnels.map((t) => Number(t.ipsec.ipsecLifetime)))) };
+        const expiries = { ike: Math.max(...ends.map((e) => Number(e.ike["rekey-time"] ?? 0))), esp: Math.max(...ends.map((e) => Number(e.child["life-time"] ?? 0))) };
+        log(`  longest on any end: IKE SA rekey in ${expiries.ike} s (lifetime ${lifetimes.ike} s), CHILD_SA expiry in ${expiries.esp} s (lifetime ${lifetimes.esp} s)`);
+        for (const e of ends) {
+            const ikeLife = Number(e.ike["rekey-time"]);
+            const childLife = Number(e.child["life-time"]);
+            assert.ok(ikeLife > 0 && ikeLife <= lifetimes.ike, `${e.site}/${e.connection}: IKE SA rekeys in ${e.ike["rekey-time"]} s, beyond ${lifetimes.ike} s`);
+            assert.ok(childLife > 0 && childLife <= lifetimes.esp, `${e.site}/${e.connection}: CHILD_SA expires in ${e.child["life-time"]} s, beyond ${lifetimes.esp} s`);
+        }
         // No spoke has a tunnel to the other spoke: its only peers are the hub's two public addresses.
         const hubIps = h.hub.alibaba.spec.publicIps;
         for (const spoke of h.spokes) {
@@ -240,7 +253,7 @@ export const hubScenario: LabScenario = {
         const sent = pings.reduce((n, p) => n + p.sent, 0);
         const summary =
             `lab hub: all ${tunnels} tunnels (${h.all.length} gateways, master+slave) up in ${seconds(allUpMs)} (IKEv2 ${HUB_EXPECTED.ike}, ESP ${HUB_EXPECTED.esp}, ` +
-            `PFS MODP_2048 at rekey), ping ${received}/${sent} across all ${pings.length} VPC pairs, ${a.name}→${b.name} via ${h.hub.name} ${transit.received}/${transit.sent} ` +
+            `PFS MODP_2048 at rekey, IKE SAs rekey within ${lifetimes.ike} s, CHILD_SAs expire within ${lifetimes.esp} s), ping ${received}/${sent} across all ${pings.length} VPC pairs, ${a.name}→${b.name} via ${h.hub.name} ${transit.received}/${transit.sent} ` +
             `(counted on ${a.name}→${h.hub.name} and ${h.hub.name}→${b.name} CHILD_SAs, TTL ${ttlSpoke} vs ${ttlHub})`;
         return {
             summary,

@@ -5,11 +5,12 @@
 // Proves: IKEv1 main mode aes256/sha1/group2 and ESP aes256/sha1 with PFS group2 negotiate, and the
 // OpenStack control and floating-IP networks reach the VPC and back.
 import * as assert from "node:assert/strict";
+import { PlanReport } from "../../cli/plan";
 import { TYPES } from "../../emulator";
 import { ResolvedLink } from "../../model/link";
 import { AlibabaGatewaySite, alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
-import { seconds } from "../exec";
-import { childPackets, formatPings, packetDelta, peerConnectionNames, peerSiteSpec, pingBothWays, planForLab, waitForTunnel } from "../ipsec";
+import { seconds, sleep } from "../exec";
+import { childPackets, findTunnel, formatPings, packetDelta, peerConnectionNames, peerSiteSpec, pingBothWays, planForLab, waitForTunnel } from "../ipsec";
 import { Lab, PingResult, Site } from "../netns";
 import { LabScenario, ScenarioResult } from "../scenario";
 import { espAlgorithms, ikeAlgorithms } from "../strongswan";
@@ -31,8 +32,12 @@ export interface HypermotionLab {
  * Builds the HyperMotion sites in `lab` (nothing started). `editPeerConfig` changes the rendered office
  * config before it is written (the mismatch scenario); by default it is used verbatim.
  */
-export async function setupHypermotion(lab: Lab, editPeerConfig: (text: string) => string = (t) => t): Promise<HypermotionLab> {
-    const report = await planForLab("hypermotion");
+export async function setupHypermotion(
+    lab: Lab,
+    editPeerConfig: (text: string) => string = (t) => t,
+    plan: Promise<PlanReport> = planForLab("hypermotion"),
+): Promise<HypermotionLab> {
+    const report = await plan;
     const link = report.links.find((l) => l.name === "office");
     assert.ok(link, "the hypermotion stack has an office link");
     const [alibaba, ...others] = buildAlibabaSites(report.emulator.state);
@@ -84,12 +89,44 @@ export const HYPERMOTION_EXPECTED = {
     esp: "AES_CBC-256/HMAC_SHA1_96/MODP_1024",
 };
 
+/**
+ * The lifetimes the office proposed, as the gateway received them, against the profile:
+ * - IKE (phase 1): the life-duration attributes of the office's Main Mode proposals, read off the wire with
+ *   tcpdump (the first Main Mode messages are not encrypted);
+ * - ESP (phase 2, encrypted): strongSwan logs "received Xs lifetime, configured Ys" whenever a Quick Mode
+ *   proposal's lifetime differs from its own (apply_lifetimes in
+ *   https://github.com/strongswan/strongswan/blob/5.9.8/src/libcharon/sa/ikev1/tasks/quick_mode.c) and then uses X. The gateway is
+ *   configured with Alibaba's lifetime exactly (lab/alibabaSide.ts), so no such line on either end means the
+ *   office proposed exactly that; the gateway's CHILD_SA also expires within it.
+ */
+async function lifetimesOnTheWire(h: HypermotionLab, dump: string, log: (line: string) => void): Promise<{ ike: number; esp: number }> {
+    const profile = h.link.profile;
+    // tcpdump prints each SA attribute as (type=lifeduration len=4 value=00015180) or (type=lifeduration value=...).
+    const fromOffice = dump.split(/\n(?=\d\d:\d\d:\d\d)/).filter((packet) => packet.includes(`${h.link.peerPublicIp}.500 > `));
+    const durations = [...fromOffice.join("\n").matchAll(/type=lifeduration (?:len=\d+ )?value=([0-9a-f]+)/g)].map((m) => parseInt(m[1], 16));
+    log(`  IKE life-duration in the office's Main Mode proposals (tcpdump at the gateway): ${[...new Set(durations)].join(", ") || "none"}`);
+    assert.ok(durations.length > 0, `no life-duration attribute in the office's Main Mode packets:\n${dump.slice(0, 3000)}`);
+    assert.deepEqual([...new Set(durations)], [profile.ike.lifetimeSeconds], "the office proposed an IKE lifetime other than the profile's");
+    for (const site of [h.gateway, h.office]) {
+        const mismatch = /received (\d+)s lifetime, configured (\d+)s/.exec(site.strongswan.log());
+        assert.equal(mismatch, null, `${site.name} received a Quick Mode lifetime other than its own: ${mismatch?.[0]}`);
+    }
+    const { sas } = await h.gateway.strongswan.listSas();
+    const gatewayChild = findTunnel(sas, h.gatewayMaster).child;
+    const lifeLeft = Number(gatewayChild?.["life-time"]);
+    log(`  gateway ${h.gatewayMaster} CHILD_SA expires in ${lifeLeft} s (profile ${profile.ipsec.lifetimeSeconds} s); no "received Xs lifetime" line on either end`);
+    assert.ok(lifeLeft > 0 && lifeLeft <= profile.ipsec.lifetimeSeconds, `the gateway's CHILD_SA expires in ${lifeLeft} s, beyond the profile's ${profile.ipsec.lifetimeSeconds} s`);
+    return { ike: durations[0], esp: profile.ipsec.lifetimeSeconds };
+}
+
 export const hypermotionScenario: LabScenario = {
     name: "hypermotion",
     title: "seed 000: the rendered office config and the translated Alibaba connection negotiate IKEv1 aes256/sha1/group2 and carry both OpenStack networks",
-    needs: { strongswan: true },
+    needs: { strongswan: true, tcpdump: true },
     async run(lab, log): Promise<ScenarioResult> {
         const h = await setupHypermotion(lab);
+        // What the gateway receives: IKEv1 Main Mode's first message carries the SA proposal in clear (UDP 500).
+        const capture = await h.gateway.capture(["udp", "port", "500"]);
         const since = await startHypermotion(h);
         const up = await waitForTunnel(h.office, h.officeMaster, since, 20_000);
         assert.ok(up, `the office's ${h.officeMaster} tunnel did not come up within 20 s`);
@@ -103,6 +140,8 @@ export const hypermotionScenario: LabScenario = {
             log(`  slave tunnel (gateway-initiated, ${slaveName.gatewayIp}) up after ${seconds(slave.childMs)}`);
         }
 
+        const wire = await lifetimesOnTheWire(h, await capture.stop(), log);
+
         const ike = ikeAlgorithms(up.ike);
         const child = up.child;
         const esp = espAlgorithms(child);
@@ -115,10 +154,23 @@ export const hypermotionScenario: LabScenario = {
         assert.deepEqual(child["remote-ts"], h.link.alibabaSubnets);
 
         // Packet counters of every CHILD_SA (both ends initiate, so a tunnel may have two SAs; the slave has its own).
-        const before = await childPackets(h.office);
-        const gatewayBefore = await childPackets(h.gateway);
-        const pings = await pingHypermotion(h);
-        const after = await childPackets(h.office);
+        // A duplicate SA deleted between two snapshots takes its counts with it: wait until both ends' first
+        // retransmissions are over (both initiate both tunnels), and count again (bounded) if packets went missing.
+        await sleep(Math.max(0, since + 6000 - Date.now()));
+        const expected = 4 * h.officeHosts.length * 2;
+        let attempt = 0;
+        let before: Awaited<ReturnType<typeof childPackets>>;
+        let gatewayBefore: Awaited<ReturnType<typeof childPackets>>;
+        let pings: PingResult[];
+        let after: Awaited<ReturnType<typeof childPackets>>;
+        let countedOut: number;
+        do {
+            before = await childPackets(h.office);
+            gatewayBefore = await childPackets(h.gateway);
+            pings = await pingHypermotion(h);
+            after = await childPackets(h.office);
+            countedOut = [...packetDelta(before, after).values()].reduce((n, d) => n + d.out, 0);
+        } while (++attempt < 3 && countedOut < expected);
         const gatewayDelta = packetDelta(gatewayBefore, await childPackets(h.gateway));
         log(`  gateway CHILD_SA packets during the pings: ${[...gatewayDelta].map(([k, v]) => `${k} +${v.out} out/+${v.in} in`).join(", ")}`);
         // The pings went through ESP SAs, not around them: the office's CHILD_SAs counted them.
@@ -133,7 +185,8 @@ export const hypermotionScenario: LabScenario = {
         const sum = (ps: PingResult[], k: "sent" | "received") => ps.reduce((n, p) => n + p[k], 0);
         const summary =
             `lab hypermotion: IKE up in ${seconds(up.ikeMs)}, CHILD up in ${seconds(up.childMs)} ` +
-            `(IKEv1 ${ike}, ESP ${esp})${slave ? `, slave up in ${seconds(slave.childMs)}` : ""}, ping ${sum(outbound, "received")}/${sum(outbound, "sent")} office→VPC, ` +
+            `(IKEv1 ${ike}, ESP ${esp})${slave ? `, slave up in ${seconds(slave.childMs)}` : ""}, lifetimes on the wire IKE ${wire.ike} s / ESP ${wire.esp} s, ` +
+            `ping ${sum(outbound, "received")}/${sum(outbound, "sent")} office→VPC, ` +
             `${sum(inbound, "received")}/${sum(inbound, "sent")} VPC→office`;
         for (const p of pings) {
             assert.equal(p.received, p.sent, `ping ${p.from} → ${p.to}: ${p.received}/${p.sent}`);
@@ -141,6 +194,6 @@ export const hypermotionScenario: LabScenario = {
         // Echo requests out + replies to the gateway's pings out; same for in.
         assert.ok(carried.out >= sent + answered, `only ${carried.out} packets left through the office's SAs`);
         assert.ok(carried.in >= sent + answered, `only ${carried.in} packets arrived through the office's SAs`);
-        return { summary, details: { ikeMs: up.ikeMs, childMs: up.childMs, slaveMs: slave?.childMs, ike, esp, pings, packets: delta } };
+        return { summary, details: { ikeMs: up.ikeMs, childMs: up.childMs, slaveMs: slave?.childMs, ike, esp, pings, packets: delta, wire } };
     },
 };

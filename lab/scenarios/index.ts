@@ -1,9 +1,11 @@
 // The lab's scenarios by name (`npm run lab -- <name>`). Add a scenario: a file exporting a LabScenario,
 // registered here, and a test in tests/lab/.
 import { LabScenario } from "../scenario";
+import { failoverIkev1Scenario, failoverIkev2Scenario } from "./failover";
 import { faultDpdScenario, faultScenario } from "./fault";
 import { hubScenario } from "./hub";
 import { hypermotionScenario } from "./hypermotion";
+import { libreswanScenario } from "./libreswan";
 import { mismatchScenario } from "./mismatch";
 import { openvpnMeshScenario } from "./openvpnMesh";
 
@@ -12,6 +14,9 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [mismatchScenario.name]: mismatchScenario,
     [faultScenario.name]: faultScenario,
     [hubScenario.name]: hubScenario,
+    [failoverIkev1Scenario.name]: failoverIkev1Scenario,
+    [failoverIkev2Scenario.name]: failoverIkev2Scenario,
+    [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
     [faultDpdScenario.name]: faultDpdScenario,
 };

@@ -18,8 +18,9 @@ describe("check: a peer swanctl.conf against the Alibaba connection's parameters
 
     it("parses connections, proposals and children of a swanctl.conf", () => {
         const [master, slave] = parseSwanctlConnections(renderStrongswan(hypermotionLink));
-        assert.deepEqual([master.name, master.version, master.aggressive, master.proposals, master.dpdDelay], ["office-master", 1, false, ["aes256-sha1-modp1024"], "30s"]);
-        assert.deepEqual(slave.children, [{ name: "office-slave", espProposals: ["aes256-sha1-modp1024"], rekeyTime: "3600s" }]);
+        assert.deepEqual([master.name, master.version, master.aggressive, master.proposals, master.dpdDelay], ["office-master", 1, false, ["aes256-sha1-modp1024"], "10s"]);
+        assert.deepEqual([master.rekeyTime, master.overTime], ["77760s", "8640s"]);
+        assert.deepEqual(slave.children, [{ name: "office-slave", espProposals: ["aes256-sha1-modp1024"], rekeyTime: "3240s", lifeTime: "3600s" }]);
     });
 
     it("refuses a different PFS group, naming the profile field and the fix", () => {
@@ -48,8 +49,14 @@ describe("check: a peer swanctl.conf against the Alibaba connection's parameters
         assert.deepEqual(errors(check(hypermotionLink, listed)), []);
     });
 
+    it("warns about a config that sets only rekey_time: strongSwan then proposes 10 % more (facts.md)", () => {
+        const old = renderStrongswan(hypermotionLink).replace(/^\s+over_time = .*\n/gm, "").replace(/^\s+life_time = .*\n/gm, "").replace(/rekey_time = 3240s/g, "rekey_time = 3600s").replace(/rekey_time = 77760s/g, "rekey_time = 86400s");
+        const findings = check(hypermotionLink, old);
+        assert.deepEqual([...new Set(findings.map((f) => `${f.field} ${f.value}`))], [`${PATH}.ipsec.lifetimeSeconds 3960s`, `${PATH}.ike.lifetimeSeconds 95040s`]);
+    });
+
     it("warns about lifetimes and DPD, which negotiate but behave differently", () => {
-        const edited = renderStrongswan(hypermotionLink).replace(/rekey_time = 3600s/g, "rekey_time = 28800s").replace(/\s+dpd_delay = 30s/g, "");
+        const edited = renderStrongswan(hypermotionLink).replace(/life_time = 3600s/g, "life_time = 28800s").replace(/\s+dpd_delay = 10s/g, "");
         const findings = check(hypermotionLink, edited);
         assert.deepEqual(errors(findings), []);
         assert.deepEqual([...new Set(findings.map((f) => `${f.severity} ${f.field}`))], [`warning ${PATH}.ipsec.lifetimeSeconds`, `warning ${PATH}.dpd`]);

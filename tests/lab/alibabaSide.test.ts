@@ -118,7 +118,8 @@ describe("lab: Alibaba side translated from the recorded connection inputs", fun
             "local_addrs = 198.51.100.1",
             "remote_addrs = 203.0.113.10",
             "proposals = aes256-sha1-modp1024",
-            "rekey_time = 86400s",
+            "rekey_time = 77760s",
+            "over_time = 8640s",
             "dpd_delay = 10s",
             "dpd_timeout = 30s",
             "id = 198.51.100.1",
@@ -126,14 +127,18 @@ describe("lab: Alibaba side translated from the recorded connection inputs", fun
             "local_ts = 172.16.0.0/16",
             "remote_ts = 192.168.10.0/23",
             "esp_proposals = aes256-sha1-modp1024",
-            "rekey_time = 3600s",
+            "life_time = 3600s",
+            "rekey_time = 3240s",
             "start_action = start",
             "dpd_action = restart",
             "priority = 1000",
+            "reqid = 5000",
         ]) {
             assert.match(master, new RegExp(`^\\s+${line.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"), line);
         }
         assert.match(block(text, "office-connection-slave"), /^\s+local_addrs = 198\.51\.100\.2$/m);
+        // Each tunnel its own reqid, so DPD deleting one tunnel's SAs leaves the other's policies in place.
+        assert.match(block(text, "office-connection-slave"), /^\s+reqid = 5001$/m);
         assert.match(block(text, "ike-office-connection-master"), new RegExp(`secret = "${recorded.find((t) => t.role === "master").tunnelIkeConfig.psk}"`));
         assert.match(block(text, "ike-office-connection-slave"), new RegExp(`secret = "${recorded.find((t) => t.role === "slave").tunnelIkeConfig.psk}"`));
         // One key = value a line (facts.md): no line carries two assignments.

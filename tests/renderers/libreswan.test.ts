@@ -5,6 +5,7 @@ import { UnsupportedByPeerError } from "../../renderers/types";
 import { libreswanRenderer, renderLibreswan } from "../../renderers/libreswan";
 import { xfrmInterfaceId } from "../../renderers/strongswan";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertLinuxGolden, dualIkev2Link, singleIkev1Link } from "./goldenLinux";
 
 /** The lines of `conn <name>` up to the next blank line. */
 function conn(text: string, name: string): string {
@@ -69,8 +70,9 @@ describe("libreswan ipsec.conf renderer", () => {
                     assert.match(c, /^\s+pfs=yes$/m);
                     assert.match(c, /^\s+ikelifetime=86400s$/m);
                     assert.match(c, /^\s+salifetime=3600s$/m);
-                    assert.match(c, /^\s+dpddelay=30$/m);
-                    assert.match(c, /^\s+dpdtimeout=120$/m);
+                    // Dead within 10 + 30 s (stated in the header), as the strongSwan rendering and the lab's Alibaba side.
+                    assert.match(c, /^\s+dpddelay=10\n\s+dpdtimeout=30\n\s+dpdaction=restart$/m);
+                    assert.match(c, /^\s+ikelifetime=86400s\n\s+salifetime=3600s$/m);
                     assert.match(c, /^\s+dpdaction=restart$/m);
                     assert.match(c, /^\s+encapsulation=auto$/m);
                 }
@@ -79,7 +81,9 @@ describe("libreswan ipsec.conf renderer", () => {
             it("starts the master and only adds the slave, with a note on how to switch", () => {
                 assert.match(master, /^\s+auto=start$/m);
                 assert.match(slave, /^\s+auto=add$/m);
-                assert.match(slave, /^\s+# Standby: .*ipsec auto --up office-slave$/m);
+                assert.match(slave, /^\s+# Standby \(see the header\): .*ipsec auto --up office-slave$/m);
+                assert.match(text, /^# So a dead tunnel is abandoned at most 40 s after its last packet/m);
+                assert.match(text, /this rendering does NOT fail over by itself/);
             });
 
             it("writes one ipsec.secrets line per tunnel", () => {
@@ -105,7 +109,8 @@ describe("libreswan ipsec.conf renderer", () => {
             assert.doesNotMatch(c, /aggressive|dpdtimeout/);
             assert.match(c, /^\s+ike=aes256-sha2_256-modp2048$/m);
             assert.match(c, /^\s+esp=aes256-sha2_256-modp2048$/m);
-            assert.match(c, /^\s+dpddelay=30$/m);
+            // IKEv2: dpdtimeout is IKEv1 only; the probe gives up after retransmit-timeout.
+            assert.match(c, /^\s+dpddelay=10\n\s+retransmit-timeout=20s\n\s+dpdaction=restart$/m);
             assert.match(c, /^\s+auto=start$/m);
         });
 
@@ -192,5 +197,32 @@ describe("libreswan ipsec.conf renderer", () => {
     it("refuses two tunnels whose identities match but whose keys differ", () => {
         const link = { ...destinationLink, tunnels: destinationLink.tunnels.map((t) => ({ ...t, alibabaId: "vpn.example.com" })) };
         assert.throws(() => renderLibreswan(link), UnsupportedByPeerError);
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const dual = renderLibreswan(dualIkev2Link);
+        const single = renderLibreswan(singleIkev1Link);
+
+        it("dual-tunnel IKEv2 link matches libreswan.dual-ikev2.txt", () => assertLinuxGolden("libreswan.dual-ikev2.txt", dual));
+        it("single-tunnel IKEv1 link matches libreswan.single-ikev1.txt", () => assertLinuxGolden("libreswan.single-ikev1.txt", single));
+
+        it("dual: exact lifetimes, IKEv2 liveness by retransmit-timeout, the master started, the slave a stated standby", () => {
+            assert.equal(count(dual, /^\s+ikelifetime=86400s\n\s+salifetime=3600s$/), 2);
+            assert.equal(count(dual, /^\s+dpddelay=10\n\s+retransmit-timeout=20s\n\s+dpdaction=restart$/), 2);
+            assert.doesNotMatch(dual, /^\s+dpdtimeout=/m);
+            assert.match(conn(dual, "branch-master"), /^\s+auto=start$/m);
+            assert.match(conn(dual, "branch-slave"), /^\s+auto=add$/m);
+            assert.match(dual, /^# So a dead tunnel is abandoned at most 30 s after its last packet/m);
+            assert.match(dual, /^# libreswan configuration .*\n.*\n# For libreswan 4\.x \(Debian 12 ships 4\.10/m);
+        });
+
+        it("single: IKEv1 with dpdtimeout, the Debian ikev1-policy note, setup and verify sections", () => {
+            assert.match(single, /^\s+ikelifetime=28800s\n\s+salifetime=3600s$/m);
+            assert.match(single, /^\s+dpddelay=10\n\s+dpdtimeout=30\n\s+dpdaction=restart$/m);
+            assert.match(single, /^# IKEv1 on Debian\/Ubuntu: add ikev1-policy=accept/m);
+            assert.match(single, /^#      iptables -t nat -I POSTROUTING -s 192\.168\.40\.0\/24 -d 10\.10\.0\.0\/16 -j ACCEPT$/m);
+            assert.match(single, /^#   ipsec trafficstatus/m);
+            assert.doesNotMatch(single, /Dual tunnel/);
+        });
     });
 });

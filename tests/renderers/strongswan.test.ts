@@ -2,8 +2,20 @@ import assert from "node:assert/strict";
 import { ResolvedLink } from "../../model/link";
 import { IpsecProfile } from "../../model/profile";
 import { UnsupportedByPeerError } from "../../renderers/types";
-import { renderStrongswan, strongswanRenderer, xfrmInterfaceId } from "../../renderers/strongswan";
+import {
+    DPD_DELAY_SECONDS,
+    DPD_TIMEOUT_IKEV1_SECONDS,
+    STRONGSWAN_GUIDE,
+    deadPeerBoundSeconds,
+    lifetimeSettings,
+    renderStrongswan,
+    retransmitGiveUpSeconds,
+    strongswanReqids,
+    strongswanRenderer,
+    xfrmInterfaceId,
+} from "../../renderers/strongswan";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
+import { assertLinuxGolden, dualIkev2Link, singleIkev1Link } from "./goldenLinux";
 
 /** The lines of the `{ ... }` section whose header line is `<name> {`, braces included. */
 function section(text: string, name: string): string {
@@ -51,9 +63,10 @@ describe("strongSwan swanctl.conf renderer", () => {
                 assert.match(conn, new RegExp(`^\\s+remote_addrs = ${ip.replace(/\./g, "\\.")}$`, "m"));
                 assert.match(conn, /^\s+proposals = aes256-sha1-modp1024$/m);
                 assert.match(conn, /^\s+esp_proposals = aes256-sha1-modp1024$/m);
-                assert.match(conn, /^\s+rekey_time = 86400s$/m);
-                assert.match(conn, /^\s+rekey_time = 3600s$/m);
-                assert.match(conn, /^\s+dpd_delay = 30s$/m);
+                // Exact lifetimes on the wire (facts.md): IKE rekey_time + over_time = 86400, CHILD life_time = 3600.
+                assert.match(conn, /^\s+rekey_time = 77760s\n\s+over_time = 8640s$/m);
+                assert.match(conn, /^\s+life_time = 3600s\n\s+rekey_time = 3240s$/m);
+                assert.match(conn, /^\s+dpd_delay = 10s\n\s+dpd_timeout = 30s$/m);
                 assert.match(conn, /^\s+dpd_action = restart$/m);
                 assert.match(conn, /^\s+encap = no$/m);
                 assert.match(conn, /^\s+local_ts = 192\.168\.10\.0\/24$/m);
@@ -68,12 +81,29 @@ describe("strongSwan swanctl.conf renderer", () => {
             assert.match(section(slave, "remote"), /^\s+id = 47\.96\.10\.22$/m);
         });
 
-        it("starts the master and keeps the slave as a documented standby", () => {
-            assert.match(section(master, "children"), /^\s+start_action = start$/m);
-            const child = section(slave, "children");
-            assert.match(child, /^\s+start_action = none$/m);
-            assert.match(child, /^\s+# Standby: .*swanctl --initiate --child office-slave$/m);
-            assert.equal(count(text, /^\s+start_action = start$/), 1);
+        it("starts both tunnels, each CHILD_SA with its own reqid, the master preferred by its policy priority", () => {
+            const [masterReqid, slaveReqid] = strongswanReqids("office");
+            assert.equal(slaveReqid, masterReqid + 1);
+            assert.match(section(master, "children"), new RegExp(`^\\s+reqid = ${masterReqid}\\n\\s+priority = 1000$`, "m"));
+            assert.match(section(slave, "children"), new RegExp(`^\\s+reqid = ${slaveReqid}\\n\\s+priority = 2000$`, "m"));
+            assert.equal(count(text, /^\s+start_action = start$/), 2);
+            assert.doesNotMatch(text, /start_action = none|only one can be up/);
+            assert.match(text, /^# Failover: Alibaba negotiates both tunnels/m);
+        });
+
+        it("states the dead-peer bound it derives, and the retransmission block it relies on", () => {
+            assert.equal(deadPeerBoundSeconds("ikev1"), DPD_DELAY_SECONDS + DPD_TIMEOUT_IKEV1_SECONDS);
+            assert.match(text, /^# So a dead tunnel is abandoned at most 40 s after its last packet \(10 \+ 30 s\)/m);
+            assert.match(text, /^# ----- BEGIN strongswan\.conf: \/etc\/strongswan\.d\/alicloud-vpn\.conf -----\n# charon \{\n#     retransmit_timeout = 2\n/m);
+        });
+
+        it("names the Alibaba guide and the strongSwan version in the header, and the Linux setup and verification", () => {
+            assert.ok(text.includes(STRONGSWAN_GUIDE));
+            assert.match(text, /^# For strongSwan 5\.9 /m);
+            assert.match(text, /^#      sysctl -w net\.ipv4\.ip_forward=1$/m);
+            assert.match(text, /^#      iptables -t nat -I POSTROUTING -s 192\.168\.10\.0\/24 -d 172\.16\.0\.0\/16 -j ACCEPT$/m);
+            assert.match(text, /--set-mss 1360$/m);
+            assert.match(text, /^#   swanctl --list-sas$/m);
         });
 
         it("writes one secret per tunnel, keyed by both identities", () => {
@@ -129,8 +159,8 @@ describe("strongSwan swanctl.conf renderer", () => {
         it("spells aes as aes128 and leaves the DH group out of the ESP proposal", () => {
             assert.equal(count(text, /^\s+proposals = aes128-sha512-modp2048$/), 2);
             assert.equal(count(text, /^\s+esp_proposals = aes192-sha384$/), 2);
-            assert.match(text, /^\s+rekey_time = 28800s$/m);
-            assert.match(text, /^\s+rekey_time = 1800s$/m);
+            assert.match(text, /^\s+rekey_time = 25920s\n\s+over_time = 2880s$/m);
+            assert.match(text, /^\s+life_time = 1800s\n\s+rekey_time = 1620s$/m);
         });
 
         it("writes no DPD lines and no forced encapsulation", () => {
@@ -145,7 +175,7 @@ describe("strongSwan swanctl.conf renderer", () => {
             const text = renderStrongswan(link);
 
             it(`${link.name}: has at most one key = value per line and no key on a brace line`, () => {
-                for (const line of text.split("\n")) {
+                for (const line of text.split("\n").filter((l) => !l.trim().startsWith("#"))) {
                     const bare = line.replace(/"(?:[^"\\]|\\.)*"/g, '""');
                     assert.ok((bare.match(/=/g) ?? []).length <= 1, `several values on: ${line}`);
                     if (!bare.trim().startsWith("#") && bare.includes("=")) {
@@ -177,6 +207,15 @@ describe("strongSwan swanctl.conf renderer", () => {
         }
     });
 
+    it("computes lifetimes with a 10 % margin below the hard limit, and IKEv2's give-up time", () => {
+        assert.deepEqual(lifetimeSettings(86400), { rekey: 77760, hard: 86400, margin: 8640 });
+        assert.deepEqual(lifetimeSettings(3600), { rekey: 3240, hard: 3600, margin: 360 });
+        assert.deepEqual(lifetimeSettings(0), { rekey: 0, hard: 0, margin: 0 });
+        assert.equal(retransmitGiveUpSeconds(), 2 + 3 + 4.5 + 6.75);
+        assert.equal(retransmitGiveUpSeconds({ timeout: 4, base: 1.8, tries: 5 }).toFixed(1), "165.1");
+        assert.equal(deadPeerBoundSeconds("ikev2"), 28);
+    });
+
     it("escapes backslashes and quotes in a pre-shared key", () => {
         const link = { ...spokeLink, tunnels: [{ ...spokeLink.tunnels[0], psk: 'a\\b#c"d' }] };
         assert.match(renderStrongswan(link), /^\s+secret = "a\\\\b#c\\"d"$/m);
@@ -190,5 +229,34 @@ describe("strongSwan swanctl.conf renderer", () => {
     it("refuses IKEv1 with several traffic selectors", () => {
         const link = withProfile(spokeLink, (p) => ({ ...p, ike: { ...p.ike, version: "ikev1" } }));
         assert.throws(() => renderStrongswan(link), (e: unknown) => e instanceof UnsupportedByPeerError && e.field === "profile.ike.version");
+    });
+
+    describe("golden files (tests/golden/renderers, UPDATE_GOLDEN=1 rewrites them)", () => {
+        const dual = renderStrongswan(dualIkev2Link);
+        const single = renderStrongswan(singleIkev1Link);
+        const [masterReqid, slaveReqid] = strongswanReqids("branch");
+        const ifId = xfrmInterfaceId("branch");
+
+        it("dual-tunnel IKEv2 link matches strongswan.dual-ikev2.txt", () => assertLinuxGolden("strongswan.dual-ikev2.txt", dual));
+        it("single-tunnel IKEv1 link matches strongswan.single-ikev1.txt", () => assertLinuxGolden("strongswan.single-ikev1.txt", single));
+
+        it("dual: exact lifetimes, both tunnels started with their own reqid and priority on one XFRM interface, IKEv2 DPD bound", () => {
+            assert.equal(count(dual, /^\s+life_time = 3600s$/), 2);
+            assert.equal(count(dual, /^\s+rekey_time = 77760s\n\s+over_time = 8640s$/), 2);
+            assert.match(section(dual, "branch-master"), new RegExp(`reqid = ${masterReqid}\\n\\s+priority = 1000\\n\\s+if_id_in = ${ifId}\\n\\s+if_id_out = ${ifId}$`, "m"));
+            assert.match(section(dual, "branch-slave"), new RegExp(`reqid = ${slaveReqid}\\n\\s+priority = 2000\\n\\s+if_id_in = ${ifId}\\n\\s+if_id_out = ${ifId}$`, "m"));
+            assert.equal(count(dual, /^\s+dpd_delay = 10s$/), 2);
+            assert.doesNotMatch(dual, /dpd_timeout/);
+            assert.match(dual, /^# So a dead tunnel is abandoned at most 28 s after its last packet \(10 \+ 1 \+ 16\.25 s\)/m);
+            assert.match(dual, /^#     retransmit_tries = 3$/m);
+        });
+
+        it("single: IKEv1 with dpd_timeout, no reqid or priority, one tunnel started", () => {
+            assert.match(single, /^\s+rekey_time = 25920s\n\s+over_time = 2880s$/m);
+            assert.match(single, /^\s+life_time = 3600s\n\s+rekey_time = 3240s$/m);
+            assert.match(single, /^\s+dpd_delay = 10s\n\s+dpd_timeout = 30s$/m);
+            assert.doesNotMatch(single, /^\s+(reqid|priority|if_id_in|if_id_out) =|^# Failover/m);
+            assert.equal(count(single, /^\s+start_action = start$/), 1);
+        });
     });
 });
