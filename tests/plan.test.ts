@@ -10,16 +10,27 @@ import { TopologyError } from "../model/findings";
 const GOLDEN = path.join(__dirname, "golden", "hypermotion.plan.txt");
 
 /** `npm run plan -- <args>` as a user runs it: its exit status and stderr. */
-function runPlanCli(...args: string[]): { status: number; stderr: string } {
+function runPlanCli(...args: string[]): { status: number; stdout: string; stderr: string } {
     try {
-        execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), ...args], {
+        const stdout = execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), ...args], {
             env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
             stdio: "pipe",
+            encoding: "utf8",
         });
-        return { status: 0, stderr: "" };
+        return { status: 0, stdout, stderr: "" };
     } catch (err: any) {
-        return { status: err.status, stderr: String(err.stderr) };
+        return { status: err.status, stdout: String(err.stdout), stderr: String(err.stderr) };
     }
+}
+
+/** The HyperMotion sample with `from` replaced by `to`, written to `dir`; returns the file. */
+function editedSample(dir: string, name: string, from: string | RegExp, to: string): string {
+    const file = path.join(dir, `Pulumi.hypermotion-${name}.yaml`);
+    const text = fs.readFileSync(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"), "utf8");
+    const edited = text.replace(from, to);
+    assert.notEqual(edited, text, `the edit ${from} applies to the sample`);
+    fs.writeFileSync(file, edited);
+    return file;
 }
 
 describe("offline plan of the HyperMotion stack (seed 000)", function () {
@@ -97,6 +108,42 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
         const { status, stderr } = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
         assert.equal(status, 2);
         assert.match(stderr, /alicloud-vpn:hypermotion\.office\.peerPublicIp = "203\.0\.113": the customer gateway needs the peer's fixed public IPv4 address/);
+    });
+
+    it("exits 0 on the sample and prints each check warning once (not again from pulumi.log.warn)", function () {
+        this.timeout(120000);
+        const { status, stdout, stderr } = runPlanCli("hypermotion", "--out", outDir);
+        assert.equal(status, 0);
+        assert.match(stdout, /^Resources: 13 to create \(1 vpc\/network, 1 vpn\/customerGateway, 2 index\/randomPassword, 4 vpc\/switch, 1 vpn\/gateway, 1 vpn\/connection, 2 vpc\/routeEntry, 1 vpn\/routeEntry\)$/m);
+        assert.equal(stdout.match(/SHA1 is legacy/g)?.length, 2);
+        assert.equal(stderr, "");
+    });
+
+    it("exits 3 with one line per refusal, no stack trace, when emulated Alibaba refuses a resource others depend on", function () {
+        this.timeout(120000);
+        // The customer gateway's id feeds the connection: before, the plan died with exit 1 and "error serializing property".
+        const file = editedSample(outDir, "private-peer", "peerPublicIp: 203.0.113.10", "peerPublicIp: 10.1.2.3");
+        const { status, stderr } = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
+        assert.equal(status, 3);
+        const lines = stderr.split("\n");
+        assert.equal(lines[0], "Alibaba Cloud (emulated) refused 1 request; resources that depend on a refused one were not created:");
+        assert.equal(
+            lines[1],
+            "  - alicloud:vpn/customerGateway:CustomerGateway office-cgw: InvalidIpAddress: The specified IpAddress (10.1.2.3) is invalid: a customer gateway needs a public IPv4 address.",
+        );
+        assert.doesNotMatch(stderr, /error serializing|    at |<ref \*1>/);
+    });
+
+    it("exits 2, not 1, on a stack file that is missing or not YAML", function () {
+        this.timeout(120000);
+        const file = path.join(outDir, "Pulumi.broken.yaml");
+        fs.writeFileSync(file, "config: [\n");
+        const broken = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
+        assert.equal(broken.status, 2);
+        assert.match(broken.stderr, /Pulumi\.broken\.yaml: not valid YAML: .* Fix: pass an existing Pulumi\.<stack>\.yaml with a top-level config: map/);
+        const missing = runPlanCli("hypermotion", "--stack-file", path.join(outDir, "Pulumi.none.yaml"), "--out", outDir);
+        assert.equal(missing.status, 2);
+        assert.match(missing.stderr, /Pulumi\.none\.yaml: no such file\. Fix:/);
     });
 
     it("refuses a --spokes that is not 1..250 as a usage error (status 2), before planning", () => {
