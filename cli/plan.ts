@@ -281,6 +281,13 @@ export function formatReport(report: PlanReport, outDir: string): string {
         `Checks: ${report.findings.length === 0 ? "no findings" : `${report.findings.length} warning(s)`}`,
         ...report.findings.map((f) => `  - ${formatFinding(f)}`),
         "",
+        ...(report.emulator.state.warnings.length > 0
+            ? [
+                  `Emulated Alibaba Cloud accepted, but the real API may not: ${report.emulator.state.warnings.length} warning(s)`,
+                  ...report.emulator.state.warnings.map((w) => `  - ${w.type} ${w.name}: ${w.message}`),
+                  "",
+              ]
+            : []),
         "Outputs:",
         ...Object.entries(report.outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`),
         "",

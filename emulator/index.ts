@@ -8,8 +8,10 @@ import { DocumentationAddressPool, requestId } from "./ids";
 import { createOutputs } from "./outputs";
 import { TYPES, validateCreate } from "./rules";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
+import { vpnGatewayZones } from "./zones";
 
-export { AlibabaApiError, EmulatorState, RecordedResource, Rejection } from "./state";
+export { AlibabaApiError, EmulatorState, EmulatorWarning, RecordedResource, Rejection } from "./state";
+export { VPN_GATEWAY_ZONES, isDualTunnelOnlyRegion, vpnGatewayZones } from "./zones";
 export { TYPES, isDualTunnelGateway } from "./rules";
 
 // Internal runtime entry points that mocks need: the store flags setMocks() sets, and the RPC queue drain.
@@ -197,9 +199,10 @@ export class AlibabaCloudEmulator {
 
     /** Mock of provider functions (data sources). */
     invoke(token: string, inputs: Record<string, any>): Record<string, any> {
+        // The VPN zones of the region from the table in zones.ts (for getZones a lower bound: zones that sell VPN
+        // gateways); a region the table does not know has none here rather than invented ones.
         if (token === "alicloud:index/getZones:getZones" || token === "alicloud:vpn/getGatewayZones:getGatewayZones") {
-            const region = this.defaultRegion;
-            const zones = ["a", "b", "c"].map((letter) => `${region}-${letter}`);
+            const zones = [...(vpnGatewayZones(this.defaultRegion) ?? [])];
             return { ids: zones, zones: zones.map((id) => ({ id, zoneId: id, localName: id })) };
         }
         if (token === GET_IMAGES) {
