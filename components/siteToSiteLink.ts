@@ -5,7 +5,7 @@ import { TunnelRole } from "../model/alibaba";
 import { alibabaIkeConfig, alibabaIpsecConfig } from "../model/alibabaConnection";
 import { cidrSyntaxError, coveredBy, coveredByUnion } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "../model/link";
+import { LinkSpec, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, checkRouteDestinationLists, trafficSelectors, validateLink } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
 import { RENDERERS, peerObjection } from "../renderers";
 import { VpnHub } from "./vpnHub";
@@ -303,8 +303,9 @@ export function checkSiteToSiteLink(hub: HubShape, name: string, args: LinkCheck
 }
 
 function checkRoutesAndPeers(hub: HubShape, args: LinkCheckArgs, validated: ValidatedLink, path: string): Finding[] {
-    const findings: Finding[] = [];
     const site = validated.spec.name;
+    // In both routing modes: destinations Alibaba refuses, host bits, the same network twice (model/link.ts).
+    const findings: Finding[] = checkRouteDestinationLists(args, path, site);
     // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
     // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
     if (validated.routingMode === "policy") {

@@ -2,7 +2,8 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { cidrSyntaxError, contains, hasHostBits, overlaps, parseCidr, prefixLength } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { validateBandwidth } from "../model/gateway";
+import { regionOfZone } from "../model/alibaba";
+import { checkVpcCidrReserved, isSingleVpnZoneRegion, validateBandwidth } from "../model/gateway";
 
 export interface VswitchSpec {
     /** Zone id, e.g. "cn-hangzhou-h". */
@@ -60,6 +61,9 @@ export function checkHubArgs(args: VpnHubArgs, path: string, site: string): Find
             fix: vpcPrefixOk ? `write ${parseCidr(args.vpcCidr).text} instead.` : `set ${at("vpcCidr")} to a block such as 172.16.0.0/16.`,
         });
     }
+    if (vpcPrefixOk && !hasHostBits(args.vpcCidr)) {
+        findings.push(...checkVpcCidrReserved(args.vpcCidr, at("vpcCidr"), site));
+    }
     findings.push(...validateBandwidth(args.bandwidth, at("bandwidth"), site));
     const valid: Array<{ index: number; cidr: string }> = [];
     args.vswitches.forEach((vsw, i) => {
@@ -108,7 +112,10 @@ export function checkHubArgs(args: VpnHubArgs, path: string, site: string): Find
         const primary = args.vswitches[args.gatewayVswitch ?? 0];
         const drIndex = args.disasterRecoveryVswitch ?? args.vswitches.findIndex((v) => primary && v.zoneId !== primary.zoneId);
         const dr = args.vswitches[drIndex];
-        if (!primary || !dr || dr.zoneId === primary.zoneId) {
+        // Where a region has one VPN zone, both tunnels share it (even one vSwitch): the dual-tunnel page cited at
+        // VPN_GATEWAY_ZONES. The region is read off the zone id.
+        const oneZoneRegion = primary !== undefined && isSingleVpnZoneRegion(regionOfZone(primary.zoneId));
+        if (!primary || !dr || (dr.zoneId === primary.zoneId && !oneZoneRegion)) {
             findings.push({
                 severity: "error",
                 code: "hub.dual-tunnel-needs-two-zones",

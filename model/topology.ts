@@ -19,6 +19,11 @@ export interface BlockList {
 
 export interface VswitchPlan extends Block {
     name: string;
+    /** Where the name was written (default: `field` with its last key replaced by "name"). */
+    nameField?: string;
+    /** The vSwitch's zone and where it was written; when set, checks/ verifies it belongs to the site's region. */
+    zoneId?: string;
+    zoneField?: string;
     /** "gateway": hosts only the VPN gateway (no traffic starts there). Default "workload". */
     role?: "workload" | "gateway";
 }

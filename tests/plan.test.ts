@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ROOT, planScenario } from "../cli/plan";
 import { AlibabaCloudEmulator, TYPES } from "../emulator";
-import { TopologyError } from "../model/findings";
+import { TopologyError, formatFinding } from "../model/findings";
 
 const GOLDEN = path.join(__dirname, "golden", "hypermotion.plan.txt");
 
@@ -72,13 +72,18 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
         assert.equal(fs.statSync(path.join(outDir, "office.h3c-er.txt")).mode & 0o777, 0o600);
     });
 
-    it("reports the weak-crypto opt-in as warnings and shows the peer config output as [secret]", () => {
+    it("reports the weak-crypto opt-in and the 5 Mbit/s specification as warnings and shows the peer config output as [secret]", () => {
         assert.deepEqual(report.findings.map((f) => `${f.severity} ${f.field}`), [
+            "warning alicloud-vpn:hypermotion.hub.bandwidth",
             "warning alicloud-vpn:hypermotion.office.profile.ike.integrity",
             "warning alicloud-vpn:hypermotion.office.profile.ipsec.integrity",
             "warning alicloud-vpn:hypermotion.office.profile.ike.dhGroup",
             "warning alicloud-vpn:hypermotion.office.profile.ipsec.pfs",
         ]);
+        assert.equal(
+            formatFinding(report.findings[0]),
+            "warning [hypermotion] alicloud-vpn:hypermotion.hub.bandwidth = 5: the provider's docs list this specification, the current CreateVpnGateway reference does not (10, 100, 200, 500, 1000); whether your region still sells it is unknown. Fix: if the console does not offer it, set alicloud-vpn:hypermotion.hub.bandwidth to 10.",
+        );
         assert.equal(report.outputs.officePeerConfig, "[secret]");
         assert.doesNotMatch(report.tree, new RegExp(report.resources.find((r) => r.type === TYPES.connection)!.inputs.tunnelOptionsSpecifications[0].tunnelIkeConfig.psk));
     });
