@@ -36,7 +36,7 @@ export function validateBandwidth(bandwidth: unknown, field: string, site?: stri
         ];
     }
     const numeric = typeof bandwidth === "string" && /^\s*\d+(\.\d+)?\s*$/.test(bandwidth) ? Number(bandwidth) : bandwidth;
-    const next = PUBLIC_GATEWAY_BANDWIDTHS.find((b) => typeof numeric === "number" && b >= numeric) ?? 1000;
+    const next = typeof numeric === "number" ? (PUBLIC_GATEWAY_BANDWIDTHS.find((b) => b >= numeric) ?? 1000) : 10;
     if (typeof bandwidth !== "number") {
         return [
             {

@@ -145,6 +145,17 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
         assert.doesNotMatch(stderr, /error serializing|    at |<ref \*1>/);
     });
 
+    it("exits 2 with one line, before anything is created, for a private office address (it crashed the plan with exit 1)", function () {
+        this.timeout(120000);
+        const file = editedSample(outDir, "private-peer", "peerPublicIp: 203.0.113.10", "peerPublicIp: 10.1.2.3");
+        const { status, stderr } = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
+        assert.equal(status, 2);
+        assert.deepEqual(stderr.trimEnd().split("\n"), [
+            "1 problem in the VPN topology; nothing was created:",
+            '  - error [office] alicloud-vpn:hypermotion.office.peerPublicIp = "10.1.2.3": 10.1.2.3 is a private address (RFC 1918), not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer\'s public WAN address (what https://ifconfig.me shows from behind it), or its NAT router\'s public address.',
+        ]);
+    });
+
     it("exits 2, not 1, on a stack file that is missing or not YAML", function () {
         this.timeout(120000);
         const file = path.join(outDir, "Pulumi.broken.yaml");
