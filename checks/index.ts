@@ -5,13 +5,13 @@ import { Topology } from "../model/topology";
 import { checkBlockSyntax, checkElements, checkReferences } from "./elements";
 import { checkOpenVpnRoutes } from "./openvpn";
 import { checkPoolOverlaps, checkSiteOverlaps, checkWellKnownRanges } from "./overlaps";
-import { checkRouteDestinations, checkVpcPlacement, checkVswitchNameClashes, checkVswitchZones } from "./placement";
+import { checkGatewaySites, checkRouteDestinations, checkVpcPlacement, checkVswitchNameClashes, checkVswitchZones } from "./placement";
 import { checkIpsecRoutes } from "./routes";
 
 export { checkBlockSyntax, checkElements, checkReferences } from "./elements";
 export { checkOpenVpnRoutes } from "./openvpn";
 export { checkPoolOverlaps, checkSiteOverlaps, checkWellKnownRanges, suggestFreeBlock } from "./overlaps";
-export { checkRouteDestinations, checkVpcPlacement, checkVswitchNameClashes, checkVswitchZones } from "./placement";
+export { checkGatewaySites, checkRouteDestinations, checkVpcPlacement, checkVswitchNameClashes, checkVswitchZones } from "./placement";
 export { checkIpsecRoutes } from "./routes";
 
 export interface CheckOptions {
@@ -37,6 +37,7 @@ export function checkNetwork(topology: Topology): Finding[] {
         ...checkVpcPlacement(topology),
         ...checkVswitchZones(topology),
         ...checkVswitchNameClashes(topology),
+        ...checkGatewaySites(topology),
         ...checkRouteDestinations(topology),
         ...checkSiteOverlaps(topology),
         ...checkPoolOverlaps(topology),

@@ -7,6 +7,7 @@
 import { RESERVED_VPC_ROUTE_BLOCK, VPC_RESERVED_BLOCKS, regionOfZone } from "../model/alibaba";
 import { contains, overlaps, parseCidr } from "../model/cidr";
 import { Finding } from "../model/findings";
+import { checkGatewayPlacement } from "../model/gateway";
 import { AlibabaSite, Topology } from "../model/topology";
 import { isCidr } from "./common";
 
@@ -175,4 +176,32 @@ export function checkRouteDestinations(topology: Topology): Finding[] {
         }
     }
     return findings;
+}
+
+/**
+ * Gateways the topology places (VpnGatewayPlan.tunnelMode/vswitch set by the stack): single-tunnel where only
+ * dual-tunnel gateways are sold, or a vSwitch in a zone without VPN gateways (model/gateway.ts checkGatewayPlacement).
+ * Its codes are the model's (hub.single-tunnel-region, hub.zone-without-vpn).
+ */
+export function checkGatewaySites(topology: Topology): Finding[] {
+    return alibabaSites(topology).flatMap((site) => {
+        const gateway = site.gateway;
+        if (!gateway || (gateway.tunnelMode === undefined && gateway.vswitch === undefined)) {
+            return [];
+        }
+        const zoneOf = (name: string | undefined) => {
+            const vsw = site.vswitches.find((v) => v.name === name);
+            return vsw?.zoneId ? { zoneId: vsw.zoneId, field: vsw.zoneField ?? vsw.field.replace(/\.cidr$/, ".zoneId") } : undefined;
+        };
+        return checkGatewayPlacement(
+            {
+                tunnelMode: gateway.tunnelMode,
+                tunnelModeField: gateway.tunnelModeField ?? `${site.vpc.field.replace(/\.vpcCidr$/, "")}.tunnelMode`,
+                gatewayZone: zoneOf(gateway.vswitch),
+                disasterRecoveryZone: gateway.tunnelMode === "single" ? undefined : zoneOf(gateway.disasterRecoveryVswitch),
+            },
+            site.region,
+            site.name,
+        );
+    });
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cidrSyntaxError, contains, hasHostBits, overlaps, parseCidr, prefixLength } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { regionOfZone } from "../model/alibaba";
-import { checkVpcCidrReserved, isSingleVpnZoneRegion, validateBandwidth } from "../model/gateway";
+import { checkPaymentType, checkVpcCidrReserved, isSingleVpnZoneRegion, validateBandwidth } from "../model/gateway";
 
 export interface VswitchSpec {
     /** Zone id, e.g. "cn-hangzhou-h". */
@@ -65,6 +65,7 @@ export function checkHubArgs(args: VpnHubArgs, path: string, site: string): Find
         findings.push(...checkVpcCidrReserved(args.vpcCidr, at("vpcCidr"), site));
     }
     findings.push(...validateBandwidth(args.bandwidth, at("bandwidth"), site));
+    findings.push(...checkPaymentType(args.paymentType, at("paymentType"), site));
     const valid: Array<{ index: number; cidr: string }> = [];
     args.vswitches.forEach((vsw, i) => {
         const field = `${at("vswitches")}[${i}].cidr`;

@@ -209,3 +209,27 @@ export function checkVswitchNames(sites: ReadonlyArray<{ site?: string; path: st
     }
     return findings;
 }
+
+/**
+ * A Subscription gateway is never deleted: the provider's Delete returns early for it ("Cannot destroy resource
+ * alicloud_vpn_gateway which payment_type valued Subscription", alicloud/resource_alicloud_vpn_gateway.go,
+ * resourceAliCloudVPNGatewayVPNGatewayDelete), so `pulumi destroy` drops it from the state, then fails to delete the
+ * VPC it still sits in. A warning for whoever chooses it; nothing for PayAsYouGo or an unset value.
+ */
+export function checkPaymentType(paymentType: unknown, field: string, site?: string): Finding[] {
+    if (typeof paymentType !== "string" || !["subscription", "prepaid"].includes(paymentType.toLowerCase())) {
+        return [];
+    }
+    return [
+        {
+            severity: "warning",
+            code: "hub.subscription-not-destroyed",
+            site,
+            field,
+            value: paymentType,
+            message:
+                "the provider never deletes a Subscription gateway (it only forgets it), so `pulumi destroy` leaves it running until the term ends and then fails on its VPC.",
+            fix: `keep ${field}: PayAsYouGo unless the saving matters; with Subscription, release the gateway in the console before destroying the stack.`,
+        },
+    ];
+}

@@ -45,6 +45,17 @@ export interface LinkSpec {
      * customer gateway's address is then a private one. Default false: IPsec over the Internet needs a public address.
      */
     privateNetwork?: boolean;
+    /**
+     * Where the user wrote each block, when the lists are derived (a hub-and-spoke link's peerSubnets are the other
+     * sites' vpcCidr keys): findings about block i name `peerSubnetFields[i]` instead of `<path>.peerSubnets[i]`.
+     */
+    peerSubnetFields?: readonly string[];
+    alibabaSubnetFields?: readonly string[];
+    /**
+     * The key a fix may suggest for destination routing. Default `<path>.routingMode`; false when the user's config
+     * has no such key (HyperMotion): the fix then does not mention it.
+     */
+    routingModeField?: string | false;
 }
 
 export interface ValidatedLink {
@@ -63,6 +74,9 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
     const { profile, findings } = resolveProfile(spec.profile, `${path}.profile`, site);
     const routingMode: RoutingMode = spec.routingMode ?? "policy";
     const at = (field: string) => `${path}.${field}`;
+    const blockField = (field: "alibabaSubnets" | "peerSubnets", i: number) =>
+        (field === "peerSubnets" ? spec.peerSubnetFields : spec.alibabaSubnetFields)?.[i] ?? `${at(field)}[${i}]`;
+    const routingModeField = spec.routingModeField === undefined ? at("routingMode") : spec.routingModeField;
 
     if (spec.peerPublicIp !== undefined && !isIpv4Address(spec.peerPublicIp)) {
         findings.push({
@@ -101,7 +115,7 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
                 value: blocks,
                 allowed: `1 to ${MAX_CONNECTION_SUBNETS} CIDR blocks`,
                 message: `an IPsec connection's ${connectionField} takes 1 to ${MAX_CONNECTION_SUBNETS} CIDR blocks.`,
-                fix: blocks.length === 0 ? `list the networks the tunnel must carry in ${at(field)}.` : summaryFix(blocks, at(field)),
+                fix: blocks.length === 0 ? `list the networks the tunnel must carry in ${at(field)}.` : summaryFix(blocks, at(field), routingModeField),
             });
         }
         blocks.forEach((block, i) => {
@@ -111,24 +125,24 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
                     severity: "error",
                     code: "link.bad-cidr",
                     site,
-                    field: `${at(field)}[${i}]`,
+                    field: blockField(field, i),
                     value: block,
                     message: problem + ".",
-                    fix: `write ${at(field)}[${i}] as network/prefix, e.g. 192.168.10.0/24.`,
+                    fix: `write ${blockField(field, i)} as network/prefix, e.g. 192.168.10.0/24.`,
                 });
             } else if (hasHostBits(block)) {
                 findings.push({
                     severity: "error",
                     code: "link.cidr-host-bits",
                     site,
-                    field: `${at(field)}[${i}]`,
+                    field: blockField(field, i),
                     value: block,
                     message: "the address has host bits set beyond the prefix; Alibaba rejects it and peers disagree on what it means.",
                     fix: `write ${parseCidr(block).text} instead of ${block}.`,
                 });
             }
         });
-        findings.push(...sameNetworkTwice(blocks, at(field), site));
+        findings.push(...sameNetworkTwice(blocks, at(field), site, blocks.map((_, i) => blockField(field, i))));
     };
     subnetField("alibabaSubnets", "local subnets");
     subnetField("peerSubnets", "remote subnets");
@@ -174,7 +188,7 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
                 severity: "error",
                 code: "link.reserved-route",
                 site,
-                field: `${at("peerSubnets")}[${i}]`,
+                field: blockField("peerSubnets", i),
                 value: block,
                 message: problem,
                 fix: `list the peer's real networks in ${at("peerSubnets")} instead of ${block}.`,
@@ -191,12 +205,13 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
 }
 
 /** The fix for more than 10 blocks: the computed summary when it fits, else destination routing. */
-function summaryFix(blocks: readonly string[], field: string): string {
+function summaryFix(blocks: readonly string[], field: string, routingModeField: string | false): string {
     const valid = blocks.filter((b) => !cidrSyntaxError(b));
     const merged = valid.length === blocks.length ? mergeCidrs(valid) : [];
     return merged.length > 0 && merged.length <= MAX_CONNECTION_SUBNETS
         ? `summarise ${field} into at most ${MAX_CONNECTION_SUBNETS} blocks: [${merged.join(", ")}] covers exactly the same addresses in ${merged.length}.`
-        : `summarise ${field} into at most ${MAX_CONNECTION_SUBNETS} blocks (they do not merge into ${MAX_CONNECTION_SUBNETS} as written), or use routingMode: destination.`;
+        : `summarise ${field} into at most ${MAX_CONNECTION_SUBNETS} blocks (they do not merge into ${MAX_CONNECTION_SUBNETS} as written)` +
+              (routingModeField ? `, or set ${routingModeField}: destination.` : ", or split the networks over several links.");
 }
 
 /** The fix for a peer block overlapping an Alibaba-side one: a concrete free block of the same size. */
@@ -209,7 +224,8 @@ function overlapFix(peer: string, alibaba: string, used: readonly string[], fiel
  * The same network listed twice (equal after normalisation): one route per entry would be created, and Alibaba
  * refuses the second (RouterEntryConflict.Duplicated, VpnRouteEntry.AlreadyExists). `field` names the list.
  */
-export function sameNetworkTwice(blocks: readonly string[], field: string, site?: string): Finding[] {
+export function sameNetworkTwice(blocks: readonly string[], field: string, site?: string, fields?: readonly string[]): Finding[] {
+    const fieldOf = (i: number) => fields?.[i] ?? `${field}[${i}]`;
     const first = new Map<string, number>();
     const findings: Finding[] = [];
     blocks.forEach((block, i) => {
@@ -226,10 +242,10 @@ export function sameNetworkTwice(blocks: readonly string[], field: string, site?
             severity: "error",
             code: "link.same-network-twice",
             site,
-            field: `${field}[${i}]`,
+            field: fieldOf(i),
             value: block,
-            message: `the same network as ${field}[${earlier}] (${blocks[earlier]}); its routes would be created twice and Alibaba refuses the second.`,
-            fix: `remove ${field}[${i}], or correct it to the network it was meant to be.`,
+            message: `the same network as ${fieldOf(earlier)} (${blocks[earlier]}); its routes would be created twice and Alibaba refuses the second.`,
+            fix: `remove ${fieldOf(i)}, or correct it to the network it was meant to be.`,
         });
     });
     return findings;

@@ -32,6 +32,15 @@ export interface VpnGatewayPlan {
     /** Public bandwidth, Mbit/s, checked only by the element pass. */
     bandwidth?: number;
     bandwidthField?: string;
+    /**
+     * Where the gateway sits, when the stack knows it: checks/ then refuses a single-tunnel gateway in a region that
+     * sells only dual-tunnel ones, and a gateway vSwitch in a zone without VPN gateways (checkGatewayPlacement).
+     * `vswitch` and `disasterRecoveryVswitch` name vSwitches of the site that carry a zoneId.
+     */
+    tunnelMode?: "dual" | "single";
+    tunnelModeField?: string;
+    vswitch?: string;
+    disasterRecoveryVswitch?: string;
 }
 
 /** An Alibaba Cloud VPC. */

@@ -65,3 +65,30 @@ describe("topology pass: placement (issue 12)", () => {
         );
     });
 });
+
+describe("topology pass: gateway placement, when the stack records it (issue 12)", () => {
+    const gatewaySite = (tunnelMode: "dual" | "single", zones: [string, string], region = "cn-hangzhou") =>
+        site({
+            name: "hypermotion",
+            region,
+            vpc: { cidr: "172.16.0.0/16", field: "hm.hub.vpcCidr" },
+            vswitches: [
+                { name: "vpn-1", cidr: "172.16.255.0/28", field: "hm.hub.vswitches[0].cidr", zoneId: zones[0] },
+                { name: "vpn-2", cidr: "172.16.255.16/28", field: "hm.hub.vswitches[1].cidr", zoneId: zones[1] },
+            ],
+            gateway: { bandwidth: 10, tunnelMode, vswitch: "vpn-1", disasterRecoveryVswitch: "vpn-2" },
+        });
+
+    it("refuses tunnelMode single in Hangzhou and a gateway vSwitch in cn-hangzhou-b, naming the keys", () => {
+        assert.deepEqual(brief(topology([gatewaySite("single", ["cn-hangzhou-b", "cn-hangzhou-i"])])), [
+            "error hub.single-tunnel-region hm.hub.tunnelMode = single",
+            "error hub.zone-without-vpn hm.hub.vswitches[0].zoneId = cn-hangzhou-b",
+        ]);
+        assert.deepEqual(brief(topology([gatewaySite("dual", ["cn-hangzhou-h", "cn-hangzhou-b"])])), ["error hub.zone-without-vpn hm.hub.vswitches[1].zoneId = cn-hangzhou-b"]);
+    });
+
+    it("accepts dual-tunnel gateways in VPN zones, and any placement in a region the zone table does not know", () => {
+        assert.deepEqual(brief(topology([gatewaySite("dual", ["cn-hangzhou-h", "cn-hangzhou-i"])])), []);
+        assert.deepEqual(brief(topology([gatewaySite("single", ["us-east-1a", "us-east-1b"], "us-east-1")])), []);
+    });
+});

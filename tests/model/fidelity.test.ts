@@ -3,11 +3,13 @@
 import * as assert from "node:assert/strict";
 import { z } from "zod";
 import { configIssueFinding } from "../../checks/config";
+import { checkHubArgs } from "../../components/vpnHub";
+import { hubArgs } from "../fixtures/hubs";
 import { VPN_GATEWAY_ZONES as EMULATOR_ZONES } from "../../emulator/zones";
 import { VPN_GATEWAY_ZONES, regionOfZone } from "../../model/alibaba";
 import { addressRange, freePrivateBlock, isPublicIpv4 } from "../../model/cidr";
 import { Finding, formatFinding } from "../../model/findings";
-import { checkGatewayPlacement, checkVpcCidrReserved, checkVswitchNames, checkZonesInRegion, validateBandwidth } from "../../model/gateway";
+import { checkGatewayPlacement, checkPaymentType, checkVpcCidrReserved, checkVswitchNames, checkZonesInRegion, validateBandwidth } from "../../model/gateway";
 import { checkPeerNetworks, checkRouteDestinationLists, sameNetworkTwice, validateLink } from "../../model/link";
 import { checkMeshPlacement, validateMesh } from "../../model/openvpn";
 
@@ -227,5 +229,58 @@ describe("issue 12: config values of the wrong type", () => {
             "error alicloud-vpn:hypermotion.hub.bandwidth: required. Fix: add alicloud-vpn:hypermotion.hub.bandwidth to Pulumi.<stack>.yaml (see the committed samples).",
             "error alicloud-vpn:hypermotion.hub: Unrecognized key(s) in object: 'bandwith'. Fix: remove or correct the key(s) bandwith under alicloud-vpn:hypermotion.hub.",
         ]);
+    });
+});
+
+describe("issue 12: findings name the keys the user wrote", () => {
+    const base = { name: "spoke", peerPublicIp: "203.0.113.20", alibabaSubnets: ["10.20.0.0/16"] };
+
+    it("names a derived peer subnet by the key it came from (a hub-and-spoke spoke's vpcCidr)", () => {
+        const { findings } = validateLink(
+            { ...base, peerSubnets: ["10.10.0.0/16", "10.30.0.1/16"], peerSubnetFields: ["hs.hub.vpcCidr", "hs.spokes[1].vpcCidr"] },
+            "hs.spokes[0]",
+        );
+        assert.deepEqual(
+            findings.map((f) => [f.code, f.field, f.fix]),
+            [["link.cidr-host-bits", "hs.spokes[1].vpcCidr", "write 10.30.0.0/16 instead of 10.30.0.1/16."]],
+        );
+    });
+
+    it("suggests routingMode only where the config has the key", () => {
+        const eleven = Array.from({ length: 11 }, (_, i) => `192.168.${i * 2}.0/24`);
+        const fixOf = (extra: object) => validateLink({ ...base, peerSubnets: eleven, ...extra }, "office").findings.find((f) => f.code === "link.subnet-count")!.fix;
+        assert.match(fixOf({}), /, or set office\.routingMode: destination\.$/);
+        assert.match(fixOf({ routingModeField: false }), /\(they do not merge into 10 as written\), or split the networks over several links\.$/);
+    });
+});
+
+describe("issue 12: Subscription gateways are never deleted by the provider", () => {
+    it("warns for Subscription (and the provider's PrePaid alias), not for PayAsYouGo or an unset value", () => {
+        assert.deepEqual(
+            ["Subscription", "PrePaid", "PayAsYouGo", undefined].map((p) => checkPaymentType(p, "hub.paymentType", "hub").map((f) => `${f.severity} ${f.code}`)),
+            [["warning hub.subscription-not-destroyed"], ["warning hub.subscription-not-destroyed"], [], []],
+        );
+        assert.match(checkPaymentType("Subscription", "hub.paymentType")[0].fix, /^keep hub\.paymentType: PayAsYouGo unless/);
+    });
+});
+
+describe("issue 12: checkHubArgs", () => {
+    it("warns about a Subscription gateway and refuses a VPC in 100.64.0.0/10", () => {
+        const findings = checkHubArgs(
+            hubArgs({ paymentType: "Subscription", vpcCidr: "100.64.0.0/16", vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "100.64.1.0/24" }, { zoneId: "cn-hangzhou-i", cidr: "100.64.2.0/24" }] }),
+            "hub",
+            "hub",
+        );
+        assert.deepEqual(
+            findings.map((f) => `${f.severity} ${f.code} ${f.field}`),
+            ["error hub.vpc-in-reserved-block hub.vpcCidr", "warning hub.subscription-not-destroyed hub.paymentType"],
+        );
+    });
+
+    it("lets both tunnels share the one VPN zone of a single-zone region (Seoul), even one vSwitch; not in Hangzhou", () => {
+        const seoul = hubArgs({ vswitches: [{ zoneId: "ap-northeast-2a", cidr: "10.10.1.0/24" }], gatewayVswitch: 0, disasterRecoveryVswitch: 0 });
+        assert.deepEqual(checkHubArgs(seoul, "hub", "hub"), []);
+        const hangzhou = hubArgs({ vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }], gatewayVswitch: 0, disasterRecoveryVswitch: 0 });
+        assert.deepEqual(checkHubArgs(hangzhou, "hub", "hub").map((f) => f.code), ["hub.dual-tunnel-needs-two-zones"]);
     });
 });
