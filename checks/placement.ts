@@ -4,7 +4,7 @@
 // Sources: CreateVpc, CreateVSwitch and CreateRouteEntry references (cited at VPC_RESERVED_BLOCKS,
 // checkZonesInRegion and RESERVED_VPC_ROUTE_BLOCK in model/); duplicate URNs: Pulumi refuses two resources of one
 // type and name under one parent.
-import { RESERVED_VPC_ROUTE_BLOCK, VPC_RESERVED_BLOCKS, regionOfZone } from "../model/alibaba";
+import { RESERVED_VPC_ROUTE_BLOCK, VPC_RESERVED_BLOCKS, regionOfZone, reservedVpcRouteProblem } from "../model/alibaba";
 import { contains, overlaps, parseCidr } from "../model/cidr";
 import { Finding } from "../model/findings";
 import { checkGatewayPlacement } from "../model/gateway";
@@ -127,15 +127,16 @@ export function checkRouteDestinations(topology: Topology): Finding[] {
                 fix: `write ${network} instead of ${route.destination}.`,
             });
         }
-        if (contains(RESERVED_VPC_ROUTE_BLOCK, network)) {
+        const reserved = reservedVpcRouteProblem(network);
+        if (reserved) {
             findings.push({
-                severity: "error",
+                severity: reserved.severity,
                 code: "route.reserved-vpc-destination",
                 site: route.site,
                 field: route.field,
                 value: route.destination,
-                message: `a VPC route to ${RESERVED_VPC_ROUTE_BLOCK} or inside it is refused: Alibaba reserves that block for its own services.`,
-                fix: `renumber that network out of ${RESERVED_VPC_ROUTE_BLOCK} (e.g. into 10.0.0.0/8 or 192.168.0.0/16); nothing behind it can be routed from a VPC.`,
+                message: reserved.message,
+                fix: `renumber that network out of ${RESERVED_VPC_ROUTE_BLOCK} (e.g. into 10.0.0.0/8 or 192.168.0.0/16), or leave it out of the routes.`,
             });
         }
         const key = `vpc ${route.site} ${network}`;

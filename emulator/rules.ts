@@ -37,7 +37,7 @@ export interface CreateRequest {
 }
 
 // CreateVpnConnection reference, IkeConfig/IpsecConfig:
-// https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection
+// https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns
 // sm4/sm3 only on national-standard (vpnType NationalStandard) gateways.
 const ENC = ["aes", "aes192", "aes256", "des", "3des"];
 const AUTH = ["md5", "sha1", "sha256", "sha384", "sha512"];
@@ -45,7 +45,7 @@ const DH = ["group1", "group2", "group5", "group14"];
 // Provider website/docs/r/vpn_gateway.html.markdown, `bandwidth`: "If you want to create a public VPN gateway, the
 // value is 5, 10, 20, 50, 100, 200, 500, or 1000. If you want to create a private VPN gateway, the value is 200 or 1000."
 // The current CreateVpnGateway reference lists public 10, 100, 200, 500, 1000 only
-// (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpngateway):
+// (https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createvpngateway):
 // which of 5, 20, 50 are still sold, and where, is unknown; they are accepted with a warning.
 const PUBLIC_BANDWIDTHS_CURRENT = [10, 100, 200, 500, 1000];
 const PUBLIC_BANDWIDTHS_OLDER_ONLY = [5, 20, 50];
@@ -160,7 +160,7 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
 
 // CreateVpc: CidrBlock 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or their subnets (or a custom block
 // outside 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16), mask /8 to /28.
-// Source: CreateVpc reference, CidrBlock: https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createvpc
+// Source: CreateVpc reference, CidrBlock: https://www.alibabacloud.com/help/en/vpc/api-createvpc
 function validateVpc(inputs: Record<string, any>): void {
     const cidr = inputs.cidrBlock;
     if (cidr === undefined) {
@@ -170,6 +170,7 @@ function validateVpc(inputs: Record<string, any>): void {
     if (!block || !block.canonical || block.prefix < 8 || block.prefix > 28) {
         fail("InvalidCidrBlock.Malformed", `Specified CIDR block (${cidr}) is not valid.`);
     }
+    // 0.0.0.0/8 is not in the reference's list (modelled: "this network", RFC 1122, cannot be a VPC's).
     for (const reserved of ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16", "0.0.0.0/8"]) {
         if (overlap(cidr, reserved)) {
             fail("InvalidCidrBlock.Malformed", `Specified CIDR block (${cidr}) overlaps the reserved block ${reserved}.`);
@@ -178,7 +179,7 @@ function validateVpc(inputs: Record<string, any>): void {
 }
 
 // CreateVSwitch: a zone of the request's region, mask /16 to /29, inside the VPC, no overlap with a sibling vSwitch.
-// Source: CreateVSwitch reference, ZoneId and CidrBlock: https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createvswitch
+// Source: CreateVSwitch reference, ZoneId and CidrBlock: https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/work-with-vswitches
 function validateVswitch(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
     const vpc = requireExisting(state, inputs.vpcId, TYPES.vpc, "InvalidVpcId.NotFound", "VPC");
@@ -436,7 +437,7 @@ function validateBgp(bgp: Record<string, any> | undefined, where: string): void 
 }
 
 // CreateVpnConnection. Sources: the CreateVpnConnection reference
-// (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection)
+// (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns)
 // and provider alicloud/resource_alicloud_vpn_connection.go, resourceAliCloudVPNGatewayVpnConnection (schema) and
 // resourceAliCloudVPNGatewayVpnConnectionCreate (what is sent).
 function validateConnection(request: CreateRequest, state: EmulatorState): void {
@@ -549,7 +550,7 @@ function validateRouteDestination(dest: unknown, code: string): void {
 
 // CreateVpnRouteEntry: destination-based route of the VPN gateway toward one of its connections.
 // Sources: CreateVpnRouteEntry reference (RouteDest, Weight 0|100, PublishVpc required):
-// https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnrouteentry
+// https://www.alibabacloud.com/help/en/doc-detail/127250.html
 // and provider alicloud/resource_alicloud_vpn_route_entry.go, resourceAliyunVpnRouteEntry (weight IntInSlice 0, 100;
 // publish_vpc Required) and resourceAliyunVpnRouteEntryCreate (retries VpnGateway.Configuring / VpnTask.CONFLICT only
 // within its timeout: route entries of one gateway are configured one at a time, like connections).
@@ -597,11 +598,16 @@ const NEXTHOP_TYPES = [
     "Ecr",
 ];
 
-// CreateRouteEntry: a custom route in a VPC route table. Sources: CreateRouteEntry reference, DestinationCidrBlock
-// ("cannot be 100.64.0.0/10 or a subset of it"): https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createrouteentry
-// and provider alicloud/resource_alicloud_route_entry.go, resourceAliyunRouteEntry (name StringLenBetween(2, 128)),
-// resourceAliyunRouteEntryCreate (RouterEntryConflict.Duplicated is final). A destination inside a vSwitch's block is
-// not refused here: no source says the API refuses it.
+// CreateRouteEntry: a custom route in a VPC route table. Sources: the CreateRouteEntry reference
+// (https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/createrouteentry and, newer, the Chinese
+// https://api.aliyun.com/document/Vpc/2016-04-28/CreateRouteEntry of 2024-06-19) and provider
+// alicloud/resource_alicloud_route_entry.go, resourceAliyunRouteEntry (name StringLenBetween(2, 128)),
+// resourceAliyunRouteEntryCreate (RouterEntryConflict.Duplicated is final; routeEntryTaskLock serializes the
+// provider's own CreateRouteEntry calls, so concurrent VPC routes are not refused here).
+// The references agree that the destination may not be 100.64.0.0/10 itself, nor equal to or inside a vSwitch block,
+// and must be unique in the table. They disagree on a destination inside 100.64.0.0/10 (the English reference refuses
+// it; the 2024 Chinese one allows it, warning that it breaks Alibaba's services in the VPC) and on one containing a
+// vSwitch block (refused by one English version, allowed by the others): those are accepted with a warning.
 function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
     const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId);
@@ -613,8 +619,30 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     if (!block || !block.canonical) {
         fail("InvalidDestinationCidrBlock.Malformed", `The specified DestinationCidrBlock (${dest}) is invalid.`);
     }
+    if (dest === "100.64.0.0/10") {
+        fail("InvalidDestinationCidrBlock.Malformed", "The specified DestinationCidrBlock (100.64.0.0/10) is the block Alibaba reserves for its own services.");
+    }
+    // Warnings wait until nothing refuses the request: a refused request needs none.
+    const notes: string[] = [];
     if (within("100.64.0.0/10", dest)) {
-        fail("InvalidDestinationCidrBlock.Malformed", `The specified DestinationCidrBlock (${dest}) is 100.64.0.0/10 or inside it, which Alibaba reserves.`);
+        notes.push(
+            `destination ${dest} is inside 100.64.0.0/10: the English CreateRouteEntry reference refuses it, the 2024 Chinese one accepts it but warns ` +
+                "that it can break Alibaba's services in the VPC (DNS 100.100.2.136, metadata 100.100.100.200); which the API does now is unknown.",
+        );
+    }
+    for (const vsw of state.ofType(TYPES.vswitch)) {
+        if (vsw.inputs.vpcId !== vpc.id) {
+            continue;
+        }
+        if (within(vsw.inputs.cidrBlock, dest)) {
+            fail("InvalidCidrBlock.Overlapped", `The destination ${dest} is the block of vSwitch ${vsw.id} (${vsw.inputs.cidrBlock}) or inside it. (modelled)`);
+        }
+        if (within(dest, vsw.inputs.cidrBlock)) {
+            notes.push(
+                `destination ${dest} contains vSwitch ${vsw.id} (${vsw.inputs.cidrBlock}): the current references allow a route that contains a vSwitch block, ` +
+                    "one English version refuses it; unknown.",
+            );
+        }
     }
     if (inputs.name !== undefined && (typeof inputs.name !== "string" || inputs.name.length < 2 || inputs.name.length > 128)) {
         fail("IllegalParam.RouteEntryName", `The route entry name must be 2 to 128 characters long (got ${JSON.stringify(inputs.name)}).`);
@@ -636,4 +664,5 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
             fail("RouterEntryConflict.Duplicated", `A route entry to ${dest} already exists in ${inputs.routeTableId}.`);
         }
     }
+    notes.forEach((note) => warn(request, state, note));
 }

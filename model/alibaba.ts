@@ -1,4 +1,5 @@
 // The values Alibaba Cloud's VPN Gateway API accepts, in its own spelling.
+import { contains, overlaps } from "./cidr";
 // Sources: the CreateVpnConnection / CreateVpnGateway API reference and the
 // @pulumi/alicloud (terraform-provider-alicloud, github.com/aliyun/terraform-provider-alicloud) schema descriptions.
 
@@ -47,7 +48,7 @@ export const PUBLIC_GATEWAY_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000] as
 
 /**
  * The subset the current CreateVpnGateway reference lists for public gateways
- * (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpngateway).
+ * (https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createvpngateway).
  * Whether 5, 20 and 50 are still sold, and where, is unknown: they draw a warning, not an error.
  */
 export const PUBLIC_GATEWAY_BANDWIDTHS_CURRENT = [10, 100, 200, 500, 1000] as const;
@@ -115,14 +116,22 @@ export const VPN_GATEWAY_ZONES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Blocks a VPC may not use (CreateVpc reference, CidrBlock:
- * https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createvpc): Alibaba's own
- * 100.64.0.0/10, multicast, loopback, link-local and 0.0.0.0/8.
+ * Blocks a VPC may not use (CreateVpc reference, CidrBlock: https://www.alibabacloud.com/help/en/vpc/api-createvpc):
+ * Alibaba's own 100.64.0.0/10, multicast, loopback and link-local, and their subnets.
  */
-export const VPC_RESERVED_BLOCKS = ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16", "0.0.0.0/8"] as const;
+export const VPC_RESERVED_BLOCKS = ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16"] as const;
 
-/** VPC route destinations may not be 100.64.0.0/10 or inside it (CreateRouteEntry reference, DestinationCidrBlock). */
+/**
+ * Alibaba's own block (CreateRouteEntry reference, DestinationCidrBlock). The references agree that a VPC route may
+ * not be 100.64.0.0/10 itself; on a destination inside it they disagree: the English reference
+ * (https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/createrouteentry) refuses it, the Chinese one of
+ * 2024-06-19 (https://api.aliyun.com/document/Vpc/2016-04-28/CreateRouteEntry) accepts it but warns that it can break
+ * the cloud services the VPC reaches there, such as DNS (100.100.2.136) and instance metadata (100.100.100.200).
+ */
 export const RESERVED_VPC_ROUTE_BLOCK = "100.64.0.0/10";
+
+/** Where the VPC's own Alibaba services answer (DNS 100.100.2.136/138, metadata 100.100.100.200, NTP, ...). */
+export const ALIBABA_SERVICE_BLOCK = "100.100.0.0/16";
 
 /** The region id of a zone id: "cn-hangzhou-h" -> "cn-hangzhou", "ap-northeast-1a" -> "ap-northeast-1"; undefined if malformed. */
 export function regionOfZone(zoneId: string): string | undefined {
@@ -133,4 +142,30 @@ export function regionOfZone(zoneId: string): string | undefined {
     // Chinese regions have no digit and a "-letter" zone suffix; numbered regions append the letter directly.
     const numbered = /\d$/.test(match[1]);
     return numbered === (match[3] !== undefined) ? match[1] : undefined;
+}
+
+/**
+ * What is wrong with a VPC route to `block` (a valid CIDR network) in Alibaba's reserved block, if anything: an error
+ * for 100.64.0.0/10 itself (refused by every reference) and for a block inside it that covers Alibaba's service
+ * addresses (ALIBABA_SERVICE_BLOCK: the VPC would lose its DNS and metadata); a warning for the rest of 100.64.0.0/10,
+ * on which the references disagree (RESERVED_VPC_ROUTE_BLOCK). A block containing 100.64.0.0/10 (100.0.0.0/8) is
+ * accepted: the references allow it, and the more specific system route keeps 100.64.0.0/10's traffic.
+ */
+export function reservedVpcRouteProblem(block: string): { severity: "error" | "warning"; message: string } | undefined {
+    if (!contains(RESERVED_VPC_ROUTE_BLOCK, block)) {
+        return undefined;
+    }
+    if (contains(block, RESERVED_VPC_ROUTE_BLOCK)) {
+        return { severity: "error", message: `a VPC route to ${RESERVED_VPC_ROUTE_BLOCK} itself is refused: Alibaba reserves it for its own services (CreateRouteEntry).` };
+    }
+    if (overlaps(block, ALIBABA_SERVICE_BLOCK)) {
+        return {
+            severity: "error",
+            message: `a VPC route to ${block} would send the VPC's traffic to Alibaba's own services (${ALIBABA_SERVICE_BLOCK}: DNS 100.100.2.136, metadata 100.100.100.200) away from them.`,
+        };
+    }
+    return {
+        severity: "warning",
+        message: `${block} is inside ${RESERVED_VPC_ROUTE_BLOCK}: the English CreateRouteEntry reference refuses such a route, the 2024 Chinese reference accepts it; whether Alibaba creates it is unknown.`,
+    };
 }

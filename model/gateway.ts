@@ -96,7 +96,7 @@ export function isZoneOfRegion(zoneId: string, region: string): boolean {
 
 /**
  * Every vSwitch zone must be a zone of the stack's region (CreateVSwitch refuses another region's zone:
- * https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createvswitch). `path` is the
+ * https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/work-with-vswitches). `path` is the
  * vSwitch list as the user wrote it ("alicloud-vpn:hypermotion.hub.vswitches"); findings name `${path}[i].zoneId`.
  */
 export function checkZonesInRegion(vswitches: ReadonlyArray<{ zoneId: string }>, region: string, path: string, site?: string): Finding[] {

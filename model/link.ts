@@ -7,6 +7,7 @@ import {
     PSK_PATTERN,
     RESERVED_ROUTE_BLOCK,
     TunnelRole,
+    reservedVpcRouteProblem,
 } from "./alibaba";
 import { addressRange, cidrSyntaxError, freePrivateBlock, hasHostBits, isIpv4Address, isPublicIpv4, mergeCidrs, overlaps, parseCidr, prefixLength } from "./cidr";
 import { Finding } from "./findings";
@@ -277,9 +278,9 @@ export function checkPeerNetworks(blocks: ReadonlyArray<{ cidr: string; field: s
                 fix: `write ${network} instead of ${cidr}.`,
             });
         }
-        const reserved = reservedRouteProblem(network);
+        const reserved = reservedVpcRouteProblem(network);
         if (reserved) {
-            findings.push({ severity: "error", code: "link.reserved-route", site, field, value: cidr, message: reserved, fix: `route the peer's real networks instead of ${cidr}.` });
+            findings.push({ severity: reserved.severity, code: "link.reserved-route", site, field, value: cidr, message: reserved.message, fix: `renumber that network out of ${RESERVED_ROUTE_BLOCK}, or leave it out.` });
         }
         const earlier = seen.get(network);
         if (earlier) {
@@ -318,14 +319,24 @@ export function checkRouteDestinationLists(lists: { vpcRouteDestinations?: reado
             if (network !== block) {
                 findings.push({ severity: "error", code: "link.cidr-host-bits", site, field, value: block, message: `the address has host bits set beyond the prefix; the network is ${network}.`, fix: `write ${network} instead of ${block}.` });
             }
-            const problem =
-                key === "gatewayRouteDestinations"
-                    ? reservedRouteProblem(network)
-                    : parseCidr(network).first >= parseCidr(RESERVED_ROUTE_BLOCK).first && parseCidr(network).last <= parseCidr(RESERVED_ROUTE_BLOCK).last
-                      ? `a VPC route to ${RESERVED_ROUTE_BLOCK} or inside it is refused: Alibaba reserves that block.`
-                      : undefined;
-            if (problem) {
-                findings.push({ severity: "error", code: "link.reserved-route", site, field, value: block, message: problem, fix: `route the peer's real networks instead of ${block}.` });
+            if (key === "gatewayRouteDestinations") {
+                const problem = reservedRouteProblem(network);
+                if (problem) {
+                    findings.push({ severity: "error", code: "link.reserved-route", site, field, value: block, message: problem, fix: `route the peer's real networks instead of ${block}.` });
+                }
+                return;
+            }
+            const vpcProblem = reservedVpcRouteProblem(network);
+            if (vpcProblem) {
+                findings.push({
+                    severity: vpcProblem.severity,
+                    code: "link.reserved-route",
+                    site,
+                    field,
+                    value: block,
+                    message: vpcProblem.message,
+                    fix: `renumber that network out of ${RESERVED_ROUTE_BLOCK} (into 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16), or leave it out of ${path}.${key}.`,
+                });
             }
         });
         findings.push(...sameNetworkTwice(blocks, `${path}.${key}`, site));

@@ -1,7 +1,7 @@
 // An OpenVPN mesh (seed 003): one OpenVPN server on an Alibaba ECS instance, clients on other clouds'
 // VMs, each routing its own LANs through the tunnel (ccd iroute), the server pushing every LAN to every
 // client so LAN-to-LAN traffic works across clients (client-to-client). Plain values only, no Pulumi.
-import { RESERVED_VPC_ROUTE_BLOCK, VPC_RESERVED_BLOCKS } from "./alibaba";
+import { RESERVED_VPC_ROUTE_BLOCK, VPC_RESERVED_BLOCKS, reservedVpcRouteProblem } from "./alibaba";
 import { cidrSyntaxError, containsAddress, contains, hasHostBits, isIpv4Address, overlaps, parseCidr, prefixLength } from "./cidr";
 import { Finding } from "./findings";
 import * as ipaddr from "ipaddr.js";
@@ -287,16 +287,17 @@ function checkLanOverlaps(mesh: ResolvedMesh, at: (f: string) => string, vpcOk: 
                 findings.push({ severity: "error", code: "mesh.bad-lan", site, field, value: lan, message: `${problem}.`, fix: `write the network block, e.g. ${cidrSyntaxError(lan) ? "192.168.0.0/24" : parseCidr(lan).text}.` });
                 return;
             }
-            // Each LAN becomes a VPC route to the server; CreateRouteEntry refuses destinations in 100.64.0.0/10.
-            if (contains(RESERVED_VPC_ROUTE_BLOCK, lan)) {
+            // Each LAN becomes a VPC route to the server (CreateRouteEntry rules: reservedVpcRouteProblem).
+            const reserved = reservedVpcRouteProblem(parseCidr(lan).text);
+            if (reserved) {
                 findings.push({
-                    severity: "error",
+                    severity: reserved.severity,
                     code: "mesh.lan-in-reserved-block",
                     site,
                     field,
                     value: lan,
-                    message: `the mesh routes each LAN from the VPC to the server, and a VPC route into ${RESERVED_VPC_ROUTE_BLOCK} is refused (Alibaba reserves it).`,
-                    fix: `renumber that LAN out of ${RESERVED_VPC_ROUTE_BLOCK}, or leave it out of ${field}: the VPC cannot reach it.`,
+                    message: `the mesh routes each LAN from the VPC to the server: ${reserved.message}`,
+                    fix: `renumber that LAN out of ${RESERVED_VPC_ROUTE_BLOCK}, or leave it out of ${field}.`,
                 });
             }
             if (tunnelOk && overlaps(lan, mesh.tunnelCidr)) {
@@ -372,7 +373,7 @@ export interface MeshPlacement {
  * The server's placement, before anything exists: the VPC outside Alibaba's reserved blocks (CreateVpc), the vSwitch
  * inside the VPC (CreateVSwitch), the private IP inside the vSwitch and not one of the addresses Alibaba keeps
  * (the first and the last three of each vSwitch: Alibaba's vSwitch documentation,
- * https://www.alibabacloud.com/help/en/vpc/user-guide/create-and-manage-a-vswitch) or the broadcast address.
+ * the CreateVSwitchCidrReservation reference, https://www.alibabacloud.com/help/en/vpc/api-610154).
  * `path` is the mesh's config prefix ("alicloud-vpn:openvpn-mesh"): fields are `vpcCidr`, `vswitch.cidr`, `server.privateIp`.
  */
 export function checkMeshPlacement(placement: MeshPlacement, path: string, site?: string): Finding[] {

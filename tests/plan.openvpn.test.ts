@@ -85,10 +85,10 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
             'error [cncfstack] alicloud-vpn:openvpn-mesh.vswitch.cidr = "172.30.16.0/20": the vSwitch block is not inside the VPC block 172.31.0.0/16; CreateVSwitch refuses it. Fix: choose alicloud-vpn:openvpn-mesh.vswitch.cidr inside 172.31.0.0/16 (e.g. 172.31.0.0/20), or widen alicloud-vpn:openvpn-mesh.vpcCidr.',
         ],
         [
-            "a client LAN inside 100.64.0.0/10",
+            "a client LAN over Alibaba's service addresses in 100.64.0.0/10",
             "- 192.168.12.0/24",
-            "- 100.80.0.0/24",
-            'error [cncfstack] alicloud-vpn:openvpn-mesh.clients[0].lans[1] = "100.80.0.0/24": the mesh routes each LAN from the VPC to the server, and a VPC route into 100.64.0.0/10 is refused (Alibaba reserves it). Fix: renumber that LAN out of 100.64.0.0/10, or leave it out of alicloud-vpn:openvpn-mesh.clients[0].lans[1]: the VPC cannot reach it.',
+            "- 100.100.50.0/24",
+            'error [cncfstack] alicloud-vpn:openvpn-mesh.clients[0].lans[1] = "100.100.50.0/24": the mesh routes each LAN from the VPC to the server: a VPC route to 100.100.50.0/24 would send the VPC\'s traffic to Alibaba\'s own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that LAN out of 100.64.0.0/10, or leave it out of alicloud-vpn:openvpn-mesh.clients[0].lans[1].',
         ],
         [
             "a VPC block inside 100.64.0.0/10",

@@ -60,7 +60,7 @@ describe("topology pass: placement (issue 12)", () => {
             [
                 "route.host-bits a write 192.168.10.0/24 instead of 192.168.10.1/24.",
                 "route.duplicate b correct b to the network it was meant to be, or remove it.",
-                "route.reserved-vpc-destination c renumber that network out of 100.64.0.0/10 (e.g. into 10.0.0.0/8 or 192.168.0.0/16); nothing behind it can be routed from a VPC.",
+                "route.reserved-vpc-destination c renumber that network out of 100.64.0.0/10 (e.g. into 10.0.0.0/8 or 192.168.0.0/16), or leave it out of the routes.",
             ],
         );
     });

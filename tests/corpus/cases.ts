@@ -73,7 +73,7 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
         c.office.profile.ike.version = "ikev2";
     }), errors: [
             "error [office] alicloud-vpn:hypermotion.office.peerSubnets[1] = \"100.100.0.0/24\": the VPN gateway cannot route to 100.100.0.0/24: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in alicloud-vpn:hypermotion.office.peerSubnets instead of 100.100.0.0/24.",
-            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"100.100.0.0/24\": a VPC route to 100.64.0.0/10 or inside it is refused: Alibaba reserves that block for its own services. Fix: renumber that network out of 100.64.0.0/10 (e.g. into 10.0.0.0/8 or 192.168.0.0/16); nothing behind it can be routed from a VPC.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"100.100.0.0/24\": a VPC route to 100.100.0.0/24 would send the VPC's traffic to Alibaba's own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that network out of 100.64.0.0/10 (e.g. into 10.0.0.0/8 or 192.168.0.0/16), or leave it out of the routes.",
         ] },
     { name: "the same remote network twice", edit: set((c) => {
         c.office.peerSubnets = ["192.168.10.0/23", "192.168.10.0/23"];
@@ -273,8 +273,8 @@ export const COMPONENT_CASES: ComponentCase[] = [
     { name: "SiteToSiteLink: destination routing, gateway route to 0.0.0.0/0", link: link({ routingMode: "destination", gatewayRouteDestinations: ["0.0.0.0/0"] }), errors: [
             "error [dc] dc.gatewayRouteDestinations[0] = \"0.0.0.0/0\": the VPN gateway cannot route to 0.0.0.0/0: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: route the peer's real networks instead of 0.0.0.0/0.",
         ] },
-    { name: "SiteToSiteLink: VPC route into 100.64.0.0/10", link: link({ routingMode: "destination", peerSubnets: ["192.168.50.0/24"], vpcRouteDestinations: ["100.64.5.0/24"] }), errors: [
-            "error [dc] dc.vpcRouteDestinations[0] = \"100.64.5.0/24\": a VPC route to 100.64.0.0/10 or inside it is refused: Alibaba reserves that block. Fix: route the peer's real networks instead of 100.64.5.0/24.",
+    { name: "SiteToSiteLink: VPC route over Alibaba's service addresses", link: link({ routingMode: "destination", peerSubnets: ["192.168.50.0/24"], vpcRouteDestinations: ["100.100.5.0/24"] }), errors: [
+            "error [dc] dc.vpcRouteDestinations[0] = \"100.100.5.0/24\": a VPC route to 100.100.5.0/24 would send the VPC's traffic to Alibaba's own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that network out of 100.64.0.0/10 (into 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16), or leave it out of dc.vpcRouteDestinations.",
         ] },
     { name: "SiteToSiteLink: the same peer network twice", link: link({ peerSubnets: ["192.168.50.0/24", "192.168.50.0/24"] }), errors: [
             "error [dc] dc.peerSubnets[1] = \"192.168.50.0/24\": the same network as dc.peerSubnets[0] (192.168.50.0/24); its routes would be created twice and Alibaba refuses the second. Fix: remove dc.peerSubnets[1], or correct it to the network it was meant to be.",

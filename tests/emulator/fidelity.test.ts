@@ -294,14 +294,15 @@ describe("emulator fidelity: routes", () => {
         );
     });
 
-    it("refuses VPC routes into 100.64.0.0/10, unknown next hop types and names outside 2-128 characters; accepts one inside a vSwitch block", async () => {
+    it("refuses a VPC route to 100.64.0.0/10, inside a vSwitch block, of an unknown next hop type or a name outside 2-128 characters", async () => {
         const cases: Array<[Record<string, unknown>, string | undefined]> = [
-            [{ destinationCidrblock: "100.100.0.0/16" }, "InvalidDestinationCidrBlock.Malformed"],
             [{ destinationCidrblock: "100.64.0.0/10" }, "InvalidDestinationCidrBlock.Malformed"],
+            [{ destinationCidrblock: "10.0.1.0/25" }, "InvalidCidrBlock.Overlapped"],
+            [{ destinationCidrblock: "10.0.1.0/24" }, "InvalidCidrBlock.Overlapped"],
             [{ nexthopType: "Gateway" }, "InvalidNextHopType"],
             [{ name: "x" }, "IllegalParam.RouteEntryName"],
             [{ name: "x".repeat(129) }, "IllegalParam.RouteEntryName"],
-            [{ destinationCidrblock: "10.0.1.0/25" }, undefined],
+            [{ destinationCidrblock: "100.0.0.0/8" }, undefined],
         ];
         for (const [extra, code] of cases) {
             const emulator = await emulate(() => {
@@ -316,6 +317,21 @@ describe("emulator fidelity: routes", () => {
                 } as alicloud.vpc.RouteEntryArgs);
             });
             assert.deepEqual(codes(emulator), code ? [["route", code]] : [], JSON.stringify(extra).slice(0, 60));
+        }
+    });
+
+    it("accepts, with a warning naming both references, a VPC route inside 100.64.0.0/10 and one containing a vSwitch block", async () => {
+        for (const [dest, warning] of [
+            ["100.80.0.0/24", /^destination 100\.80\.0\.0\/24 is inside 100\.64\.0\.0\/10: the English CreateRouteEntry reference refuses it, the 2024 Chinese one accepts it/],
+            ["10.0.0.0/20", /^destination 10\.0\.0\.0\/20 contains vSwitch vsw-bp1\w+ \(10\.0\.1\.0\/24\): the current references allow/],
+        ] as const) {
+            const emulator = await emulate(() => {
+                const { vpc, gateway } = connected();
+                new alicloud.vpc.RouteEntry("route", { routeTableId: vpc.routeTableId, destinationCidrblock: dest, nexthopType: "VpnGateway", nexthopId: gateway.id, name: "r1" });
+            });
+            assert.deepEqual(codes(emulator), [], dest);
+            assert.equal(emulator.ofType(TYPES.vpcRoute).length, 1);
+            assert.match(emulator.state.warnings.find((w) => w.name === "route")!.message, warning);
         }
     });
 

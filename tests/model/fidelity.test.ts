@@ -135,7 +135,7 @@ describe("issue 12 pure checks: blocks and addresses", () => {
             [
                 ["link.cidr-host-bits", "office.openstack.controlNetwork", "write 192.168.10.0/24 instead of 192.168.10.1/24."],
                 ["link.same-network-twice", "office.openstack.floatingIpNetwork", "correct office.openstack.floatingIpNetwork to the network it was meant to be, or remove it."],
-                ["link.reserved-route", "office.openstack.other", "route the peer's real networks instead of 100.100.0.0/24."],
+                ["link.reserved-route", "office.openstack.other", "renumber that network out of 100.64.0.0/10, or leave it out."],
             ],
         );
     });
@@ -143,12 +143,18 @@ describe("issue 12 pure checks: blocks and addresses", () => {
     it("checkRouteDestinationLists: VPC routes may cover 100.0.0.0/8 but not sit inside 100.64.0.0/10; gateway routes may not overlap it", () => {
         const findings = checkRouteDestinationLists({ vpcRouteDestinations: ["100.0.0.0/8", "100.64.1.0/24"], gatewayRouteDestinations: ["100.0.0.0/8"] }, "dc", "dc");
         assert.deepEqual(
-            findings.map((f) => [f.field, f.code]),
+            findings.map((f) => [f.severity, f.field, f.code]),
             [
-                ["dc.vpcRouteDestinations[1]", "link.reserved-route"],
-                ["dc.gatewayRouteDestinations[0]", "link.reserved-route"],
+                ["warning", "dc.vpcRouteDestinations[1]", "link.reserved-route"],
+                ["error", "dc.gatewayRouteDestinations[0]", "link.reserved-route"],
             ],
         );
+        assert.equal(
+            findings[0].message,
+            "100.64.1.0/24 is inside 100.64.0.0/10: the English CreateRouteEntry reference refuses such a route, the 2024 Chinese reference accepts it; whether Alibaba creates it is unknown.",
+        );
+        const services = checkRouteDestinationLists({ vpcRouteDestinations: ["100.100.100.0/24", "100.64.0.0/10"] }, "dc");
+        assert.deepEqual(services.map((f) => f.severity), ["error", "error"]);
     });
 
     it("validateBandwidth: a string shows the value and the number to write; 5 warns that the truth is unknown", () => {
@@ -195,14 +201,17 @@ describe("issue 12 pure checks: the OpenVPN mesh", () => {
         );
     });
 
-    it("validateMesh: a client LAN inside 100.64.0.0/10 (its VPC route would be refused)", () => {
+    it("validateMesh: a client LAN over Alibaba's service addresses is refused, elsewhere in 100.64.0.0/10 warned (the references disagree)", () => {
         const findings = validateMesh(
-            { name: "mesh", serverVpcCidr: "172.31.0.0/16", clients: [{ name: "c1", publicIp: "203.0.113.21", lans: ["192.168.0.0/24", "100.80.0.0/24"] }] },
+            { name: "mesh", serverVpcCidr: "172.31.0.0/16", clients: [{ name: "c1", publicIp: "203.0.113.21", lans: ["100.100.50.0/24", "100.80.0.0/24"] }] },
             path,
         );
         assert.deepEqual(
-            findings.filter((f) => f.severity === "error").map((f) => [f.code, f.field]),
-            [["mesh.lan-in-reserved-block", "alicloud-vpn:openvpn-mesh.clients[0].lans[1]"]],
+            findings.filter((f) => f.code === "mesh.lan-in-reserved-block").map((f) => [f.severity, f.field]),
+            [
+                ["error", "alicloud-vpn:openvpn-mesh.clients[0].lans[0]"],
+                ["warning", "alicloud-vpn:openvpn-mesh.clients[0].lans[1]"],
+            ],
         );
     });
 });
