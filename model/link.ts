@@ -181,8 +181,11 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
             });
         }
     }
-    // The gateway routes the peer's networks in both modes (in destination mode they are all it routes).
-    (spec.peerSubnets ?? []).forEach((block, i) => {
+    // The gateway routes the peer's networks in both modes (in destination mode they are all it routes). A raw
+    // connection in destination mode lists 0.0.0.0/0 on both sides: those are its selectors, not routes.
+    const blind = (blocks: readonly string[] | undefined) => (blocks ?? []).length > 0 && (blocks ?? []).every((b) => b === "0.0.0.0/0");
+    const selectorsOnly = routingMode === "destination" && blind(spec.alibabaSubnets) && blind(spec.peerSubnets);
+    (selectorsOnly ? [] : (spec.peerSubnets ?? [])).forEach((block, i) => {
         const problem = cidrSyntaxError(block) ? undefined : reservedRouteProblem(block);
         if (problem) {
             findings.push({

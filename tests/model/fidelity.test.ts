@@ -112,6 +112,8 @@ describe("issue 12 pure checks: blocks and addresses", () => {
                 ["link.reserved-route", "dc.peerSubnets[1]"],
             ],
         );
+        // A raw connection in destination mode: 0.0.0.0/0 on both sides are its selectors, not routes.
+        assert.deepEqual(validateLink({ ...spec, alibabaSubnets: ["0.0.0.0/0"], peerSubnets: ["0.0.0.0/0"] }, "dc").findings, []);
     });
 
     it("sameNetworkTwice compares networks, not spellings", () => {
