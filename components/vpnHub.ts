@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cidrSyntaxError, contains, hasHostBits, overlaps, parseCidr, prefixLength } from "../model/cidr";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { regionOfZone } from "../model/alibaba";
-import { checkPaymentType, checkVpcCidrReserved, isSingleVpnZoneRegion, validateBandwidth } from "../model/gateway";
+import { checkHubPlacement, checkPaymentType, checkVpcCidrReserved, isSingleVpnZoneRegion, validateBandwidth } from "../model/gateway";
 
 export interface VswitchSpec {
     /** Zone id, e.g. "cn-hangzhou-h". */
@@ -109,6 +109,7 @@ export function checkHubArgs(args: VpnHubArgs, path: string, site: string): Find
         }
         valid.push({ index: i, cidr: vsw.cidr });
     });
+    findings.push(...checkHubPlacement(args, path, site));
     if ((args.tunnelMode ?? "dual") === "dual") {
         const primary = args.vswitches[args.gatewayVswitch ?? 0];
         const drIndex = args.disasterRecoveryVswitch ?? args.vswitches.findIndex((v) => primary && v.zoneId !== primary.zoneId);

@@ -155,7 +155,11 @@ export function checkGatewayPlacement(placement: GatewayPlacement, region: strin
             fix: `set ${placement.tunnelModeField}: dual with the gateway and disaster-recovery vSwitches in two of ${zones.join(", ")}.`,
         });
     }
-    for (const placed of [placement.gatewayZone, placement.disasterRecoveryZone]) {
+    const placedOnes: Array<[{ zoneId: string; field: string } | undefined, string]> = [
+        [placement.gatewayZone, "the gateway's vSwitch"],
+        [placement.disasterRecoveryZone, "the disaster-recovery vSwitch"],
+    ];
+    for (const [placed, what] of placedOnes) {
         if (placed && isZoneOfRegion(placed.zoneId, region) && !zones.includes(placed.zoneId)) {
             findings.push({
                 severity: "error",
@@ -165,7 +169,7 @@ export function checkGatewayPlacement(placement: GatewayPlacement, region: strin
                 value: placed.zoneId,
                 allowed: zones.join(", "),
                 message: `Alibaba sells no VPN gateway in zone ${placed.zoneId}.`,
-                fix: `put the gateway's vSwitch in one of ${zones.join(", ")}.`,
+                fix: `put ${what} in one of ${zones.join(", ")}.`,
             });
         }
     }
@@ -232,4 +236,32 @@ export function checkPaymentType(paymentType: unknown, field: string, site?: str
             fix: `keep ${field}: PayAsYouGo unless the saving matters; with Subscription, release the gateway in the console before destroying the stack.`,
         },
     ];
+}
+
+/**
+ * checkGatewayPlacement for a hub's own arguments, which carry no region: the region is read off the vSwitch zones
+ * (cn-hangzhou-h -> cn-hangzhou) when they all agree; zones of several regions are left to the stack's region check
+ * (checkZonesInRegion), which knows which one is meant. `path` is the hub's config prefix ("...hypermotion.hub");
+ * `gatewayVswitch`/`disasterRecoveryVswitch` are indexes into `vswitches`, as in VpnHubArgs.
+ */
+export function checkHubPlacement(
+    hub: { vswitches: ReadonlyArray<{ zoneId: string }>; gatewayVswitch?: number; disasterRecoveryVswitch?: number; tunnelMode?: string },
+    path: string,
+    site?: string,
+): Finding[] {
+    const regions = new Set(hub.vswitches.map((v) => regionOfZone(v.zoneId)));
+    const [region] = [...regions];
+    if (regions.size !== 1 || region === undefined) {
+        return [];
+    }
+    const dual = (hub.tunnelMode ?? "dual") === "dual";
+    const gatewayIndex = hub.gatewayVswitch ?? 0;
+    const primary = hub.vswitches[gatewayIndex];
+    const drIndex = hub.disasterRecoveryVswitch ?? hub.vswitches.findIndex((v) => primary !== undefined && v.zoneId !== primary.zoneId);
+    const zone = (i: number) => (hub.vswitches[i] ? { zoneId: hub.vswitches[i].zoneId, field: `${path}.vswitches[${i}].zoneId` } : undefined);
+    return checkGatewayPlacement(
+        { tunnelMode: hub.tunnelMode, tunnelModeField: `${path}.tunnelMode`, gatewayZone: zone(gatewayIndex), disasterRecoveryZone: dual && drIndex !== gatewayIndex ? zone(drIndex) : undefined },
+        region,
+        site,
+    );
 }

@@ -131,16 +131,18 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
 
     it("exits 3 with one line per refusal, no stack trace, when emulated Alibaba refuses a resource others depend on", function () {
         this.timeout(120000);
-        // The gateway's outputs feed the connection and routes: before, such a refusal ended the plan with exit 1 and
-        // "error serializing property". cn-hangzhou-b is a zone of the region, but sells no VPN gateway.
-        const file = editedSample(outDir, "zone-b", "name: vpn-h\n          zoneId: cn-hangzhou-h", "name: vpn-h\n          zoneId: cn-hangzhou-b");
+        // A vSwitch zone of another region (one of the crash cases): the vSwitch's id feeds the gateway, so
+        // before, the refusal ended the plan with exit 1 and "error serializing property". The hub's own checks leave
+        // zones of several regions to the stack's region check (checkZonesInRegion), which HyperMotion does not call
+        // yet: when it does, this case becomes exit 2 and this test needs another refusal only the emulator knows.
+        const file = editedSample(outDir, "zone-of-shanghai", "zoneId: cn-hangzhou-i\n          cidr: 172.16.2.0/24", "zoneId: cn-shanghai-e\n          cidr: 172.16.2.0/24");
         const { status, stderr } = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
         assert.equal(status, 3);
         const lines = stderr.split("\n");
         assert.equal(lines[0], "Alibaba Cloud (emulated) refused 1 request; resources that depend on a refused one were not created:");
-        assert.match(
+        assert.equal(
             lines[1],
-            /^  - alicloud:vpn\/gateway:Gateway hypermotion-gateway: InvalidZoneId\.NotSupported: The vSwitch vsw-bp1\w+ is in zone cn-hangzhou-b, where VPN gateways are not sold\. VPN zones of cn-hangzhou: cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k\. \(modelled\)$/,
+            "  - alicloud:vpc/switch:Switch ack-workers-i: InvalidZoneId.NotFound: The specified zone cn-shanghai-e does not exist in region cn-hangzhou.",
         );
         assert.doesNotMatch(stderr, /error serializing|    at |<ref \*1>/);
     });

@@ -90,6 +90,15 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
     { name: "bandwidth 2000 Mbit/s", edit: set((c) => (c.hub.bandwidth = 2000)), errors: [
             "error [hypermotion] alicloud-vpn:hypermotion.hub.bandwidth = 2000: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set alicloud-vpn:hypermotion.hub.bandwidth to the next specification up, e.g. 1000.",
         ] },
+    { name: "tunnel mode single in a dual-tunnel-only region", edit: set((c) => (c.hub.tunnelMode = "single")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.tunnelMode = \"single\": a VPN gateway bought in cn-hangzhou today accepts only dual-tunnel connections; single-tunnel gateways exist only as gateways bought before dual-tunnel support. Allowed: dual. Fix: set alicloud-vpn:hypermotion.hub.tunnelMode: dual with the gateway and disaster-recovery vSwitches in two of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
+    { name: "gateway vSwitch in a zone without VPN gateways", edit: set((c) => (c.hub.vswitches[2].zoneId = "cn-hangzhou-b")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[2].zoneId = \"cn-hangzhou-b\": Alibaba sells no VPN gateway in zone cn-hangzhou-b. Allowed: cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k. Fix: put the gateway's vSwitch in one of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
+    { name: "disaster-recovery vSwitch in a zone without VPN gateways", edit: set((c) => (c.hub.vswitches[3].zoneId = "cn-hangzhou-a")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[3].zoneId = \"cn-hangzhou-a\": Alibaba sells no VPN gateway in zone cn-hangzhou-a. Allowed: cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k. Fix: put the disaster-recovery vSwitch in one of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
     { name: "bandwidth 7 Mbit/s", edit: set((c) => (c.hub.bandwidth = 7)), errors: [
             "error [hypermotion] alicloud-vpn:hypermotion.hub.bandwidth = 7: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set alicloud-vpn:hypermotion.hub.bandwidth to the next specification up, e.g. 10.",
         ] },
@@ -300,6 +309,12 @@ export const COMPONENT_CASES: ComponentCase[] = [
     { name: "VpnHub: bandwidth as a string", hub: hubArgs({ bandwidth: "10" as unknown as number }), errors: [
             "error [hub] hub.bandwidth = \"10\": the bandwidth must be a number of Mbit/s, not a string. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: write hub.bandwidth: 10 without quotes.",
         ] },
+    { name: "VpnHub: single-tunnel gateway in Hangzhou", hub: hubArgs({ tunnelMode: "single" }), errors: [
+            "error [hub] hub.tunnelMode = \"single\": a VPN gateway bought in cn-hangzhou today accepts only dual-tunnel connections; single-tunnel gateways exist only as gateways bought before dual-tunnel support. Allowed: dual. Fix: set hub.tunnelMode: dual with the gateway and disaster-recovery vSwitches in two of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
+    { name: "VpnHub: gateway vSwitch in Tokyo's zone d", hub: hubArgs({ vswitches: [{ zoneId: "ap-northeast-1d", cidr: "10.10.1.0/24" }, { zoneId: "ap-northeast-1a", cidr: "10.10.2.0/24" }] }), errors: [
+            "error [hub] hub.vswitches[0].zoneId = \"ap-northeast-1d\": Alibaba sells no VPN gateway in zone ap-northeast-1d. Allowed: ap-northeast-1a, ap-northeast-1b, ap-northeast-1c. Fix: put the gateway's vSwitch in one of ap-northeast-1a, ap-northeast-1b, ap-northeast-1c.",
+        ] },
     { name: "VpnHub: bandwidth 1500", hub: hubArgs({ bandwidth: 1500 }), errors: [
             "error [hub] hub.bandwidth = 1500: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set hub.bandwidth to the next specification up, e.g. 1000.",
         ] },
@@ -391,6 +406,7 @@ export const HUB_AND_SPOKE_CASES: HypermotionCase[] = [
             "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].zoneId = \"cn-beijing-i\": zone cn-beijing-i is not a zone of the site's region cn-shanghai. Fix: use a zone of cn-shanghai (e.g. cn-shanghai-a), or correct alicloud-vpn:hub-and-spoke.spokes[0].region.",
         ] },
     { name: "hub-and-spoke: one spoke single-tunnel", edit: set((c) => (c.spokes[1].tunnelMode = "single")), errors: [
+            "error [beijing] alicloud-vpn:hub-and-spoke.spokes[1].tunnelMode = \"single\": a VPN gateway bought in cn-beijing today accepts only dual-tunnel connections; single-tunnel gateways exist only as gateways bought before dual-tunnel support. Allowed: dual. Fix: set alicloud-vpn:hub-and-spoke.spokes[1].tunnelMode: dual with the gateway and disaster-recovery vSwitches in two of cn-beijing-a, cn-beijing-c, cn-beijing-e, cn-beijing-f, cn-beijing-g, cn-beijing-h, cn-beijing-i, cn-beijing-j, cn-beijing-k, cn-beijing-l.",
             "error alicloud-vpn:hub-and-spoke.spokes = [\"tokyo: dual\",\"shanghai: dual\",\"beijing: single\"]: every gateway of a hub-and-spoke must have the same tunnel mode: a dual-tunnel end pairs its master and slave tunnels with the other end's. Fix: set tunnelMode to the same value (dual, unless a site has a legacy single-tunnel gateway) on the hub and every spoke.",
         ] },
     { name: "hub-and-spoke: hub bandwidth 15 Mbit/s", edit: set((c) => (c.hub.bandwidth = 15)), errors: [
