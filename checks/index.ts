@@ -5,11 +5,13 @@ import { Topology } from "../model/topology";
 import { checkBlockSyntax, checkElements, checkReferences } from "./elements";
 import { checkOpenVpnRoutes } from "./openvpn";
 import { checkPoolOverlaps, checkSiteOverlaps, checkWellKnownRanges } from "./overlaps";
+import { checkGatewaySites, checkRouteDestinations, checkVpcPlacement, checkVswitchNameClashes, checkVswitchZones } from "./placement";
 import { checkIpsecRoutes } from "./routes";
 
 export { checkBlockSyntax, checkElements, checkReferences } from "./elements";
 export { checkOpenVpnRoutes } from "./openvpn";
 export { checkPoolOverlaps, checkSiteOverlaps, checkWellKnownRanges, suggestFreeBlock } from "./overlaps";
+export { checkGatewaySites, checkRouteDestinations, checkVpcPlacement, checkVswitchNameClashes, checkVswitchZones } from "./placement";
 export { checkIpsecRoutes } from "./routes";
 
 export interface CheckOptions {
@@ -32,6 +34,11 @@ export function checkNetwork(topology: Topology): Finding[] {
     }
     return distinct([
         ...structure,
+        ...checkVpcPlacement(topology),
+        ...checkVswitchZones(topology),
+        ...checkVswitchNameClashes(topology),
+        ...checkGatewaySites(topology),
+        ...checkRouteDestinations(topology),
         ...checkSiteOverlaps(topology),
         ...checkPoolOverlaps(topology),
         ...checkIpsecRoutes(topology),
@@ -84,6 +91,13 @@ export const CHECK_CODES: Record<string, string> = {
     "topology.pool-overlap": "an OpenVPN tunnel pool overlaps a site or another pool",
     "topology.docker-bridge": "(warning) a site or pool collides with Docker's default bridge 172.17.0.0/16 or a declared Docker network",
     "topology.kubernetes-range": "(warning) a site or pool collides with a declared Kubernetes pod or Service range",
+    "topology.vpc-reserved-block": "a VPC block overlaps a block Alibaba reserves (100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16)",
+    "topology.vswitch-outside-vpc": "a vSwitch block is not inside its VPC's block",
+    "topology.zone-not-in-region": "a vSwitch zone is not a zone of its site's region",
+    "topology.duplicate-vswitch-name": "two vSwitches of the program share a name (one URN, refused by Pulumi)",
+    "route.host-bits": "a VPC route destination has host bits set (the fix gives the network address)",
+    "route.reserved-vpc-destination": "a VPC route to 100.64.0.0/10 itself or to Alibaba's service addresses in 100.100.0.0/16; (warning) elsewhere inside 100.64.0.0/10, where the references disagree",
+    "route.duplicate": "one destination twice in a VPC route table, or twice on a VPN gateway toward one connection",
     "route.no-vpn-gateway": "a VPC route points at a VPN gateway the site does not have",
     "route.no-gateway-route": "a VPC route sends traffic to the VPN gateway, which has no static route for it",
     "route.outside-remote-subnets": "a VPC route's destination is outside the remote subnets of the connection it reaches (seed 004)",

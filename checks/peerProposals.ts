@@ -132,7 +132,7 @@ function proposalParts(proposal: string): ProposalParts {
     return parts;
 }
 
-/** Alibaba spelling -> strongSwan keyword (facts.md: aes = AES-128, groupN = MODP). */
+/** Alibaba spelling -> strongSwan keyword: Alibaba's "aes" is AES-128 (ENCRYPTION_INFO in model/alibaba.ts), groupN the RFC 2409/3526 MODP group. */
 function swanEncryption(value: string): string {
     const info = ENCRYPTION_INFO[value as EncryptionAlgorithm];
     return info ? (info.family === "aes" ? `aes${info.keyBits}` : info.family) : value;
@@ -154,7 +154,8 @@ export interface PeerProposalCheckOptions {
  * Compares an Alibaba connection's IKE and IPsec parameters with every connection of a peer swanctl.conf.
  * Errors: anything that makes negotiation fail (version, IKEv1 mode, an IKE or ESP proposal the other
  * end cannot accept, PFS on one end only). Warnings: lifetimes and DPD, which negotiate but behave
- * differently (IKEv1 silently takes the initiator's lifetime, facts.md).
+ * differently (in IKEv1 Quick Mode strongSwan accepts the peer's lifetime without failing: strongswan/strongswan,
+ * src/libcharon/sa/ikev1/tasks/quick_mode.c).
  */
 export function checkPeerProposals(ike: AlibabaIkeConfig, ipsec: AlibabaIpsecConfig, dpd: boolean, peerConf: string, options: PeerProposalCheckOptions): Finding[] {
     const findings: Finding[] = [];

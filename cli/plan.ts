@@ -5,7 +5,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
-import { AlibabaCloudEmulator, RecordedResource, TYPES } from "../emulator";
+import { AlibabaCloudEmulator, RecordedResource, Rejection, TYPES } from "../emulator";
 import { Finding, TopologyError, formatFinding } from "../model/findings";
 import { PeerPlatform, ResolvedLink } from "../model/link";
 import { RENDERERS } from "../renderers";
@@ -47,9 +47,53 @@ export interface PlanReport {
 
 export const ROOT = path.resolve(__dirname, "..");
 
+/** Alibaba Cloud (emulated) refused one or more create requests: exit status 3, one line per refusal. */
+export class EmulatedRefusalError extends Error {
+    constructor(readonly rejections: readonly Rejection[]) {
+        super(
+            `Alibaba Cloud (emulated) refused ${rejections.length} request${rejections.length === 1 ? "" : "s"}; ` +
+                "resources that depend on a refused one were not created:\n" +
+                rejections.map((r) => `  - ${r.type} ${r.name}: ${r.code}: ${r.message}`).join("\n"),
+        );
+        this.name = "EmulatedRefusalError";
+    }
+}
+
+/** The stack config file cannot be read or parsed: bad config, exit status 2. */
+export class StackFileError extends Error {
+    constructor(file: string, reason: string) {
+        super(`${file}: ${reason} Fix: pass an existing Pulumi.<stack>.yaml with a top-level config: map (see the committed samples).`);
+        this.name = "StackFileError";
+    }
+}
+
+/** Exit statuses of `npm run plan`: 0 planned, 2 bad config or usage, 3 refused by the emulated API, 1 a bug in the plan. */
+export const EXIT = { ok: 0, badConfig: 2, refused: 3, internal: 1 } as const;
+
+/** The exit status and the one-line-per-problem text for an error thrown by planScenario. */
+export function planFailure(err: unknown): { status: number; message: string } {
+    if (err instanceof TopologyError || err instanceof StackFileError) {
+        return { status: EXIT.badConfig, message: err.message };
+    }
+    if (err instanceof EmulatedRefusalError) {
+        return { status: EXIT.refused, message: err.message };
+    }
+    const text = err instanceof Error ? err.message : String(err);
+    return { status: EXIT.internal, message: `internal error in the plan (not your config): ${text.split("\n")[0]}` };
+}
+
 /** Reads a Pulumi.<stack>.yaml into the flat "namespace:key" -> string map the runtime takes. */
 export function loadStackConfig(file: string): Record<string, string> {
-    const document = YAML.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+    let document: { config?: Record<string, unknown> } | null;
+    try {
+        document = YAML.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+    } catch (err) {
+        const reason = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file." : `not valid YAML: ${String((err as Error).message).split("\n")[0].replace(/:$/, "")}.`;
+        throw new StackFileError(file, reason);
+    }
+    if (document !== null && (typeof document !== "object" || (document.config !== undefined && (typeof document.config !== "object" || document.config === null)))) {
+        throw new StackFileError(file, "the file has no config: map.");
+    }
     const config: Record<string, string> = {};
     for (const [key, value] of Object.entries(document?.config ?? {})) {
         config[key] = typeof value === "string" ? value : JSON.stringify(value);
@@ -158,7 +202,7 @@ export function renderTree(resources: RecordedResource[]): string {
     return lines.join("\n");
 }
 
-/** Runs `scenario` on a fresh emulator. Throws TopologyError (bad config) or an Error listing Alibaba's rejections. */
+/** Runs `scenario` on a fresh emulator. Throws TopologyError or StackFileError (bad config), EmulatedRefusalError (refusals). */
 export async function planScenario(scenario: string, options: PlanOptions = {}): Promise<PlanReport> {
     const stackFile = options.stackFile ?? path.join(ROOT, `Pulumi.${scenario}-dev.yaml`);
     const stack = path.basename(stackFile).replace(/^Pulumi\.|\.yaml$/g, "");
@@ -166,12 +210,21 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
     const emulator = (options.emulator ?? new AlibabaCloudEmulator()).install({ project: PROJECT, stack, config });
     // Imported after install() so the program's resources register with the emulator.
     const { runScenario } = await import("../stacks/scenarios");
-    const result = await emulator.run(() => runScenario(config[`${PROJECT}:scenario`] ?? scenario));
+    let result: Awaited<ReturnType<typeof runScenario>>;
+    try {
+        result = await emulator.run(() => runScenario(config[`${PROJECT}:scenario`] ?? scenario));
+    } catch (err) {
+        // A program that awaited a refused resource's output fails with the refusal's consequence: report the cause.
+        if (emulator.state.rejections.length > 0 && !(err instanceof TopologyError)) {
+            throw new EmulatedRefusalError(emulator.state.rejections);
+        }
+        throw err;
+    }
     if (emulator.state.rejections.length > 0) {
-        throw new Error(
-            "Alibaba Cloud (emulated) refused:\n" +
-                emulator.state.rejections.map((r) => `  - ${r.type} ${r.name}: ${r.code}: ${r.message}`).join("\n"),
-        );
+        throw new EmulatedRefusalError(emulator.state.rejections);
+    }
+    if (emulator.programErrors.length > 0) {
+        throw emulator.programErrors[0];
     }
     const peerConfigs: Record<string, string> = {};
     const links: ResolvedLink[] = [];
@@ -228,6 +281,13 @@ export function formatReport(report: PlanReport, outDir: string): string {
         `Checks: ${report.findings.length === 0 ? "no findings" : `${report.findings.length} warning(s)`}`,
         ...report.findings.map((f) => `  - ${formatFinding(f)}`),
         "",
+        ...(report.emulator.state.warnings.length > 0
+            ? [
+                  `Emulated Alibaba Cloud accepted, but the real API may not: ${report.emulator.state.warnings.length} warning(s)`,
+                  ...report.emulator.state.warnings.map((w) => `  - ${w.type} ${w.name}: ${w.message}`),
+                  "",
+              ]
+            : []),
         "Outputs:",
         ...Object.entries(report.outputs).map(([k, v]) => `  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`),
         "",
@@ -272,18 +332,32 @@ async function main(): Promise<number> {
         return 2;
     }
     const outDir = values.out ?? path.join(ROOT, "out", spokes === undefined ? scenario : `${scenario}-${spokes}`);
+    // Without an engine pulumi.log.warn writes "warning: [runtime] ..." to stderr; the report lists the same
+    // findings under Checks, so hold those lines back and show them only when no report follows.
+    const runtimeWarnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+        const text = args.map(String).join(" ");
+        if (text.startsWith("warning: [runtime] ")) {
+            runtimeWarnings.push(text.replace("warning: [runtime] ", ""));
+        } else {
+            warn(...args);
+        }
+    };
     try {
         const configOverrides = spokes === undefined ? undefined : { [`${PROJECT}:${HUB_AND_SPOKE_KEY}`]: JSON.stringify(syntheticHubAndSpoke(spokes)) };
         const report = await planScenario(scenario, { stackFile: values["stack-file"], outDir, configOverrides });
         console.log(formatReport(report, outDir));
         return 0;
     } catch (err) {
-        if (err instanceof TopologyError) {
-            console.error(err.message);
-            return 2;
+        const { status, message } = planFailure(err);
+        console.error(message);
+        if (status === EXIT.refused && runtimeWarnings.length > 0) {
+            console.error(`Checks before the refusal: ${runtimeWarnings.length} warning(s)\n${runtimeWarnings.map((w) => `  - ${w}`).join("\n")}`);
         }
-        console.error(err instanceof Error ? err.message : String(err));
-        return 3;
+        return status;
+    } finally {
+        console.warn = warn;
     }
 }
 

@@ -8,8 +8,10 @@ import { DocumentationAddressPool, requestId } from "./ids";
 import { createOutputs } from "./outputs";
 import { TYPES, validateCreate } from "./rules";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
+import { vpnGatewayZones } from "./zones";
 
-export { AlibabaApiError, EmulatorState, RecordedResource, Rejection } from "./state";
+export { AlibabaApiError, EmulatorState, EmulatorWarning, RecordedResource, Rejection } from "./state";
+export { VPN_GATEWAY_ZONES, isDualTunnelOnlyRegion, vpnGatewayZones } from "./zones";
 export { TYPES, isDualTunnelGateway } from "./rules";
 
 // Internal runtime entry points that mocks need: the store flags setMocks() sets, and the RPC queue drain.
@@ -61,6 +63,10 @@ function providerUrn(reference: string): string {
     return reference.split("::").slice(0, -1).join("::");
 }
 
+// One runtime per process (setMockOptions is global), so one handler serves the emulator that ran last.
+let current: AlibabaCloudEmulator | undefined;
+let handlerInstalled = false;
+
 class EmulatorMonitor extends MockMonitor {
     constructor(private readonly emulator: AlibabaCloudEmulator) {
         super({
@@ -94,6 +100,8 @@ class EmulatorMonitor extends MockMonitor {
 
 export class AlibabaCloudEmulator {
     readonly state = new EmulatorState();
+    /** Errors of the program itself (not emulated refusals) that surfaced as unhandled promise rejections. */
+    readonly programErrors: Error[] = [];
     private readonly addresses = new DocumentationAddressPool();
     private readonly providerRegions = new Map<string, string>();
     private defaultRegion = "cn-hangzhou";
@@ -124,6 +132,7 @@ export class AlibabaCloudEmulator {
     /** Runs `program` as a stack (like `pulumi up`), waits for every registration, returns its outputs. */
     async run<T>(program: () => T | Promise<T>): Promise<T> {
         let result: T | undefined;
+        this.catchRefusalCascades();
         await pulumi.runtime.runInPulumiStack(async () => {
             result = await program();
             return undefined;
@@ -133,12 +142,47 @@ export class AlibabaCloudEmulator {
     }
 
     /**
+     * True when `reason` is (or wraps) an emulated refusal: the refused registration itself, or a resource whose
+     * inputs used the refused resource's outputs ("error serializing property ...: failed to register new resource").
+     */
+    causedByRefusal(reason: unknown): boolean {
+        const text = reason instanceof Error ? reason.message : String(reason);
+        return this.state.rejections.some((r) => text.includes(`${r.code}: ${r.message}`));
+    }
+
+    /**
+     * After a refusal the runtime leaves promises that nobody awaits (`pulumi up` stops there and reports the
+     * refusal once): without a handler Node ends the process with a stack trace. The refusal is already recorded
+     * in state.rejections, so its consequences are dropped here; anything else is recorded in programErrors.
+     */
+    private catchRefusalCascades(): void {
+        current = this;
+        if (!handlerInstalled) {
+            handlerInstalled = true;
+            process.on("unhandledRejection", (reason: unknown) => {
+                if (current && !current.causedByRefusal(reason)) {
+                    current.programErrors.push(reason instanceof Error ? reason : new Error(String(reason)));
+                }
+            });
+        }
+    }
+
+    /**
      * Waits until the runtime has no registration or output resolution in flight. After a rejection,
      * resources that depend on the refused one never register (as in `pulumi up`, which stops there), so
      * the wait ends once nothing has moved for a short while instead of hanging.
      */
     async settle(): Promise<void> {
-        const drained = runtimeSettings.waitForRPCs().then(() => true);
+        // A refusal also rejects the runtime's queue of pending registrations; that is the end of the run.
+        const drained = runtimeSettings.waitForRPCs().then(
+            () => true,
+            (err) => {
+                if (this.causedByRefusal(err)) {
+                    return true;
+                }
+                throw err;
+            },
+        );
         let progress = -1;
         for (;;) {
             const done = await Promise.race([drained, new Promise<false>((r) => setTimeout(() => r(false), 100))]);
@@ -155,9 +199,10 @@ export class AlibabaCloudEmulator {
 
     /** Mock of provider functions (data sources). */
     invoke(token: string, inputs: Record<string, any>): Record<string, any> {
+        // The VPN zones of the region from the table in zones.ts (for getZones a lower bound: zones that sell VPN
+        // gateways); a region the table does not know has none here rather than invented ones.
         if (token === "alicloud:index/getZones:getZones" || token === "alicloud:vpn/getGatewayZones:getGatewayZones") {
-            const region = this.defaultRegion;
-            const zones = ["a", "b", "c"].map((letter) => `${region}-${letter}`);
+            const zones = [...(vpnGatewayZones(this.defaultRegion) ?? [])];
             return { ids: zones, zones: zones.map((id) => ({ id, zoneId: id, localName: id })) };
         }
         if (token === GET_IMAGES) {

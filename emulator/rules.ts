@@ -1,7 +1,11 @@
-// What Alibaba Cloud's API refuses, checked on the inputs the provider would send.
-// Error codes and messages follow the API references (CreateVpc, CreateVSwitch, CreateVpnGateway,
-// CreateCustomerGateway, CreateVpnConnection, CreateVpnRouteEntry, CreateRouteEntry); where the reference
-// gives none, the code is modelled on the product's naming and marked "modelled".
+// What Alibaba Cloud's API (and the provider's own schema validation, which runs before any call) refuses,
+// checked on the inputs the provider would send. Error codes and messages follow the API references (CreateVpc,
+// CreateVSwitch, CreateVpnGateway, CreateCustomerGateway, CreateVpnConnection, CreateVpnRouteEntry,
+// CreateRouteEntry); where the reference gives none, the code is modelled on the product's naming and marked
+// "modelled". Every rule names its source: a file and function of github.com/aliyun/terraform-provider-alicloud
+// at commit 81c43b6727a09e9da37b3d88818c3ba5fa17fa14 (the provider @pulumi/alicloud bridges; "provider ..." below),
+// or an Alibaba Cloud documentation page. Where the sources disagree or are silent, the request is accepted and
+// a warning recorded in state.warnings instead (the plan prints them).
 // This file re-states Alibaba's rules on raw resource inputs on purpose instead of reusing model/:
 // the emulator must catch what the library gets wrong, not agree with it.
 import * as ipaddr from "ipaddr.js";
@@ -9,6 +13,7 @@ import { CMS_TYPES, validateCms } from "./cms";
 import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 import { TLS_TYPES, validateTls } from "./tls";
+import { isDualTunnelOnlyRegion, isSingleVpnZoneRegion, isZoneOfRegion, vpnGatewayZones } from "./zones";
 
 export const TYPES = {
     provider: "pulumi:providers:alicloud",
@@ -33,11 +38,37 @@ export interface CreateRequest {
     dependencies: string[];
 }
 
+// CreateVpnConnection reference, IkeConfig/IpsecConfig:
+// https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns
+// sm4/sm3 only on national-standard (vpnType NationalStandard) gateways.
 const ENC = ["aes", "aes192", "aes256", "des", "3des"];
 const AUTH = ["md5", "sha1", "sha256", "sha384", "sha512"];
 const DH = ["group1", "group2", "group5", "group14"];
-const PUBLIC_BANDWIDTHS = [5, 10, 20, 50, 100, 200, 500, 1000];
+// Provider website/docs/r/vpn_gateway.html.markdown, `bandwidth`: "If you want to create a public VPN gateway, the
+// value is 5, 10, 20, 50, 100, 200, 500, or 1000. If you want to create a private VPN gateway, the value is 200 or 1000."
+// The current CreateVpnGateway reference lists public 10, 100, 200, 500, 1000 only
+// (https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createvpngateway):
+// which of 5, 20, 50 are still sold, and where, is unknown; they are accepted with a warning.
+const PUBLIC_BANDWIDTHS_CURRENT = [10, 100, 200, 500, 1000];
+const PUBLIC_BANDWIDTHS_OLDER_ONLY = [5, 20, 50];
 const PRIVATE_BANDWIDTHS = [200, 1000];
+// CreateCustomerGateway reference, Asn (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createcustomergateway-vpns):
+// a 4-byte number, also written as two 16-bit halves "123.456" (= 123 × 65536 + 456). 45104 is Alibaba's own ASN
+// (the provider's tunnel_bgp_config.local_asn default, website/docs/r/vpn_connection.html.markdown).
+const ALIBABA_ASN = 45104;
+// CreateVpnConnection reference, IkeConfig.Psk; provider website/docs/r/vpn_connection.html.markdown, ike_config.psk:
+// "1 to 100 characters ... digits, letters, and the following special characters: ~!`@#$%^&*()_-+={}[]|;:',.<>/?".
+const PSK_PATTERN = /^[A-Za-z0-9~!`@#$%^&*()_\-+={}[\]|;:',.<>/?]{1,100}$/;
+
+/** Records that a request was accepted although the real API may refuse it; the plan prints these. */
+function warn(request: CreateRequest, state: EmulatorState, message: string): void {
+    state.warnings.push({ urn: request.urn, type: request.type, name: request.name, message });
+}
+
+/** The provider's StringInSlice(valid, true): a case-insensitive choice (provider alicloud/validators.go). */
+function oneOfIgnoringCase(value: unknown, allowed: readonly string[]): boolean {
+    return value === undefined || (typeof value === "string" && allowed.some((a) => a.toLowerCase() === value.toLowerCase()));
+}
 
 function fail(code: string, message: string): never {
     throw new AlibabaApiError(code, message);
@@ -132,6 +163,7 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
 
 // CreateVpc: CidrBlock 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or their subnets (or a custom block
 // outside 100.64.0.0/10, 224.0.0.0/4, 127.0.0.0/8, 169.254.0.0/16), mask /8 to /28.
+// Source: CreateVpc reference, CidrBlock: https://www.alibabacloud.com/help/en/vpc/api-createvpc
 function validateVpc(inputs: Record<string, any>): void {
     const cidr = inputs.cidrBlock;
     if (cidr === undefined) {
@@ -141,6 +173,7 @@ function validateVpc(inputs: Record<string, any>): void {
     if (!block || !block.canonical || block.prefix < 8 || block.prefix > 28) {
         fail("InvalidCidrBlock.Malformed", `Specified CIDR block (${cidr}) is not valid.`);
     }
+    // 0.0.0.0/8 is not in the reference's list (modelled: "this network", RFC 1122, cannot be a VPC's).
     for (const reserved of ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16", "0.0.0.0/8"]) {
         if (overlap(cidr, reserved)) {
             fail("InvalidCidrBlock.Malformed", `Specified CIDR block (${cidr}) overlaps the reserved block ${reserved}.`);
@@ -148,15 +181,16 @@ function validateVpc(inputs: Record<string, any>): void {
     }
 }
 
-// CreateVSwitch: mask /16 to /29, inside the VPC, no overlap with a sibling vSwitch.
+// CreateVSwitch: a zone of the request's region, mask /16 to /29, inside the VPC, no overlap with a sibling vSwitch.
+// Source: CreateVSwitch reference, ZoneId and CidrBlock: https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/work-with-vswitches
 function validateVswitch(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
     const vpc = requireExisting(state, inputs.vpcId, TYPES.vpc, "InvalidVpcId.NotFound", "VPC");
     if (!inputs.zoneId) {
         fail("MissingParameter.ZoneId", "The input parameter ZoneId that is mandatory for processing this request is not supplied.");
     }
-    // Zone ids extend the region id: cn-hangzhou-h, ap-northeast-1a.
-    if (!String(inputs.zoneId).startsWith(request.region)) {
+    // Zone ids extend the region id by one letter: cn-hangzhou-h, ap-northeast-1a.
+    if (!isZoneOfRegion(inputs.zoneId, request.region)) {
         fail("InvalidZoneId.NotFound", `The specified zone ${inputs.zoneId} does not exist in region ${request.region}.`);
     }
     const block = parseBlock(inputs.cidrBlock);
@@ -177,21 +211,70 @@ function validateVswitch(request: CreateRequest, state: EmulatorState): void {
     }
 }
 
-// CreateVpnGateway: bandwidth from the public/private list, vSwitch in the VPC, the disaster-recovery
-// vSwitch in another zone (dual-tunnel gateways).
+// CreateVpnGateway. Sources: provider alicloud/resource_alicloud_vpn_gateway.go,
+// resourceAliCloudVPNGatewayVPNGateway (schema: network_type, payment_type, vpn_type, period validators) and
+// website/docs/r/vpn_gateway.html.markdown (bandwidth; "At least one type of VPN should be enabled"); the zone table
+// and dual-tunnel rules from the dual-tunnel page cited in zones.ts.
 function validateGateway(request: CreateRequest, state: EmulatorState): void {
-    const { inputs } = request;
+    const { inputs, region } = request;
     requireExisting(state, inputs.vpcId, TYPES.vpc, "InvalidVpcId.NotFound", "VPC");
-    const isPrivate = inputs.networkType === "private";
-    const allowed = isPrivate ? PRIVATE_BANDWIDTHS : PUBLIC_BANDWIDTHS;
-    if (!allowed.includes(inputs.bandwidth)) {
-        fail("InvalidSpec.NotFound", `The specified Spec (bandwidth ${inputs.bandwidth} Mbps) is not valid. Valid values: ${allowed.join(", ")}.`);
+    const choices: Array<[string, unknown, string[]]> = [
+        ["NetworkType", inputs.networkType, ["public", "private"]],
+        ["PaymentType", inputs.paymentType, ["Subscription", "PayAsYouGo", "PostPaid", "PrePaid"]],
+        ["VpnType", inputs.vpnType, ["Normal", "NationalStandard"]],
+    ];
+    for (const [field, value, allowed] of choices) {
+        if (!oneOfIgnoringCase(value, allowed)) {
+            fail(`IllegalParam.${field}`, `The specified ${field} (${value}) is invalid. Valid values: ${allowed.join(", ")}.`);
+        }
+    }
+    if (inputs.period !== undefined && !(Number.isInteger(inputs.period) && ((inputs.period >= 1 && inputs.period <= 9) || [12, 24, 36].includes(inputs.period)))) {
+        fail("IllegalParam.Period", `The specified Period (${inputs.period}) is invalid. Valid values: 1 to 9, 12, 24, 36 (months).`);
+    }
+    if (inputs.enableIpsec === false && inputs.enableSsl !== true) {
+        fail("IllegalParam.EnableIpsec", "At least one of EnableIpsec and EnableSsl must be true: a gateway with neither has nothing to serve. (modelled)");
+    }
+    const isPrivate = String(inputs.networkType ?? "public").toLowerCase() === "private";
+    if (isPrivate && !PRIVATE_BANDWIDTHS.includes(inputs.bandwidth)) {
+        fail("InvalidSpec.NotFound", `The specified Spec (bandwidth ${inputs.bandwidth} Mbps) is not valid. Valid values: ${PRIVATE_BANDWIDTHS.join(", ")}.`);
+    }
+    if (!isPrivate && !PUBLIC_BANDWIDTHS_CURRENT.includes(inputs.bandwidth)) {
+        if (!PUBLIC_BANDWIDTHS_OLDER_ONLY.includes(inputs.bandwidth)) {
+            const all = [...PUBLIC_BANDWIDTHS_OLDER_ONLY, ...PUBLIC_BANDWIDTHS_CURRENT].sort((a, b) => a - b);
+            fail("InvalidSpec.NotFound", `The specified Spec (bandwidth ${inputs.bandwidth} Mbps) is not valid. Valid values: ${all.join(", ")}.`);
+        }
+        warn(
+            request,
+            state,
+            `bandwidth ${inputs.bandwidth} Mbit/s is listed by the provider's docs (5, 10, 20, 50, 100, 200, 500, 1000) but not by the current ` +
+                `CreateVpnGateway reference (10, 100, 200, 500, 1000); whether ${region} still sells it is unknown: check the console, or choose 10.`,
+        );
     }
     const vswitch = inputs.vswitchId
         ? requireExisting(state, inputs.vswitchId, TYPES.vswitch, "InvalidVSwitchId.NotFound", "vSwitch")
         : undefined;
     if (vswitch && vswitch.inputs.vpcId !== inputs.vpcId) {
         fail("VSwitchNotBelongToVpc", `The vSwitch ${vswitch.id} does not belong to VPC ${inputs.vpcId}.`);
+    }
+    const zones = vpnGatewayZones(region);
+    const requireVpnZone = (vsw: RecordedResource, what: string) => {
+        if (zones && !zones.includes(vsw.inputs.zoneId)) {
+            fail(
+                "InvalidZoneId.NotSupported",
+                `The ${what} ${vsw.id} is in zone ${vsw.inputs.zoneId}, where VPN gateways are not sold. VPN zones of ${region}: ${zones.join(", ")}. (modelled)`,
+            );
+        }
+    };
+    if (vswitch) {
+        requireVpnZone(vswitch, "vSwitch");
+    }
+    // "By default, after you purchase a VPN gateway, you can create only dual-tunnel IPsec-VPN connections" in these
+    // regions, and a dual-tunnel gateway takes two vSwitches (dual-tunnel page, zones.ts).
+    if (!inputs.disasterRecoveryVswitchId && isDualTunnelOnlyRegion(region) && inputs.enableIpsec !== false) {
+        fail(
+            "MissingParameter.DisasterRecoveryVSwitchId",
+            `New VPN gateways in ${region} are dual-tunnel: DisasterRecoveryVSwitchId is required (a vSwitch in a second zone). (modelled)`,
+        );
     }
     if (inputs.disasterRecoveryVswitchId) {
         const dr = requireExisting(state, inputs.disasterRecoveryVswitchId, TYPES.vswitch, "InvalidVSwitchId.NotFound", "disaster recovery vSwitch");
@@ -201,7 +284,9 @@ function validateGateway(request: CreateRequest, state: EmulatorState): void {
         if (dr.inputs.vpcId !== inputs.vpcId) {
             fail("VSwitchNotBelongToVpc", `The vSwitch ${dr.id} does not belong to VPC ${inputs.vpcId}.`);
         }
-        if (dr.inputs.zoneId === vswitch.inputs.zoneId) {
+        requireVpnZone(dr, "disaster recovery vSwitch");
+        // "If only one zone in a region supports the dual-tunnel mode ... You can specify the same vSwitch."
+        if (dr.inputs.zoneId === vswitch.inputs.zoneId && !isSingleVpnZoneRegion(region)) {
             fail(
                 "IllegalParam.DisasterRecoveryVSwitchId",
                 `The disaster recovery vSwitch must be in a different zone from the vSwitch (both are in ${dr.inputs.zoneId}). (modelled)`,
@@ -210,25 +295,46 @@ function validateGateway(request: CreateRequest, state: EmulatorState): void {
     }
 }
 
-function isPublicUnicast(address: unknown): boolean {
+function ipv4Range(address: unknown): string | undefined {
     if (typeof address !== "string" || !ipaddr.IPv4.isValidFourPartDecimal(address)) {
-        return false;
+        return undefined;
     }
-    const range = ipaddr.IPv4.parse(address).range();
     // RFC 5737 documentation blocks are "reserved" to ipaddr.js but stand in for public addresses in samples.
     const documentation = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"].some((b) => within(b, `${address}/32`));
-    return range === "unicast" || documentation;
+    return documentation ? "unicast" : ipaddr.IPv4.parse(address).range();
 }
 
-// CreateCustomerGateway: IpAddress must be a public IPv4 address; Asn 1..4294967295.
+/** True for a public unicast IPv4 address (documentation blocks included). */
+function isPublicUnicast(address: unknown): boolean {
+    return ipv4Range(address) === "unicast";
+}
+
+/** The ASN as a number: "65530", 65530, or the two-halves form "123.456"; undefined when it is neither. */
+export function parseAsn(asn: unknown): number | undefined {
+    const text = String(asn);
+    const dotted = /^(\d{1,5})\.(\d{1,5})$/.exec(text);
+    if (dotted) {
+        const [high, low] = [Number(dotted[1]), Number(dotted[2])];
+        return high <= 65535 && low <= 65535 ? high * 65536 + low : undefined;
+    }
+    return /^\d{1,10}$/.test(text) ? Number(text) : undefined;
+}
+
+// CreateCustomerGateway: IpAddress a unicast IPv4 address (public for IPsec over the Internet; private addresses
+// serve private-network connections, so they are refused where a public gateway uses them, in validateConnection);
+// Asn 1..4294967295, also as "high.low", never Alibaba's own 45104. Source: CreateCustomerGateway reference (see ALIBABA_ASN).
 function validateCustomerGateway(inputs: Record<string, any>): void {
-    if (!isPublicUnicast(inputs.ipAddress)) {
-        fail("InvalidIpAddress", `The specified IpAddress (${inputs.ipAddress}) is invalid: a customer gateway needs a public IPv4 address.`);
+    const range = ipv4Range(inputs.ipAddress);
+    if (range !== "unicast" && range !== "private") {
+        fail("InvalidIpAddress", `The specified IpAddress (${inputs.ipAddress}) is invalid: a customer gateway needs a unicast IPv4 address.`);
     }
     if (inputs.asn !== undefined) {
-        const asn = Number(inputs.asn);
-        if (!Number.isInteger(asn) || asn < 1 || asn > 4294967295) {
-            fail("IllegalParam.Asn", `The specified Asn (${inputs.asn}) is invalid. Valid values: 1 to 4294967295.`);
+        const asn = parseAsn(inputs.asn);
+        if (asn === undefined || asn < 1 || asn > 4294967295) {
+            fail("IllegalParam.Asn", `The specified Asn (${inputs.asn}) is invalid. Valid values: 1 to 4294967295, or two 16-bit halves such as 123.456.`);
+        }
+        if (asn === ALIBABA_ASN) {
+            fail("IllegalParam.Asn", `The specified Asn (${inputs.asn}) is Alibaba Cloud's own ASN ${ALIBABA_ASN} and cannot be a customer gateway's. (modelled)`);
         }
     }
 }
@@ -238,16 +344,25 @@ function validateSubnetList(field: "LocalSubnet" | "RemoteSubnet", blocks: unkno
         fail(`IllegalParam.${field}`, `The number of ${field} CIDR blocks must be between 1 and 10 (got ${Array.isArray(blocks) ? blocks.length : 0}).`);
     }
     for (const block of blocks) {
-        if (!parseBlock(block)) {
+        const parsed = parseBlock(block);
+        if (!parsed) {
             fail(`IllegalParam.${field}`, `The specified ${field} (${block}) is not a valid CIDR block.`);
+        }
+        // Provider alicloud/validators.go, validateCIDRNetworkAddress (local_subnet/remote_subnet's ValidateFunc in
+        // alicloud/resource_alicloud_vpn_connection.go): the block must be written as its network address.
+        if (!parsed.canonical) {
+            const network = `${ipaddr.IPv4.networkAddressFromCIDR(block as string).toString()}/${parsed.prefix}`;
+            fail(`IllegalParam.${field}`, `"${field}" must contain a valid network CIDR, expected "${network}", got "${block}".`);
         }
     }
 }
 
-function validateIke(ike: Record<string, any> | undefined, where: string): void {
+function validateIke(ike: Record<string, any> | undefined, where: string, national: boolean): void {
     if (!ike) {
         return;
     }
+    const enc = national ? [...ENC, "sm4"] : ENC;
+    const auth = national ? [...AUTH, "sm3"] : AUTH;
     const oneOf = (field: string, value: unknown, allowed: string[]) => {
         if (value !== undefined && !allowed.includes(value as string)) {
             fail(`IllegalParam.${field}`, `${where}: the specified ${field} (${value}) is invalid. Valid values: ${allowed.join(", ")}.`);
@@ -255,12 +370,12 @@ function validateIke(ike: Record<string, any> | undefined, where: string): void 
     };
     oneOf("IkeVersion", ike.ikeVersion, ["ikev1", "ikev2"]);
     oneOf("IkeMode", ike.ikeMode, ["main", "aggressive"]);
-    oneOf("IkeEncAlg", ike.ikeEncAlg, ENC);
-    oneOf("IkeAuthAlg", ike.ikeAuthAlg, AUTH);
+    oneOf("IkeEncAlg", ike.ikeEncAlg, enc);
+    oneOf("IkeAuthAlg", ike.ikeAuthAlg, auth);
     oneOf("IkePfs", ike.ikePfs, DH);
     lifetime("IkeLifetime", ike.ikeLifetime, where);
-    if (ike.psk !== undefined && (typeof ike.psk !== "string" || ike.psk.length < 1 || ike.psk.length > 100 || /\s/.test(ike.psk))) {
-        fail("IllegalParam.Psk", `${where}: the pre-shared key must be 1 to 100 characters without spaces.`);
+    if (ike.psk !== undefined && (typeof ike.psk !== "string" || !PSK_PATTERN.test(ike.psk))) {
+        fail("IllegalParam.Psk", `${where}: the pre-shared key must be 1 to 100 letters, digits or ~!\`@#$%^&*()_-+={}[]|;:',.<>/? characters.`);
     }
     for (const [field, value] of [
         ["LocalId", ike.ikeLocalId ?? ike.localId],
@@ -272,17 +387,19 @@ function validateIke(ike: Record<string, any> | undefined, where: string): void 
     }
 }
 
-function validateIpsec(ipsec: Record<string, any> | undefined, where: string): void {
+function validateIpsec(ipsec: Record<string, any> | undefined, where: string, national: boolean): void {
     if (!ipsec) {
         return;
     }
+    const enc = national ? [...ENC, "sm4"] : ENC;
+    const auth = national ? [...AUTH, "sm3"] : AUTH;
     const oneOf = (field: string, value: unknown, allowed: string[]) => {
         if (value !== undefined && !allowed.includes(value as string)) {
             fail(`IllegalParam.${field}`, `${where}: the specified ${field} (${value}) is invalid. Valid values: ${allowed.join(", ")}.`);
         }
     };
-    oneOf("IpsecEncAlg", ipsec.ipsecEncAlg, ENC);
-    oneOf("IpsecAuthAlg", ipsec.ipsecAuthAlg, AUTH);
+    oneOf("IpsecEncAlg", ipsec.ipsecEncAlg, enc);
+    oneOf("IpsecAuthAlg", ipsec.ipsecAuthAlg, auth);
     oneOf("IpsecPfs", ipsec.ipsecPfs, ["disabled", ...DH]);
     lifetime("IpsecLifetime", ipsec.ipsecLifetime, where);
 }
@@ -298,12 +415,51 @@ export function isDualTunnelGateway(gateway: RecordedResource): boolean {
     return Boolean(gateway.inputs.disasterRecoveryVswitchId);
 }
 
-// CreateVpnConnection.
+// BGP of a connection or a tunnel. Source: provider website/docs/r/vpn_connection.html.markdown, bgp_config.tunnel_cidr
+// and tunnel_bgp_config ("must fall within the 169.254.0.0/16 range. The subnet mask ... must be 30 bits";
+// local_asn "Valid values: 1 to 4294967295").
+function validateBgp(bgp: Record<string, any> | undefined, where: string): void {
+    if (!bgp) {
+        return;
+    }
+    if (bgp.tunnelCidr !== undefined) {
+        const block = parseBlock(bgp.tunnelCidr);
+        if (!block || !block.canonical || block.prefix !== 30 || !within("169.254.0.0/16", bgp.tunnelCidr)) {
+            fail("IllegalParam.TunnelCidr", `${where}: the specified TunnelCidr (${bgp.tunnelCidr}) must be a /30 network inside 169.254.0.0/16.`);
+        }
+        if (bgp.localBgpIp !== undefined && !(ipaddr.IPv4.isValidFourPartDecimal(String(bgp.localBgpIp)) && within(bgp.tunnelCidr, `${bgp.localBgpIp}/32`))) {
+            fail("IllegalParam.LocalBgpIp", `${where}: the specified LocalBgpIp (${bgp.localBgpIp}) must be an address of TunnelCidr ${bgp.tunnelCidr}.`);
+        }
+    }
+    if (bgp.localAsn !== undefined) {
+        const asn = parseAsn(bgp.localAsn);
+        if (asn === undefined || asn < 1 || asn > 4294967295) {
+            fail("IllegalParam.LocalAsn", `${where}: the specified LocalAsn (${bgp.localAsn}) is invalid. Valid values: 1 to 4294967295.`);
+        }
+    }
+}
+
+// CreateVpnConnection. Sources: the CreateVpnConnection reference
+// (https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/developer-reference/api-vpc-2016-04-28-createvpnconnection-vpns)
+// and provider alicloud/resource_alicloud_vpn_connection.go, resourceAliCloudVPNGatewayVpnConnection (schema) and
+// resourceAliCloudVPNGatewayVpnConnectionCreate (what is sent).
 function validateConnection(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
     const gateway = requireExisting(state, inputs.vpnGatewayId, TYPES.gateway, "InvalidVpnGatewayInstanceId.NotFound", "VPN gateway");
+    const national = String(gateway.inputs.vpnType ?? "Normal").toLowerCase() === "nationalstandard";
+    const publicGateway = String(gateway.inputs.networkType ?? "public").toLowerCase() === "public";
     validateSubnetList("LocalSubnet", inputs.localSubnets);
     validateSubnetList("RemoteSubnet", inputs.remoteSubnets);
+    validateBgp(inputs.bgpConfig, "BgpConfig");
+    // A public gateway reaches its peers over the Internet: a customer gateway on a private address cannot answer.
+    const requirePublicPeer = (cgw: RecordedResource) => {
+        if (publicGateway && !isPublicUnicast(cgw.inputs.ipAddress)) {
+            fail(
+                "IllegalParam.CustomerGatewayId",
+                `The customer gateway ${cgw.id} has the private address ${cgw.inputs.ipAddress}; a public VPN gateway needs a peer with a public IP address. (modelled)`,
+            );
+        }
+    };
 
     if (isDualTunnelGateway(gateway)) {
         const tunnels = inputs.tunnelOptionsSpecifications;
@@ -324,10 +480,24 @@ function validateConnection(request: CreateRequest, state: EmulatorState): void 
             fail("IllegalParam.Role", `The two tunnels must have the roles master and slave (got ${roles.join(", ")}).`);
         }
         tunnels.forEach((tunnel: any, i: number) => {
-            requireExisting(state, tunnel.customerGatewayId, TYPES.customerGateway, "InvalidCustomerGatewayInstanceId.NotFound", `customer gateway of tunnel ${i}`);
-            validateIke(tunnel.tunnelIkeConfig, `tunnel ${tunnel.role}`);
-            validateIpsec(tunnel.tunnelIpsecConfig, `tunnel ${tunnel.role}`);
+            const cgw = requireExisting(state, tunnel.customerGatewayId, TYPES.customerGateway, "InvalidCustomerGatewayInstanceId.NotFound", `customer gateway of tunnel ${i}`);
+            requirePublicPeer(cgw);
+            validateIke(tunnel.tunnelIkeConfig, `tunnel ${tunnel.role}`, national);
+            validateIpsec(tunnel.tunnelIpsecConfig, `tunnel ${tunnel.role}`, national);
+            validateBgp(tunnel.tunnelBgpConfig, `tunnel ${tunnel.role}`);
         });
+        // The provider sends these top-level fields whenever they are set; the reference documents them for
+        // single-tunnel connections and the per-tunnel fields for dual-tunnel ones. Whether the API refuses or
+        // ignores them on a dual-tunnel connection is not documented: accepted with a warning.
+        const topLevel = ["healthCheckConfig", "bgpConfig", "enableDpd", "enableNatTraversal"].filter((k) => inputs[k] !== undefined);
+        if (topLevel.length > 0) {
+            warn(
+                request,
+                state,
+                `${topLevel.join(", ")} set at the top level of a dual-tunnel connection: the API documents them for single-tunnel connections ` +
+                    "(per tunnel: enableDpd, enableNatTraversal, tunnelBgpConfig); whether it refuses or ignores them here is unknown.",
+            );
+        }
     } else {
         if (inputs.tunnelOptionsSpecifications !== undefined) {
             fail(
@@ -335,18 +505,22 @@ function validateConnection(request: CreateRequest, state: EmulatorState): void 
                 `VPN gateway ${gateway.id} supports single-tunnel connections only: remove TunnelOptionsSpecification. (modelled)`,
             );
         }
-        requireExisting(state, inputs.customerGatewayId, TYPES.customerGateway, "InvalidCustomerGatewayInstanceId.NotFound", "customer gateway");
-        validateIke(inputs.ikeConfig, "IkeConfig");
-        validateIpsec(inputs.ipsecConfig, "IpsecConfig");
+        const cgw = requireExisting(state, inputs.customerGatewayId, TYPES.customerGateway, "InvalidCustomerGatewayInstanceId.NotFound", "customer gateway");
+        requirePublicPeer(cgw);
+        validateIke(inputs.ikeConfig, "IkeConfig", national);
+        validateIpsec(inputs.ipsecConfig, "IpsecConfig", national);
+    }
+    if (inputs.enableTunnelsBgp === true) {
+        const tunnels: any[] = Array.isArray(inputs.tunnelOptionsSpecifications) ? inputs.tunnelOptionsSpecifications : [];
+        if (tunnels.length === 0 || tunnels.some((t) => !t.tunnelBgpConfig?.tunnelCidr)) {
+            fail("IllegalParam.EnableTunnelsBgp", "EnableTunnelsBgp needs a TunnelBgpConfig with a TunnelCidr on every tunnel of a dual-tunnel connection. (modelled)");
+        }
     }
 
     // "CreateVpnConnection 接口不支持在同一 VPN 网关下并发创建 IPsec 连接" (CreateVpnConnection reference):
     // a connection that does not wait for an earlier one on the same gateway would be created concurrently.
-    const waitsFor = new Set<string>();
-    for (const dep of request.dependencies) {
-        waitsFor.add(dep);
-        state.transitiveDependencies(dep).forEach((urn) => waitsFor.add(urn));
-    }
+    // The provider retries VpnGateway.Configuring only within its create timeout (resourceAliCloudVPNGatewayVpnConnectionCreate).
+    const waitsFor = waitedFor(request, state);
     for (const other of state.ofType(TYPES.connection)) {
         if (other.inputs.vpnGatewayId === inputs.vpnGatewayId && !waitsFor.has(other.urn)) {
             fail(
@@ -355,6 +529,16 @@ function validateConnection(request: CreateRequest, state: EmulatorState): void 
             );
         }
     }
+}
+
+/** Every URN `request` waits for, directly or through other resources. */
+function waitedFor(request: CreateRequest, state: EmulatorState): Set<string> {
+    const waitsFor = new Set<string>();
+    for (const dep of request.dependencies) {
+        waitsFor.add(dep);
+        state.transitiveDependencies(dep).forEach((urn) => waitsFor.add(urn));
+    }
+    return waitsFor;
 }
 
 function validateRouteDestination(dest: unknown, code: string): void {
@@ -368,9 +552,17 @@ function validateRouteDestination(dest: unknown, code: string): void {
 }
 
 // CreateVpnRouteEntry: destination-based route of the VPN gateway toward one of its connections.
+// Sources: CreateVpnRouteEntry reference (RouteDest, Weight 0|100, PublishVpc required):
+// https://www.alibabacloud.com/help/en/doc-detail/127250.html
+// and provider alicloud/resource_alicloud_vpn_route_entry.go, resourceAliyunVpnRouteEntry (weight IntInSlice 0, 100;
+// publish_vpc Required) and resourceAliyunVpnRouteEntryCreate (retries VpnGateway.Configuring / VpnTask.CONFLICT only
+// within its timeout: route entries of one gateway are configured one at a time, like connections).
 function validateVpnRoute(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
     const gateway = requireExisting(state, inputs.vpnGatewayId, TYPES.gateway, "InvalidVpnGatewayInstanceId.NotFound", "VPN gateway");
+    if (typeof inputs.publishVpc !== "boolean") {
+        fail("MissingParameter.PublishVpc", "The input parameter PublishVpc that is mandatory for processing this request is not supplied.");
+    }
     validateRouteDestination(inputs.routeDest, "IllegalParam.RouteDest");
     const connection = requireExisting(state, inputs.nextHop, TYPES.connection, "IllegalParam.NextHop", "next hop connection");
     if (connection.inputs.vpnGatewayId !== gateway.id) {
@@ -379,14 +571,46 @@ function validateVpnRoute(request: CreateRequest, state: EmulatorState): void {
     if (![0, 100].includes(inputs.weight)) {
         fail("IllegalParam.Weight", `The specified Weight (${inputs.weight}) is invalid. Valid values: 0, 100.`);
     }
+    const waitsFor = waitedFor(request, state);
     for (const other of state.ofType(TYPES.vpnRoute)) {
         if (other.inputs.vpnGatewayId === gateway.id && other.inputs.routeDest === inputs.routeDest && other.inputs.nextHop === inputs.nextHop) {
             fail("VpnRouteEntry.AlreadyExists", `A route to ${inputs.routeDest} via ${inputs.nextHop} already exists on ${gateway.id}.`);
         }
+        if (other.inputs.vpnGatewayId === gateway.id && !waitsFor.has(other.urn)) {
+            fail(
+                "VpnGateway.Configuring",
+                `The VPN gateway ${gateway.id} is being configured by route entry ${other.name}; CreateVpnRouteEntry calls on one gateway must not run concurrently (${request.name} does not depend on ${other.name}).`,
+            );
+        }
     }
 }
 
-// CreateRouteEntry: a custom route in a VPC route table.
+// Provider website/docs/r/route_entry.html.markdown, nexthop_type: "Valid values".
+const NEXTHOP_TYPES = [
+    "Instance",
+    "HaVip",
+    "RouterInterface",
+    "NetworkInterface",
+    "VpnGateway",
+    "IPv6Gateway",
+    "NatGateway",
+    "Attachment",
+    "VpcPeer",
+    "Ipv4Gateway",
+    "GatewayEndpoint",
+    "Ecr",
+];
+
+// CreateRouteEntry: a custom route in a VPC route table. Sources: the CreateRouteEntry reference
+// (https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/createrouteentry and, newer, the Chinese
+// https://api.aliyun.com/document/Vpc/2016-04-28/CreateRouteEntry of 2024-06-19) and provider
+// alicloud/resource_alicloud_route_entry.go, resourceAliyunRouteEntry (name StringLenBetween(2, 128)),
+// resourceAliyunRouteEntryCreate (RouterEntryConflict.Duplicated is final; routeEntryTaskLock serializes the
+// provider's own CreateRouteEntry calls, so concurrent VPC routes are not refused here).
+// The references agree that the destination may not be 100.64.0.0/10 itself, nor equal to or inside a vSwitch block,
+// and must be unique in the table. They disagree on a destination inside 100.64.0.0/10 (the English reference refuses
+// it; the 2024 Chinese one allows it, warning that it breaks Alibaba's services in the VPC) and on one containing a
+// vSwitch block (refused by one English version, allowed by the others): those are accepted with a warning.
 function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
     const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId);
@@ -398,6 +622,37 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     if (!block || !block.canonical) {
         fail("InvalidDestinationCidrBlock.Malformed", `The specified DestinationCidrBlock (${dest}) is invalid.`);
     }
+    if (dest === "100.64.0.0/10") {
+        fail("InvalidDestinationCidrBlock.Malformed", "The specified DestinationCidrBlock (100.64.0.0/10) is the block Alibaba reserves for its own services.");
+    }
+    // Warnings wait until nothing refuses the request: a refused request needs none.
+    const notes: string[] = [];
+    if (within("100.64.0.0/10", dest)) {
+        notes.push(
+            `destination ${dest} is inside 100.64.0.0/10: the English CreateRouteEntry reference refuses it, the 2024 Chinese one accepts it but warns ` +
+                "that it can break Alibaba's services in the VPC (DNS 100.100.2.136, metadata 100.100.100.200); which the API does now is unknown.",
+        );
+    }
+    for (const vsw of state.ofType(TYPES.vswitch)) {
+        if (vsw.inputs.vpcId !== vpc.id) {
+            continue;
+        }
+        if (within(vsw.inputs.cidrBlock, dest)) {
+            fail("InvalidCidrBlock.Overlapped", `The destination ${dest} is the block of vSwitch ${vsw.id} (${vsw.inputs.cidrBlock}) or inside it. (modelled)`);
+        }
+        if (within(dest, vsw.inputs.cidrBlock)) {
+            notes.push(
+                `destination ${dest} contains vSwitch ${vsw.id} (${vsw.inputs.cidrBlock}): the current references allow a route that contains a vSwitch block, ` +
+                    "one English version refuses it; unknown.",
+            );
+        }
+    }
+    if (inputs.name !== undefined && (typeof inputs.name !== "string" || inputs.name.length < 2 || inputs.name.length > 128)) {
+        fail("IllegalParam.RouteEntryName", `The route entry name must be 2 to 128 characters long (got ${JSON.stringify(inputs.name)}).`);
+    }
+    if (inputs.nexthopType !== undefined && !NEXTHOP_TYPES.includes(inputs.nexthopType)) {
+        fail("InvalidNextHopType", `The specified NextHopType (${inputs.nexthopType}) is invalid. Valid values: ${NEXTHOP_TYPES.join(", ")}.`);
+    }
     if (inputs.nexthopType === "VpnGateway") {
         const gateway = requireExisting(state, inputs.nexthopId, TYPES.gateway, "InvalidNextHop.NotFound", "next hop VPN gateway");
         if (gateway.inputs.vpcId !== vpc.id) {
@@ -407,16 +662,10 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     if (inputs.nexthopType === "Instance") {
         validateInstanceNextHop(inputs, vpc, state);
     }
-    if (overlap(dest, vpc.outputs.cidrBlock) && within(vpc.outputs.cidrBlock, dest)) {
-        for (const vsw of state.ofType(TYPES.vswitch)) {
-            if (vsw.inputs.vpcId === vpc.id && overlap(vsw.inputs.cidrBlock, dest)) {
-                fail("InvalidCidrBlock.Overlapped", `The destination ${dest} overlaps vSwitch ${vsw.id} (${vsw.inputs.cidrBlock}).`);
-            }
-        }
-    }
     for (const other of state.ofType(TYPES.vpcRoute)) {
         if (other.inputs.routeTableId === inputs.routeTableId && other.inputs.destinationCidrblock === dest) {
             fail("RouterEntryConflict.Duplicated", `A route entry to ${dest} already exists in ${inputs.routeTableId}.`);
         }
     }
+    notes.forEach((note) => warn(request, state, note));
 }

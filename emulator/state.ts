@@ -44,9 +44,19 @@ export interface Rejection {
     message: string;
 }
 
+/** A request the emulator accepted although the real API might not: the sources disagree or say nothing. */
+export interface EmulatorWarning {
+    urn: string;
+    type: string;
+    name: string;
+    message: string;
+}
+
 export class EmulatorState {
     readonly resources: RecordedResource[] = [];
     readonly rejections: Rejection[] = [];
+    /** Accepted requests whose fate on the real API is unknown (e.g. a bandwidth only older references list). */
+    readonly warnings: EmulatorWarning[] = [];
     private readonly byUrn = new Map<string, RecordedResource>();
     private readonly byId = new Map<string, RecordedResource>();
 

@@ -219,3 +219,61 @@ export function supernet(blocks: readonly string[]): string {
 export function firstFreeBlock(candidates: readonly string[], used: readonly string[]): string | undefined {
     return candidates.find((c) => !used.some((u) => overlaps(c, u)));
 }
+
+/** The private ranges (RFC 1918) a suggested block is taken from, in the order they are tried. */
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+
+/**
+ * The first block of length `prefix` in the private ranges that overlaps none of `used` (unparsable entries ignored),
+ * for a fix's "e.g.": freePrivateBlock(24, ["10.0.0.0/16"]) -> "10.1.0.0/24". Undefined when none is free.
+ */
+export function freePrivateBlock(prefix: number, used: readonly string[]): string | undefined {
+    const blocks = used.filter((u) => cidrSyntaxError(u) === undefined).map(parseCidr);
+    const size = 2 ** (32 - Math.min(32, Math.max(8, prefix)));
+    for (const range of PRIVATE_RANGES.map(parseCidr)) {
+        if (size > range.last - range.first + 1) {
+            continue;
+        }
+        let first = range.first;
+        while (first + size - 1 <= range.last) {
+            const last = first + size - 1;
+            const hit = blocks.find((b) => b.first <= last && first <= b.last);
+            if (!hit) {
+                return `${uintToAddress(first)}/${32 - Math.log2(size)}`;
+            }
+            // Jump past the block in the way, aligned on `size`.
+            first = Math.ceil((hit.last + 1) / size) * size;
+        }
+    }
+    return undefined;
+}
+
+/** True for a public unicast IPv4 address; RFC 5737 documentation blocks count as public (they stand in for real ones). */
+export function isPublicIpv4(ip: string): boolean {
+    if (!isIpv4Address(ip)) {
+        return false;
+    }
+    const documentation = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"].some((b) => containsAddress(b, ip));
+    return documentation || ipaddr.IPv4.parse(ip).range() === "unicast";
+}
+
+const RANGE_NAMES: Record<string, string> = {
+    private: "a private address (RFC 1918)",
+    carrierGradeNat: "a shared address (100.64.0.0/10, carrier-grade NAT)",
+    loopback: "a loopback address",
+    linkLocal: "a link-local address",
+    multicast: "a multicast address",
+    unspecified: "the unspecified address",
+    broadcast: "the broadcast address",
+    reserved: "a reserved address",
+    unicast: "a public address",
+};
+
+/** What kind of address `ip` is, for messages: "a private address (RFC 1918)", "a loopback address", ... */
+export function addressRange(ip: string): string {
+    if (!isIpv4Address(ip)) {
+        return "not an IPv4 address";
+    }
+    const range = ipaddr.IPv4.parse(ip).range();
+    return RANGE_NAMES[range] ?? `a ${range} address`;
+}

@@ -2,7 +2,8 @@
 // checkHubArgs finds every problem; planHub says what to create. Pure: no Pulumi.
 import { cidrSyntaxError, contains, hasHostBits, overlaps, parseCidr, prefixLength } from "./cidr";
 import { Finding } from "./findings";
-import { validateBandwidth } from "./gateway";
+import { regionOfZone } from "./alibaba";
+import { checkHubPlacement, checkPaymentType, checkVpcCidrReserved, isSingleVpnZoneRegion, validateBandwidth } from "./gateway";
 
 /** How many tunnels each IPsec connection of the gateway has. */
 export const TunnelMode = {
@@ -84,7 +85,11 @@ export function checkHubArgs(args: HubSpec, path: string, site: string): Finding
             fix: vpcPrefixOk ? `write ${parseCidr(args.vpcCidr).text} instead.` : `set ${at("vpcCidr")} to a block such as 172.16.0.0/16.`,
         });
     }
+    if (vpcPrefixOk && !hasHostBits(args.vpcCidr)) {
+        findings.push(...checkVpcCidrReserved(args.vpcCidr, at("vpcCidr"), site));
+    }
     findings.push(...validateBandwidth(args.bandwidth, at("bandwidth"), site));
+    findings.push(...checkPaymentType(args.paymentType, at("paymentType"), site));
     const valid: Array<{ index: number; cidr: string }> = [];
     args.vswitches.forEach((vsw, i) => {
         const field = `${at("vswitches")}[${i}].cidr`;
@@ -128,10 +133,11 @@ export function checkHubArgs(args: HubSpec, path: string, site: string): Finding
         }
         valid.push({ index: i, cidr: vsw.cidr });
     });
+    findings.push(...checkHubPlacement(args, path, site));
     if ((args.tunnelMode ?? "dual") === "dual") {
         const primary = args.vswitches[args.gatewayVswitch ?? 0];
         const dr = args.vswitches[disasterRecoveryIndex(args)];
-        if (!primary || !dr || dr.zoneId === primary.zoneId) {
+        if (!primary || !dr || (dr.zoneId === primary.zoneId && !oneVpnZone(args))) {
             findings.push({
                 severity: "error",
                 code: "hub.dual-tunnel-needs-two-zones",
@@ -143,26 +149,27 @@ export function checkHubArgs(args: HubSpec, path: string, site: string): Finding
             });
         }
     }
-    if (args.paymentType === "Subscription") {
-        // The provider's Delete returns early for Subscription gateways (resourceAliCloudVpnGatewayDelete in
-        // alicloud/resource_alicloud_vpn_gateway.go): `pulumi destroy` leaves the gateway, then fails on its VPC.
-        findings.push({
-            severity: "warning",
-            code: "hub.subscription-not-destroyed",
-            site,
-            field: at("paymentType"),
-            value: "Subscription",
-            message: "a Subscription VPN gateway is never deleted by the provider: `pulumi destroy` leaves it running (and billed until it expires) and then fails to delete its VPC and vSwitches.",
-            fix: `use ${at("paymentType")}: PayAsYouGo unless the prepaid price matters; with Subscription, release the gateway in the console before destroying the stack.`,
-        });
-    }
     return findings;
 }
 
-/** The disaster-recovery vSwitch's index: the one given, else the first vSwitch in another zone than the gateway's. */
-function disasterRecoveryIndex(args: HubSpec): number {
+/**
+ * Where a region has one VPN zone, both tunnels share it, even one vSwitch (the dual-tunnel page cited at
+ * VPN_GATEWAY_ZONES in model/alibaba.ts). The region is read off the gateway vSwitch's zone id.
+ */
+function oneVpnZone(args: HubSpec): boolean {
     const primary = args.vswitches[args.gatewayVswitch ?? 0];
-    return args.disasterRecoveryVswitch ?? args.vswitches.findIndex((v) => primary !== undefined && v.zoneId !== primary.zoneId);
+    return primary !== undefined && isSingleVpnZoneRegion(regionOfZone(primary.zoneId));
+}
+
+/**
+ * The disaster-recovery vSwitch's index: the one given, else the first vSwitch in another zone than the gateway's,
+ * else (a region with one VPN zone) the gateway's own vSwitch.
+ */
+function disasterRecoveryIndex(args: HubSpec): number {
+    const gateway = args.gatewayVswitch ?? 0;
+    const primary = args.vswitches[gateway];
+    const other = args.vswitches.findIndex((v) => primary !== undefined && v.zoneId !== primary.zoneId);
+    return args.disasterRecoveryVswitch ?? (other < 0 && oneVpnZone(args) ? gateway : other);
 }
 
 /** The resources of a hub that passed checkHubArgs. */

@@ -1,7 +1,8 @@
 // An OpenVPN mesh (seed 003): one OpenVPN server on an Alibaba ECS instance, clients on other clouds'
 // VMs, each routing its own LANs through the tunnel (ccd iroute), the server pushing every LAN to every
 // client so LAN-to-LAN traffic works across clients (client-to-client). Plain values only, no Pulumi.
-import { cidrSyntaxError, hasHostBits, isIpv4Address, overlaps, parseCidr, prefixLength } from "./cidr";
+import { RESERVED_VPC_ROUTE_BLOCK, VPC_RESERVED_BLOCKS, reservedVpcRouteProblem } from "./alibaba";
+import { cidrSyntaxError, containsAddress, contains, hasHostBits, isIpv4Address, overlaps, parseCidr, prefixLength } from "./cidr";
 import { Finding } from "./findings";
 import * as ipaddr from "ipaddr.js";
 
@@ -294,6 +295,19 @@ function checkLanOverlaps(mesh: ResolvedMesh, at: (f: string) => string, vpcOk: 
                 findings.push({ severity: "error", code: "mesh.bad-lan", site, field, value: lan, message: `${problem}.`, fix: `write the network block, e.g. ${cidrSyntaxError(lan) ? "192.168.0.0/24" : parseCidr(lan).text}.` });
                 return;
             }
+            // Each LAN becomes a VPC route to the server (CreateRouteEntry rules: reservedVpcRouteProblem).
+            const reserved = reservedVpcRouteProblem(parseCidr(lan).text);
+            if (reserved) {
+                findings.push({
+                    severity: reserved.severity,
+                    code: "mesh.lan-in-reserved-block",
+                    site,
+                    field,
+                    value: lan,
+                    message: `the mesh routes each LAN from the VPC to the server: ${reserved.message}`,
+                    fix: `renumber that LAN out of ${RESERVED_VPC_ROUTE_BLOCK}, or leave it out of ${field}.`,
+                });
+            }
             if (tunnelOk && overlaps(lan, mesh.tunnelCidr)) {
                 findings.push({ severity: "error", code: "mesh.lan-overlaps-tunnel", site, field, value: lan, message: `overlaps the tunnel pool ${mesh.tunnelCidr}.`, fix: `move ${at("tunnelCidr")} to a block no LAN uses.` });
             }
@@ -353,4 +367,96 @@ function checkOptIns(mesh: ResolvedMesh, at: (f: string) => string): Finding[] {
         findings.push({ severity: "error", code: "mesh.bad-key-delivery", site, field: at("keyDelivery"), value: mesh.keyDelivery, allowed: KEY_DELIVERIES.join(", "), message: "unknown key delivery.", fix: `set ${at("keyDelivery")}: oos-secret-parameter.` });
     }
     return findings;
+}
+
+/** Where the mesh server sits: the stack's VPC, its vSwitch and the instance's fixed private address. */
+export interface MeshPlacement {
+    vpcCidr: string;
+    vswitch: { cidr: string; zoneId?: string };
+    /** The server's private IP, when fixed. */
+    privateIp?: string;
+}
+
+/**
+ * The server's placement, before anything exists: the VPC outside Alibaba's reserved blocks (CreateVpc), the vSwitch
+ * inside the VPC (CreateVSwitch), the private IP inside the vSwitch and not one of the addresses Alibaba keeps
+ * (the first and the last three of each vSwitch: Alibaba's vSwitch documentation,
+ * the CreateVSwitchCidrReservation reference, https://www.alibabacloud.com/help/en/vpc/api-610154).
+ * `path` is the mesh's config prefix ("alicloud-vpn:openvpn-mesh"): fields are `vpcCidr`, `vswitch.cidr`, `server.privateIp`.
+ */
+export function checkMeshPlacement(placement: MeshPlacement, path: string, site?: string): Finding[] {
+    const findings: Finding[] = [];
+    const at = (field: string) => `${path}.${field}`;
+    const vpcOk = !blockProblem(placement.vpcCidr);
+    const vswOk = !blockProblem(placement.vswitch.cidr);
+    if (vpcOk) {
+        const reserved = VPC_RESERVED_BLOCKS.find((b) => overlaps(placement.vpcCidr, b));
+        if (reserved) {
+            findings.push({
+                severity: "error",
+                code: "mesh.vpc-in-reserved-block",
+                site,
+                field: at("vpcCidr"),
+                value: placement.vpcCidr,
+                message: `the VPC block overlaps ${reserved}, which Alibaba reserves; CreateVpc refuses it.`,
+                fix: `choose ${at("vpcCidr")} in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.31.0.0/16.`,
+            });
+        }
+    }
+    if (!vswOk) {
+        findings.push({
+            severity: "error",
+            code: "mesh.bad-vswitch-cidr",
+            site,
+            field: at("vswitch.cidr"),
+            value: placement.vswitch.cidr,
+            message: `${blockProblem(placement.vswitch.cidr)}.`,
+            fix: `set ${at("vswitch.cidr")} to a network inside ${placement.vpcCidr}.`,
+        });
+    } else if (vpcOk && !contains(placement.vpcCidr, placement.vswitch.cidr)) {
+        const example = `${parseCidr(placement.vpcCidr).network.toString()}/${Math.max(prefixLength(placement.vpcCidr), prefixLength(placement.vswitch.cidr))}`;
+        findings.push({
+            severity: "error",
+            code: "mesh.vswitch-outside-vpc",
+            site,
+            field: at("vswitch.cidr"),
+            value: placement.vswitch.cidr,
+            message: `the vSwitch block is not inside the VPC block ${placement.vpcCidr}; CreateVSwitch refuses it.`,
+            fix: `choose ${at("vswitch.cidr")} inside ${placement.vpcCidr} (e.g. ${example}), or widen ${at("vpcCidr")}.`,
+        });
+    }
+    const ip = placement.privateIp;
+    if (ip !== undefined && vswOk) {
+        const field = at("server.privateIp");
+        const block = parseCidr(placement.vswitch.cidr);
+        const toUint = (a: string) => a.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+        if (!isIpv4Address(ip) || !containsAddress(placement.vswitch.cidr, ip)) {
+            findings.push({
+                severity: "error",
+                code: "mesh.private-ip-outside-vswitch",
+                site,
+                field,
+                value: ip,
+                message: `the server's private IP must be an address of its vSwitch ${placement.vswitch.cidr}.`,
+                fix: `choose ${field} inside ${placement.vswitch.cidr}, e.g. ${usableExample(block)}, or leave it unset to let Alibaba pick one.`,
+            });
+        } else if (toUint(ip) === block.first || toUint(ip) > block.last - 3) {
+            findings.push({
+                severity: "error",
+                code: "mesh.private-ip-reserved",
+                site,
+                field,
+                value: ip,
+                message: `Alibaba keeps the first and the last three addresses of each vSwitch (${placement.vswitch.cidr}); an instance cannot have ${ip}.`,
+                fix: `choose another address of ${placement.vswitch.cidr}, e.g. ${usableExample(block)}.`,
+            });
+        }
+    }
+    return findings;
+}
+
+/** An address Alibaba lets an instance use in a vSwitch: the 11th (the 2nd in a /29). */
+function usableExample(block: { first: number; last: number }): string {
+    const address = block.first + (block.last - block.first >= 15 ? 10 : 1);
+    return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join(".");
 }

@@ -9,7 +9,7 @@ import { AlibabaIkeConfig, AlibabaIpsecConfig, alibabaIkeConfig, alibabaIpsecCon
 import { cidrSyntaxError, coveredBy, coveredByUnion } from "./cidr";
 import { Finding } from "./findings";
 import { HubPlan, HubSpec, TunnelMode, checkHubArgs, planHub } from "./hub";
-import { LinkSpec, PeerDeviceDetails, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
+import { LinkSpec, PeerDeviceDetails, checkRouteDestinationLists, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
 import { IpsecProfileInput } from "./profile";
 import { Block, BlockList, Topology, WellKnownRange, blockList } from "./topology";
 
@@ -89,6 +89,10 @@ export interface LinkPlanInput extends LinkSpecBase {
      * also offers a summary that covers them all. VpnSite runs that pass; a lone SiteToSiteLink does not.
      */
     routesCheckedByTopology?: boolean;
+    /** Where findings about peerSubnets[i] point when those blocks were derived from other keys (LinkSpec.peerSubnetFields). */
+    peerSubnetFields?: readonly string[];
+    /** The key a fix may suggest for destination routing; false where the user's config has none (LinkSpec.routingModeField). */
+    routingModeField?: string | false;
 }
 
 /** What a link's checks need of its gateway: plain values, known before the gateway exists. */
@@ -161,6 +165,8 @@ export function checkLink(gateway: GatewayShape, name: string, args: LinkPlanInp
         routingMode: args.routingMode,
         psk: args.psks,
         peerAsn: args.peerAsn,
+        peerSubnetFields: args.peerSubnetFields,
+        routingModeField: args.routingModeField,
         ...peerDeviceDetails(args),
     };
     const validated = validateLink(spec, path);
@@ -224,8 +230,9 @@ function checkAlerts(args: LinkPlanInput, site: string, path: string): Finding[]
 }
 
 function checkRoutesAndPeers(gateway: GatewayShape, args: LinkPlanInput, validated: ValidatedLink, path: string): Finding[] {
-    const findings: Finding[] = [];
     const site = validated.spec.name;
+    // In both routing modes: destinations Alibaba refuses, host bits, the same network twice (model/link.ts).
+    const findings: Finding[] = checkRouteDestinationLists(args, path, site);
     // Seed 004 case 1: a VPC route sends traffic to the gateway, but no connection selector covers it,
     // so the gateway never encrypts it and the packet loops in the VPC until its TTL runs out.
     if (validated.routingMode === "policy" && !args.routesCheckedByTopology) {
@@ -396,7 +403,13 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
     const gateway: GatewayShape = { name, vpcCidr: input.hub.vpcCidr, tunnelMode: input.hub.tunnelMode };
     const linkPath = (link: SitePlanInput["links"][number], i: number) => link.configPath ?? `${hubPath}.links[${i}]`;
     const findings: Finding[] = [...checkHubArgs(input.hub, hubPath, name), ...duplicateLinkNames(input, hubPath)];
-    const checked = input.links.map((link, i) => checkLink(gateway, link.name, { ...link, configPath: linkPath(link, i), routesCheckedByTopology: true }));
+    const keyPaths = input.keyPaths ?? {};
+    const checked = input.links.map((link, i) => {
+        const path = linkPath(link, i);
+        // A key mapped to "" is one the user's config does not have: no fix suggests it.
+        const routingModeField = keyPaths[`${path}.routingMode`] === "" ? false : undefined;
+        return checkLink(gateway, link.name, { ...link, configPath: path, routesCheckedByTopology: true, routingModeField });
+    });
     checked.forEach((c) => findings.push(...c.findings));
     const hub = planHub(name, input.hub);
     const topology = siteTopology(name, input, hub, linkPath);

@@ -19,6 +19,11 @@ export interface BlockList {
 
 export interface VswitchPlan extends Block {
     name: string;
+    /** Where the name was written (default: `field` with its last key replaced by "name"). */
+    nameField?: string;
+    /** The vSwitch's zone and where it was written; when set, checks/ verifies it belongs to the site's region. */
+    zoneId?: string;
+    zoneField?: string;
     /** "gateway": hosts only the VPN gateway (no traffic starts there). Default "workload". */
     role?: "workload" | "gateway";
 }
@@ -27,6 +32,15 @@ export interface VpnGatewayPlan {
     /** Public bandwidth, Mbit/s, checked only by the element pass. */
     bandwidth?: number;
     bandwidthField?: string;
+    /**
+     * Where the gateway sits, when the stack knows it: checks/ then refuses a single-tunnel gateway in a region that
+     * sells only dual-tunnel ones, and a gateway vSwitch in a zone without VPN gateways (checkGatewayPlacement).
+     * `vswitch` and `disasterRecoveryVswitch` name vSwitches of the site that carry a zoneId.
+     */
+    tunnelMode?: "dual" | "single";
+    tunnelModeField?: string;
+    vswitch?: string;
+    disasterRecoveryVswitch?: string;
 }
 
 /** An Alibaba Cloud VPC. */

@@ -94,6 +94,8 @@ export function hypermotionSiteArgs(config: HypermotionConfig): VpnSiteArgs {
     const openstackKeys = [`${officePath}.openstack.controlNetwork`, `${officePath}.openstack.floatingIpNetwork`];
     const keyPaths: { [argumentPath: string]: string } = {
         [`${hubPath}.kubernetesClusters[0]`]: `${KEY}.cluster`,
+        // The YAML has no routingMode key (the ER speaks IKEv1, policy-based only): no fix suggests one.
+        [`${officePath}.routingMode`]: "",
         ...Object.fromEntries(openstackKeys.map((key, i) => [`${officePath}.vpcRouteDestinations[${i}]`, key])),
         // Unset peerSubnets default to the OpenStack networks.
         ...(office.peerSubnets ? {} : Object.fromEntries(openstackKeys.map((key, i) => [`${officePath}.peerSubnets[${i}]`, key]))),

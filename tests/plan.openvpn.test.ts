@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ROOT, planScenario } from "../cli/plan";
 import { AlibabaCloudEmulator, TYPES } from "../emulator";
-import { TopologyError } from "../model/findings";
+import { TopologyError, formatFinding } from "../model/findings";
 
 const SAMPLE = path.join(ROOT, "Pulumi.openvpn-mesh-dev.yaml");
 
@@ -74,6 +74,48 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
         });
         assert.equal(emulator.state.cloudResources().length, 0);
     });
+
+    // Issue 12: each of these reached the emulator (a refusal, and before that a crash of the plan); now the
+    // topology pass refuses it before anything is registered, naming the key.
+    for (const [what, from, to, expected] of [
+        [
+            "a vSwitch outside the VPC",
+            "cidr: 172.31.16.0/20",
+            "cidr: 172.30.16.0/20",
+            'error [cncfstack] alicloud-vpn:openvpn-mesh.vswitch.cidr = "172.30.16.0/20": the vSwitch block is not inside the VPC block 172.31.0.0/16; CreateVSwitch refuses it. Fix: choose alicloud-vpn:openvpn-mesh.vswitch.cidr inside 172.31.0.0/16 (e.g. 172.31.0.0/20), or widen alicloud-vpn:openvpn-mesh.vpcCidr.',
+        ],
+        [
+            "a client LAN over Alibaba's service addresses in 100.64.0.0/10",
+            "- 192.168.12.0/24",
+            "- 100.100.50.0/24",
+            'error [cncfstack] alicloud-vpn:openvpn-mesh.clients[0].lans[1] = "100.100.50.0/24": the mesh routes each LAN from the VPC to the server: a VPC route to 100.100.50.0/24 would send the VPC\'s traffic to Alibaba\'s own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that LAN out of 100.64.0.0/10, or leave it out of alicloud-vpn:openvpn-mesh.clients[0].lans[1].',
+        ],
+        [
+            "a VPC block inside 100.64.0.0/10",
+            /172\.31\./g,
+            "100.96.",
+            'error [cncfstack] alicloud-vpn:openvpn-mesh.vpcCidr = "100.96.0.0/16": the VPC block overlaps 100.64.0.0/10, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:openvpn-mesh.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.',
+        ],
+    ] as const) {
+        it(`refuses ${what} before anything is registered`, async () => {
+            const file = path.join(outDir, "Pulumi.openvpn-mesh-placement.yaml");
+            const text = fs.readFileSync(SAMPLE, "utf8");
+            const edited = text.replace(from, to);
+            assert.notEqual(edited, text);
+            fs.writeFileSync(file, edited);
+            const emulator = new AlibabaCloudEmulator();
+            await assert.rejects(planScenario("openvpn-mesh", { stackFile: file, write: false, emulator }), (err: unknown) => {
+                assert.ok(err instanceof TopologyError);
+                assert.deepEqual(
+                    err.findings.filter((f) => f.severity === "error").map(formatFinding),
+                    [expected],
+                );
+                return true;
+            });
+            assert.equal(emulator.state.cloudResources().length, 0);
+            assert.equal(emulator.state.rejections.length, 0);
+        });
+    }
 
     it("reports the legacy switch as two warnings when the YAML asks for it", async () => {
         const file = path.join(outDir, "Pulumi.openvpn-mesh-legacy.yaml");

@@ -27,6 +27,81 @@ const link = (overrides: Partial<LinkArgs>): LinkArgs => ({
 });
 
 export const HYPERMOTION_CASES: HypermotionCase[] = [
+    // issue 12: refused before creation instead of by (emulated) Alibaba, or not at all
+    { name: "peer public IP private (10.1.2.3)", edit: set((c) => (c.office.peerPublicIp = "10.1.2.3")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"10.1.2.3\": 10.1.2.3 is a private address (RFC 1918), not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "peer public IP private (192.168.1.1)", edit: set((c) => (c.office.peerPublicIp = "192.168.1.1")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"192.168.1.1\": 192.168.1.1 is a private address (RFC 1918), not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "peer public IP in carrier-grade NAT space", edit: set((c) => (c.office.peerPublicIp = "100.72.1.1")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"100.72.1.1\": 100.72.1.1 is a shared address (100.64.0.0/10, carrier-grade NAT), not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "peer public IP loopback", edit: set((c) => (c.office.peerPublicIp = "127.0.0.1")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"127.0.0.1\": 127.0.0.1 is a loopback address, not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "peer public IP multicast", edit: set((c) => (c.office.peerPublicIp = "224.0.0.5")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"224.0.0.5\": 224.0.0.5 is a multicast address, not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "peer public IP 0.0.0.0", edit: set((c) => (c.office.peerPublicIp = "0.0.0.0")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"0.0.0.0\": 0.0.0.0 is the unspecified address, not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "peer public IP link-local", edit: set((c) => (c.office.peerPublicIp = "169.254.10.1")), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerPublicIp = \"169.254.10.1\": 169.254.10.1 is a link-local address, not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set alicloud-vpn:hypermotion.office.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "VPC block inside 100.64.0.0/10", edit: set((c) => {
+        c.hub.vpcCidr = "100.64.0.0/16";
+        c.hub.vswitches.forEach((v: any) => (v.cidr = v.cidr.replace(/^172\.16\./, "100.64.")));
+    }), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vpcCidr = \"100.64.0.0/16\": the block overlaps 100.64.0.0/10, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:hypermotion.hub.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.",
+        ] },
+    { name: "VPC block in link-local 169.254.0.0/16", edit: set((c) => {
+        c.hub.vpcCidr = "169.254.0.0/16";
+        c.hub.vswitches.forEach((v: any) => (v.cidr = v.cidr.replace(/^172\.16\./, "169.254.")));
+    }), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vpcCidr = \"169.254.0.0/16\": the block overlaps 169.254.0.0/16, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:hypermotion.hub.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.",
+        ] },
+    { name: "OpenStack network with host bits (192.168.10.1/24)", edit: set((c) => (c.office.openstack.controlNetwork = "192.168.10.1/24")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"192.168.10.1/24\": the address has host bits set beyond the prefix; the network is 192.168.10.0/24, and Alibaba refuses a route to anything else. Fix: write 192.168.10.0/24 instead of 192.168.10.1/24.",
+        ] },
+    { name: "both OpenStack networks the same", edit: set((c) => (c.office.openstack.floatingIpNetwork = "192.168.10.0/24")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.10.0/24\": the same network as alicloud-vpn:hypermotion.office.openstack.controlNetwork: the VPC route table would get two entries to 192.168.10.0/24, and Alibaba refuses the second. Fix: correct alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork to the network it was meant to be, or remove it.",
+        ] },
+    { name: "OpenStack network inside 100.64.0.0/10", edit: set((c) => {
+        c.office.openstack.floatingIpNetwork = "100.100.0.0/24";
+        c.office.peerSubnets = ["192.168.10.0/24", "100.100.0.0/24"];
+        c.office.profile.ike.version = "ikev2";
+    }), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets[1] = \"100.100.0.0/24\": the VPN gateway cannot route to 100.100.0.0/24: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in alicloud-vpn:hypermotion.office.peerSubnets instead of 100.100.0.0/24.",
+            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"100.100.0.0/24\": a VPC route to 100.100.0.0/24 would send the VPC's traffic to Alibaba's own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that network out of 100.64.0.0/10 (e.g. into 10.0.0.0/8 or 192.168.0.0/16), or leave it out of the routes.",
+        ] },
+    { name: "the same remote network twice", edit: set((c) => {
+        c.office.peerSubnets = ["192.168.10.0/23", "192.168.10.0/23"];
+    }), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets[1] = \"192.168.10.0/23\": the same network as alicloud-vpn:hypermotion.office.peerSubnets[0] (192.168.10.0/23); its routes would be created twice and Alibaba refuses the second. Fix: remove alicloud-vpn:hypermotion.office.peerSubnets[1], or correct it to the network it was meant to be.",
+            "error [office] alicloud-vpn:hypermotion.office.profile.ike.version = \"ikev1\": IKEv1 carries one pair of traffic selectors; several local or remote CIDR blocks need IKEv2. Allowed: ikev2. Fix: set alicloud-vpn:hypermotion.office.profile.ike.version to ikev2, or split the link into one connection per CIDR pair.",
+        ] },
+    { name: "remote network with host bits", edit: set((c) => (c.office.peerSubnets = ["192.168.10.1/23"])), errors: [
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets[0] = \"192.168.10.1/23\": the address has host bits set beyond the prefix; Alibaba rejects it and peers disagree on what it means. Fix: write 192.168.10.0/23 instead of 192.168.10.1/23.",
+        ] },
+    { name: "two vSwitches with one name", edit: set((c) => (c.hub.vswitches[1].name = "ack-workers-h")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[1].name = \"ack-workers-h\": alicloud-vpn:hypermotion.hub.vswitches[0].name already has this name; both vSwitch resources would get one URN, which Pulumi refuses. Fix: rename alicloud-vpn:hypermotion.hub.vswitches[1].name, e.g. to \"hypermotion-ack-workers-h\".",
+        ] },
+    { name: "bandwidth 2000 Mbit/s", edit: set((c) => (c.hub.bandwidth = 2000)), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.bandwidth = 2000: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set alicloud-vpn:hypermotion.hub.bandwidth to the next specification up, e.g. 1000.",
+        ] },
+    { name: "tunnel mode single in a dual-tunnel-only region", edit: set((c) => (c.hub.tunnelMode = "single")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.tunnelMode = \"single\": a VPN gateway bought in cn-hangzhou today accepts only dual-tunnel connections; single-tunnel gateways exist only as gateways bought before dual-tunnel support. Allowed: dual. Fix: set alicloud-vpn:hypermotion.hub.tunnelMode: dual with the gateway and disaster-recovery vSwitches in two of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
+    { name: "gateway vSwitch in a zone without VPN gateways", edit: set((c) => (c.hub.vswitches[2].zoneId = "cn-hangzhou-b")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[2].zoneId = \"cn-hangzhou-b\": Alibaba sells no VPN gateway in zone cn-hangzhou-b. Allowed: cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k. Fix: put the gateway's vSwitch in one of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
+    { name: "disaster-recovery vSwitch in a zone without VPN gateways", edit: set((c) => (c.hub.vswitches[3].zoneId = "cn-hangzhou-a")), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.vswitches[3].zoneId = \"cn-hangzhou-a\": Alibaba sells no VPN gateway in zone cn-hangzhou-a. Allowed: cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k. Fix: put the disaster-recovery vSwitch in one of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
+    { name: "bandwidth 7 Mbit/s", edit: set((c) => (c.hub.bandwidth = 7)), errors: [
+            "error [hypermotion] alicloud-vpn:hypermotion.hub.bandwidth = 7: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set alicloud-vpn:hypermotion.hub.bandwidth to the next specification up, e.g. 10.",
+        ] },
     // hub: values Alibaba refuses
     { name: "bandwidth not on sale (15 Mbit/s)", edit: set((c) => (c.hub.bandwidth = 15)), errors: [
             "error [hypermotion] alicloud-vpn:hypermotion.hub.bandwidth = 15: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set alicloud-vpn:hypermotion.hub.bandwidth to the next specification up, e.g. 20.",
@@ -136,15 +211,11 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
         name: "eleven remote subnets",
         edit: set((c) => (c.office.peerSubnets = Array.from({ length: 11 }, (_, i) => `192.168.${10 + i}.0/24`))),
         errors: [
-            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = [\"192.168.10.0/24\",\"192.168.11.0/24\",\"192.168.12.0/24\",\"192.168.13.0/24\",\"192.168.14.0/24\",\"192.168.15.0/24\",\"192.168.16.0/24\",\"192.168.17.0/24\",\"192.168.18.0/24\",\"192.168.19.0/24\",\"192.168.20.0/24\"]: an IPsec connection's remote subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: summarise alicloud-vpn:hypermotion.office.peerSubnets into at most 10 blocks, or use routingMode: destination.",
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = [\"192.168.10.0/24\",\"192.168.11.0/24\",\"192.168.12.0/24\",\"192.168.13.0/24\",\"192.168.14.0/24\",\"192.168.15.0/24\",\"192.168.16.0/24\",\"192.168.17.0/24\",\"192.168.18.0/24\",\"192.168.19.0/24\",\"192.168.20.0/24\"]: an IPsec connection's remote subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: summarise alicloud-vpn:hypermotion.office.peerSubnets into at most 10 blocks: [192.168.10.0/23, 192.168.12.0/22, 192.168.16.0/22, 192.168.20.0/24] covers exactly the same addresses in 4.",
             "error [office] alicloud-vpn:hypermotion.office.profile.ike.version = \"ikev1\": IKEv1 carries one pair of traffic selectors; several local or remote CIDR blocks need IKEv2. Allowed: ikev2. Fix: set alicloud-vpn:hypermotion.office.profile.ike.version to ikev2, or split the link into one connection per CIDR pair.",
-        ],
-    },
-    { name: "remote subnet with host bits", edit: set((c) => (c.office.peerSubnets = ["192.168.10.1/23"])), errors: [
-            "error [office] alicloud-vpn:hypermotion.office.peerSubnets[0] = \"192.168.10.1/23\": the address has host bits set beyond the prefix; Alibaba rejects it and peers disagree on what it means. Fix: write 192.168.10.0/23 instead of 192.168.10.1/23.",
         ] },
     { name: "remote subnet 0.0.0.0/0", edit: set((c) => (c.office.peerSubnets = ["0.0.0.0/0"])), errors: [
-            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = \"0.0.0.0/0\": the peer network 0.0.0.0/0 overlaps the Alibaba-side network 172.16.0.0/16; routes on both ends would point into themselves. Fix: renumber one side, or narrow alicloud-vpn:hypermotion.office.peerSubnets so it does not include 172.16.0.0/16.",
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = \"0.0.0.0/0\": the peer network 0.0.0.0/0 overlaps the Alibaba-side network 172.16.0.0/16; routes on both ends would point into themselves. Fix: renumber one side (e.g. move the peer network to a block neither side uses), or narrow alicloud-vpn:hypermotion.office.peerSubnets so it does not include 172.16.0.0/16.",
             "error [office] alicloud-vpn:hypermotion.office.peerSubnets[0] = \"0.0.0.0/0\": the VPN gateway cannot route to 0.0.0.0/0: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in alicloud-vpn:hypermotion.office.peerSubnets instead of 0.0.0.0/0.",
         ] },
     { name: "remote subnet inside 100.64.0.0/10", edit: set((c) => (c.office.peerSubnets = ["100.64.10.0/24"])), errors: [
@@ -153,7 +224,7 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
             "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/24\": the VPC routes 192.168.11.0/24 to the VPN gateway, but connection office's remote subnets (100.64.10.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.11.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
         ] },
     { name: "remote subnet overlapping the VPC", edit: set((c) => (c.office.peerSubnets = ["172.16.5.0/24"])), errors: [
-            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = \"172.16.5.0/24\": the peer network 172.16.5.0/24 overlaps the Alibaba-side network 172.16.0.0/16; routes on both ends would point into themselves. Fix: renumber one side, or narrow alicloud-vpn:hypermotion.office.peerSubnets so it does not include 172.16.0.0/16.",
+            "error [office] alicloud-vpn:hypermotion.office.peerSubnets = \"172.16.5.0/24\": the peer network 172.16.5.0/24 overlaps the Alibaba-side network 172.16.0.0/16; routes on both ends would point into themselves. Fix: renumber one side (e.g. move the peer network to 10.0.0.0/24), or narrow alicloud-vpn:hypermotion.office.peerSubnets so it does not include 172.16.0.0/16.",
             "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"192.168.10.0/24\": the VPC routes 192.168.10.0/24 to the VPN gateway, but connection office's remote subnets (172.16.5.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.10.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
             "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/24\": the VPC routes 192.168.11.0/24 to the VPN gateway, but connection office's remote subnets (172.16.5.0/24) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 192.168.11.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
         ] },
@@ -189,6 +260,64 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
 ];
 
 export const COMPONENT_CASES: ComponentCase[] = [
+    // issue 12
+    { name: "SiteToSiteLink: private peer address", link: link({ peerPublicIp: "172.16.0.1" }), errors: [
+            "error [dc] dc.peerPublicIp = \"172.16.0.1\": 172.16.0.1 is a private address (RFC 1918), not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set dc.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "SiteToSiteLink: peer address in 100.64.0.0/10", link: link({ peerPublicIp: "100.100.1.1" }), errors: [
+            "error [dc] dc.peerPublicIp = \"100.100.1.1\": 100.100.1.1 is a shared address (100.64.0.0/10, carrier-grade NAT), not reachable from the Internet: the VPN gateway could never reach the peer. Fix: set dc.peerPublicIp to the peer's public WAN address (what https://ifconfig.me shows from behind it), or its NAT router's public address.",
+        ] },
+    { name: "SiteToSiteLink: destination routing to 0.0.0.0/0", link: link({ routingMode: "destination", peerSubnets: ["0.0.0.0/0"] }), errors: [
+            "error [dc] dc.peerSubnets[0] = \"0.0.0.0/0\": the VPN gateway cannot route to 0.0.0.0/0: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in dc.peerSubnets instead of 0.0.0.0/0.",
+        ] },
+    { name: "SiteToSiteLink: destination routing into 100.64.0.0/10", link: link({ routingMode: "destination", peerSubnets: ["100.100.0.0/16"] }), errors: [
+            "error [dc] dc.peerSubnets[0] = \"100.100.0.0/16\": the VPN gateway cannot route to 100.100.0.0/16: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in dc.peerSubnets instead of 100.100.0.0/16.",
+        ] },
+    { name: "SiteToSiteLink: destination routing to 100.64.0.0/10 itself", link: link({ routingMode: "destination", peerSubnets: ["192.168.50.0/24", "100.64.0.0/10"] }), errors: [
+            "error [dc] dc.peerSubnets[1] = \"100.64.0.0/10\": the VPN gateway cannot route to 100.64.0.0/10: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in dc.peerSubnets instead of 100.64.0.0/10.",
+        ] },
+    { name: "SiteToSiteLink: destination routing, host bits", link: link({ routingMode: "destination", peerSubnets: ["192.168.50.1/24"] }), errors: [
+            "error [dc] dc.peerSubnets[0] = \"192.168.50.1/24\": the address has host bits set beyond the prefix; Alibaba rejects it and peers disagree on what it means. Fix: write 192.168.50.0/24 instead of 192.168.50.1/24.",
+        ] },
+    { name: "SiteToSiteLink: destination routing, gateway route to 0.0.0.0/0", link: link({ routingMode: "destination", gatewayRouteDestinations: ["0.0.0.0/0"] }), errors: [
+            "error [dc] dc.gatewayRouteDestinations[0] = \"0.0.0.0/0\": the VPN gateway cannot route to 0.0.0.0/0: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: route the peer's real networks instead of 0.0.0.0/0.",
+        ] },
+    { name: "SiteToSiteLink: VPC route over Alibaba's service addresses", link: link({ routingMode: "destination", peerSubnets: ["192.168.50.0/24"], vpcRouteDestinations: ["100.100.5.0/24"] }), errors: [
+            "error [dc] dc.vpcRouteDestinations[0] = \"100.100.5.0/24\": a VPC route to 100.100.5.0/24 would send the VPC's traffic to Alibaba's own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that network out of 100.64.0.0/10 (into 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16), or leave it out of dc.vpcRouteDestinations.",
+        ] },
+    { name: "SiteToSiteLink: the same peer network twice", link: link({ peerSubnets: ["192.168.50.0/24", "192.168.50.0/24"] }), errors: [
+            "error [dc] dc.peerSubnets[1] = \"192.168.50.0/24\": the same network as dc.peerSubnets[0] (192.168.50.0/24); its routes would be created twice and Alibaba refuses the second. Fix: remove dc.peerSubnets[1], or correct it to the network it was meant to be.",
+        ] },
+    { name: "SiteToSiteLink: the same VPC route twice", link: link({ vpcRouteDestinations: ["192.168.50.0/24", "192.168.50.0/24"] }), errors: [
+            "error [dc] dc.vpcRouteDestinations[1] = \"192.168.50.0/24\": the same network as dc.vpcRouteDestinations[0] (192.168.50.0/24); its routes would be created twice and Alibaba refuses the second. Fix: remove dc.vpcRouteDestinations[1], or correct it to the network it was meant to be.",
+        ] },
+    { name: "SiteToSiteLink: VPC route with host bits", link: link({ vpcRouteDestinations: ["192.168.50.7/24"] }), errors: [
+            "error [dc] dc.vpcRouteDestinations[0] = \"192.168.50.7/24\": the address has host bits set beyond the prefix; the network is 192.168.50.0/24. Fix: write 192.168.50.0/24 instead of 192.168.50.7/24.",
+        ] },
+    { name: "SiteToSiteLink: eleven remote subnets that do not merge", link: link({ peerSubnets: Array.from({ length: 11 }, (_, i) => `192.168.${i * 2}.0/24`) }), errors: [
+            "error [dc] dc.peerSubnets = [\"192.168.0.0/24\",\"192.168.2.0/24\",\"192.168.4.0/24\",\"192.168.6.0/24\",\"192.168.8.0/24\",\"192.168.10.0/24\",\"192.168.12.0/24\",\"192.168.14.0/24\",\"192.168.16.0/24\",\"192.168.18.0/24\",\"192.168.20.0/24\"]: an IPsec connection's remote subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: summarise dc.peerSubnets into at most 10 blocks (they do not merge into 10 as written), or set dc.routingMode: destination.",
+        ] },
+    { name: "SiteToSiteLink: peer network overlapping the VPC", link: link({ peerSubnets: ["10.10.5.0/24"] }), errors: [
+            "error [dc] dc.peerSubnets = \"10.10.5.0/24\": the peer network 10.10.5.0/24 overlaps the Alibaba-side network 10.10.0.0/16; routes on both ends would point into themselves. Fix: renumber one side (e.g. move the peer network to 10.0.0.0/24), or narrow dc.peerSubnets so it does not include 10.10.0.0/16.",
+        ] },
+    { name: "VpnHub: VPC block inside 100.64.0.0/10", hub: hubArgs({ vpcCidr: "100.64.0.0/16", vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "100.64.1.0/24" }, { zoneId: "cn-hangzhou-i", cidr: "100.64.2.0/24" }] }), errors: [
+            "error [hub] hub.vpcCidr = \"100.64.0.0/16\": the block overlaps 100.64.0.0/10, which Alibaba reserves; CreateVpc refuses it. Fix: choose hub.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.",
+        ] },
+    { name: "VpnHub: VPC block in loopback space", hub: hubArgs({ vpcCidr: "127.0.0.0/16", vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "127.0.1.0/24" }, { zoneId: "cn-hangzhou-i", cidr: "127.0.2.0/24" }] }), errors: [
+            "error [hub] hub.vpcCidr = \"127.0.0.0/16\": the block overlaps 127.0.0.0/8, which Alibaba reserves; CreateVpc refuses it. Fix: choose hub.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.",
+        ] },
+    { name: "VpnHub: bandwidth as a string", hub: hubArgs({ bandwidth: "10" as unknown as number }), errors: [
+            "error [hub] hub.bandwidth = \"10\": the bandwidth must be a number of Mbit/s, not a string. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: write hub.bandwidth: 10 without quotes.",
+        ] },
+    { name: "VpnHub: single-tunnel gateway in Hangzhou", hub: hubArgs({ tunnelMode: "single" }), errors: [
+            "error [hub] hub.tunnelMode = \"single\": a VPN gateway bought in cn-hangzhou today accepts only dual-tunnel connections; single-tunnel gateways exist only as gateways bought before dual-tunnel support. Allowed: dual. Fix: set hub.tunnelMode: dual with the gateway and disaster-recovery vSwitches in two of cn-hangzhou-g, cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j, cn-hangzhou-k.",
+        ] },
+    { name: "VpnHub: gateway vSwitch in Tokyo's zone d", hub: hubArgs({ vswitches: [{ zoneId: "ap-northeast-1d", cidr: "10.10.1.0/24" }, { zoneId: "ap-northeast-1a", cidr: "10.10.2.0/24" }] }), errors: [
+            "error [hub] hub.vswitches[0].zoneId = \"ap-northeast-1d\": Alibaba sells no VPN gateway in zone ap-northeast-1d. Allowed: ap-northeast-1a, ap-northeast-1b, ap-northeast-1c. Fix: put the gateway's vSwitch in one of ap-northeast-1a, ap-northeast-1b, ap-northeast-1c.",
+        ] },
+    { name: "VpnHub: bandwidth 1500", hub: hubArgs({ bandwidth: 1500 }), errors: [
+            "error [hub] hub.bandwidth = 1500: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set hub.bandwidth to the next specification up, e.g. 1000.",
+        ] },
     { name: "VpnHub: bandwidth 0", hub: hubArgs({ bandwidth: 0 }), errors: [
             "error [hub] hub.bandwidth = 0: Alibaba sells public VPN gateways only in these bandwidth specifications. Allowed: 5, 10, 20, 50, 100, 200, 500, 1000 (Mbit/s). Fix: set hub.bandwidth to the next specification up, e.g. 5.",
         ] },
@@ -214,7 +343,7 @@ export const COMPONENT_CASES: ComponentCase[] = [
             "error [dc] dc.peerSubnets = []: an IPsec connection's remote subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: list the networks the tunnel must carry in dc.peerSubnets.",
         ] },
     { name: "SiteToSiteLink: eleven local subnets", link: link({ alibabaSubnets: Array.from({ length: 11 }, (_, i) => `10.10.${i}.0/24`) }), errors: [
-            "error [dc] dc.alibabaSubnets = [\"10.10.0.0/24\",\"10.10.1.0/24\",\"10.10.2.0/24\",\"10.10.3.0/24\",\"10.10.4.0/24\",\"10.10.5.0/24\",\"10.10.6.0/24\",\"10.10.7.0/24\",\"10.10.8.0/24\",\"10.10.9.0/24\",\"10.10.10.0/24\"]: an IPsec connection's local subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: summarise dc.alibabaSubnets into at most 10 blocks, or use routingMode: destination.",
+            "error [dc] dc.alibabaSubnets = [\"10.10.0.0/24\",\"10.10.1.0/24\",\"10.10.2.0/24\",\"10.10.3.0/24\",\"10.10.4.0/24\",\"10.10.5.0/24\",\"10.10.6.0/24\",\"10.10.7.0/24\",\"10.10.8.0/24\",\"10.10.9.0/24\",\"10.10.10.0/24\"]: an IPsec connection's local subnets takes 1 to 10 CIDR blocks. Allowed: 1 to 10 CIDR blocks. Fix: summarise dc.alibabaSubnets into at most 10 blocks: [10.10.0.0/21, 10.10.8.0/23, 10.10.10.0/24] covers exactly the same addresses in 3.",
         ] },
     { name: "SiteToSiteLink: des without opt-in", link: link({ profile: { ipsec: { encryption: "des" } } }), errors: [
             "error [dc] dc.profile.ipsec.encryption = \"des\": DES is weak and refused without an explicit opt-in. Fix: set dc.profile.ipsec.encryption to aes256 on both ends, or, if the peer can do no better, set dc.profile.weakCryptoOptIn.reason to say why.",
@@ -233,6 +362,28 @@ export const COMPONENT_CASES: ComponentCase[] = [
 
 /** Cases on the hub-and-spoke sample (Pulumi.hub-and-spoke-dev.yaml edited). */
 export const HUB_AND_SPOKE_CASES: HypermotionCase[] = [
+    // issue 12
+    { name: "hub-and-spoke: a spoke reuses the hub's vSwitch names", edit: set((c) => {
+        c.spokes[0].vswitches[0].name = "tokyo-a";
+        c.spokes[0].vswitches[1].name = "tokyo-b";
+        c.spokes[0].gatewayVswitch = "tokyo-a";
+    }), errors: [
+            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches[0].name = \"tokyo-a\": alicloud-vpn:hub-and-spoke.hub.vswitches[0].name (site tokyo) already has this name; both vSwitch resources would get one URN, which Pulumi refuses. Fix: rename alicloud-vpn:hub-and-spoke.spokes[0].vswitches[0].name, e.g. to \"shanghai-tokyo-a\".",
+            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].name = \"tokyo-b\": alicloud-vpn:hub-and-spoke.hub.vswitches[1].name (site tokyo) already has this name; both vSwitch resources would get one URN, which Pulumi refuses. Fix: rename alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].name, e.g. to \"shanghai-tokyo-b\".",
+        ] },
+    { name: "hub-and-spoke: two vSwitches of one spoke with one name", edit: set((c) => (c.spokes[1].vswitches[1].name = "beijing-h")), errors: [
+            "error [beijing] alicloud-vpn:hub-and-spoke.spokes[1].vswitches[1].name = \"beijing-h\": alicloud-vpn:hub-and-spoke.spokes[1].vswitches[0].name already has this name; both vSwitch resources would get one URN, which Pulumi refuses. Fix: rename alicloud-vpn:hub-and-spoke.spokes[1].vswitches[1].name, e.g. to \"beijing-beijing-h\".",
+        ] },
+    { name: "hub-and-spoke: spoke VPC inside 100.64.0.0/10", edit: set((c) => {
+        c.spokes[1].vpcCidr = "100.65.0.0/16";
+        c.spokes[1].vswitches[0].cidr = "100.65.1.0/24";
+        c.spokes[1].vswitches[1].cidr = "100.65.2.0/24";
+    }), errors: [
+            "error [beijing] alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr = \"100.65.0.0/16\": the block overlaps 100.64.0.0/10, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.",
+        ] },
+    { name: "hub-and-spoke: hub bandwidth as a string", edit: set((c) => (c.hub.bandwidth = "10")), errors: [
+            "error alicloud-vpn:hub-and-spoke.hub.bandwidth: Expected number, received string. Fix: correct alicloud-vpn:hub-and-spoke.hub.bandwidth in Pulumi.<stack>.yaml.",
+        ] },
     { name: "hub-and-spoke: no spokes", edit: set((c) => (c.spokes = [])), errors: [
             "error alicloud-vpn:hub-and-spoke.spokes: Array must contain at least 1 element(s). Fix: correct alicloud-vpn:hub-and-spoke.spokes in Pulumi.<stack>.yaml.",
         ] },
@@ -255,6 +406,7 @@ export const HUB_AND_SPOKE_CASES: HypermotionCase[] = [
             "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].zoneId = \"cn-beijing-i\": zone cn-beijing-i is not a zone of the site's region cn-shanghai. Fix: use a zone of cn-shanghai (e.g. cn-shanghai-a), or correct alicloud-vpn:hub-and-spoke.spokes[0].region.",
         ] },
     { name: "hub-and-spoke: one spoke single-tunnel", edit: set((c) => (c.spokes[1].tunnelMode = "single")), errors: [
+            "error [beijing] alicloud-vpn:hub-and-spoke.spokes[1].tunnelMode = \"single\": a VPN gateway bought in cn-beijing today accepts only dual-tunnel connections; single-tunnel gateways exist only as gateways bought before dual-tunnel support. Allowed: dual. Fix: set alicloud-vpn:hub-and-spoke.spokes[1].tunnelMode: dual with the gateway and disaster-recovery vSwitches in two of cn-beijing-a, cn-beijing-c, cn-beijing-e, cn-beijing-f, cn-beijing-g, cn-beijing-h, cn-beijing-i, cn-beijing-j, cn-beijing-k, cn-beijing-l.",
             "error alicloud-vpn:hub-and-spoke.spokes = [\"tokyo: dual\",\"shanghai: dual\",\"beijing: single\"]: every gateway of a hub-and-spoke must have the same tunnel mode: a dual-tunnel end pairs its master and slave tunnels with the other end's. Fix: set tunnelMode to the same value (dual, unless a site has a legacy single-tunnel gateway) on the hub and every spoke.",
         ] },
     { name: "hub-and-spoke: hub bandwidth 15 Mbit/s", edit: set((c) => (c.hub.bandwidth = 15)), errors: [

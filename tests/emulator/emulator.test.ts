@@ -9,6 +9,9 @@ function vpcWithSwitches(cidr: string, switches: Array<[string, string]>) {
     return { vpc, vsws };
 }
 
+/** A region outside the dual-tunnel table, where the emulator still accepts a single-tunnel (legacy) gateway. */
+const LEGACY = { config: { "alicloud:region": "us-east-1" } };
+
 describe("Alibaba Cloud emulator", () => {
     it("returns realistic region-coded ids and documentation-range gateway addresses", async () => {
         const emulator = await emulate(() => {
@@ -66,8 +69,10 @@ describe("Alibaba Cloud emulator", () => {
         assert.equal(emulator.state.rejections[0].code, "IllegalParam.DisasterRecoveryVSwitchId");
     });
 
+    // A single-tunnel gateway is refused in every region of the dual-tunnel table (emulator/zones.ts); these tests run in
+    // US (Virginia), which the table leaves out (the page's zone list for it is unknown), as a legacy gateway.
     function singleTunnelGateway() {
-        const { vpc, vsws } = vpcWithSwitches("10.0.0.0/16", [["cn-hangzhou-h", "10.0.1.0/24"]]);
+        const { vpc, vsws } = vpcWithSwitches("10.0.0.0/16", [["us-east-1a", "10.0.1.0/24"]]);
         const gateway = new alicloud.vpn.Gateway("gw", { vpcId: vpc.id, vswitchId: vsws[0].id, bandwidth: 10 });
         const cgw = new alicloud.vpn.CustomerGateway("cgw", { ipAddress: "203.0.113.10" });
         return { vpc, gateway, cgw };
@@ -79,7 +84,7 @@ describe("Alibaba Cloud emulator", () => {
             for (const name of ["a", "b"]) {
                 new alicloud.vpn.Connection(name, { vpnGatewayId: gateway.id, customerGatewayId: cgw.id, localSubnets: ["10.0.0.0/16"], remoteSubnets: ["192.168.0.0/24"] });
             }
-        });
+        }, LEGACY);
         assert.deepEqual(emulator.state.rejections.map((r) => [r.name, r.code]), [["b", "VpnGateway.Configuring"]]);
     });
 
@@ -89,7 +94,7 @@ describe("Alibaba Cloud emulator", () => {
             const args = { vpnGatewayId: gateway.id, customerGatewayId: cgw.id, localSubnets: ["10.0.0.0/16"], remoteSubnets: ["192.168.0.0/24"] };
             const a = new alicloud.vpn.Connection("a", args);
             new alicloud.vpn.Connection("b", args, { dependsOn: [a] });
-        });
+        }, LEGACY);
         assert.equal(emulator.state.rejections.length, 0);
         assert.equal(emulator.ofType(TYPES.connection).length, 2);
     });
@@ -98,7 +103,7 @@ describe("Alibaba Cloud emulator", () => {
         const emulator = await emulate(() => {
             const { gateway, cgw } = singleTunnelGateway();
             new alicloud.vpn.Connection("a", { vpnGatewayId: gateway.id, customerGatewayId: cgw.id, localSubnets: ["10.0.0.0/16"], remoteSubnets: ["192.168.0.0/24"] });
-        });
+        }, LEGACY);
         const [connection] = emulator.ofType(TYPES.connection);
         assert.equal(connection.outputs.ikeConfig.ikeAuthAlg, "md5");
         assert.equal(connection.outputs.ikeConfig.ikePfs, "group2");
@@ -122,7 +127,7 @@ describe("Alibaba Cloud emulator", () => {
                     remoteSubnets: ["192.168.0.0/24"],
                     ...override,
                 });
-            });
+            }, LEGACY);
             assert.deepEqual(emulator.state.rejections.map((r) => [r.name, r.code]), [[name, code]]);
         }
     });
@@ -131,7 +136,7 @@ describe("Alibaba Cloud emulator", () => {
         const emulator = await emulate(() => {
             const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.0.0.0/7" });
             new alicloud.vpc.Switch("vsw", { vpcId: vpc.id, zoneId: "cn-hangzhou-h", cidrBlock: "10.0.1.0/24" });
-        });
+        }, LEGACY);
         assert.deepEqual(emulator.state.rejections.map((r) => r.code), ["InvalidCidrBlock.Malformed"]);
         assert.equal(emulator.ofType(TYPES.vswitch).length, 0);
     });
@@ -143,7 +148,7 @@ describe("Alibaba Cloud emulator", () => {
             for (const [name, dest] of [["default", "0.0.0.0/0"], ["cgnat", "100.100.0.0/16"], ["ok", "192.168.0.0/24"]]) {
                 new alicloud.vpn.RouteEntry(name, { vpnGatewayId: gateway.id, routeDest: dest, nextHop: c.id, weight: 100, publishVpc: false });
             }
-        });
+        }, LEGACY);
         assert.deepEqual(emulator.state.rejections.map((r) => [r.name, r.code]), [
             ["default", "IllegalParam.RouteDest"],
             ["cgnat", "IllegalParam.RouteDest"],
@@ -151,8 +156,8 @@ describe("Alibaba Cloud emulator", () => {
         assert.equal(emulator.ofType(TYPES.vpnRoute)[0].id.split(":")[2], "192.168.0.0/24");
     });
 
-    it("refuses a customer gateway on a private address", async () => {
-        const emulator = await emulate(() => new alicloud.vpn.CustomerGateway("cgw", { ipAddress: "192.168.1.1" }));
+    it("refuses a customer gateway on an address that is not unicast", async () => {
+        const emulator = await emulate(() => new alicloud.vpn.CustomerGateway("cgw", { ipAddress: "0.0.0.0" }));
         assert.equal(emulator.state.rejections[0].code, "InvalidIpAddress");
     });
 });
