@@ -101,6 +101,8 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
         degree.set(peer, (degree.get(peer) ?? 0) + 1);
     }
 
+    drawOpenVpnServers(resources, byId, nodes, edges, degree);
+
     // A hub with many spokes reads best as a star around the hub; a few links read best left to right.
     const [center, centerDegree] = [...degree].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
     if (centerDegree >= 3) {
@@ -113,6 +115,56 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
         (e) => `  ${quote(e.from)} -- ${quote(e.to)} [${labelled ? `label=${quote(e.label)}, ` : ""}tooltip=${quote(e.label)}, penwidth=${e.tunnels}];`,
     );
     return [...lines, ...nodes, ...edgeLines, "}"].join("\n") + "\n";
+}
+
+/**
+ * OpenVPN servers (OpenVpnMesh): the instance with its VPC, vSwitch, addresses and tunnel pool, and one node per
+ * client with its LANs, read from the VPC routes the mesh points at the instance ("LAN of <client> through OpenVPN
+ * server <mesh>") and the security group rule admitting the client ("OpenVPN from <client>").
+ */
+function drawOpenVpnServers(
+    resources: RecordedResource[],
+    byId: Map<string, RecordedResource>,
+    nodes: string[],
+    edges: Array<{ from: string; to: string; label: string; tunnels: number }>,
+    degree: Map<string, number>,
+): void {
+    const of = (type: string) => resources.filter((r) => r.type === type);
+    for (const instance of of(TYPES.instance)) {
+        const routes = of(TYPES.vpcRoute).filter((r) => r.inputs.nexthopType === "Instance" && r.inputs.nexthopId === instance.id);
+        if (routes.length === 0) {
+            continue;
+        }
+        const vswitch = byId.get(instance.inputs.vswitchId);
+        const vpc = vswitch && byId.get(vswitch.inputs.vpcId);
+        const pool = routes.filter((r) => /^OpenVPN tunnel pool/.test(r.inputs.description ?? "")).map((r) => r.inputs.destinationCidrblock as string);
+        const label = [
+            `OpenVPN server ${instance.inputs.instanceName ?? instance.name} (${instance.region})`,
+            `VPC ${vpc?.inputs.cidrBlock ?? "?"}`,
+            `vSwitch ${vswitch?.inputs.cidrBlock ?? "?"} (${vswitch?.inputs.zoneId ?? "?"})`,
+            `instance ${instance.outputs.privateIp ?? instance.inputs.privateIp ?? "?"} / ${instance.outputs.publicIp ?? "?"}`,
+            `tunnel pool ${pool.join(", ") || "?"}`,
+        ].join("\n");
+        nodes.push(`  ${quote(instance.id)} [shape=box, style="rounded,filled", fillcolor="#e8f5e9", label=${quote(label)}];`);
+        const clients = new Map<string, string[]>();
+        for (const route of routes) {
+            const client = /^LAN of (.+) through OpenVPN server /.exec(route.inputs.description ?? "")?.[1];
+            if (client) {
+                clients.set(client, [...(clients.get(client) ?? []), route.inputs.destinationCidrblock]);
+            }
+        }
+        const rules = of(TYPES.securityGroupRule).filter((r) => r.inputs.securityGroupId === instance.inputs.securityGroups?.[0]);
+        for (const [client, lans] of clients) {
+            const rule = rules.find((r) => r.inputs.description === `OpenVPN from ${client}`);
+            const node = `client:${instance.id}:${client}`;
+            const address = rule ? String(rule.inputs.cidrIp).replace(/\/32$/, "") : "any address";
+            nodes.push(`  ${quote(node)} [shape=box3d, label=${quote(`client ${client}\n${address}\nLANs: ${lans.join(", ")}`)}];`);
+            const port = rule ? `${rule.inputs.ipProtocol}/${String(rule.inputs.portRange).split("/")[0]}` : "OpenVPN";
+            edges.push({ from: instance.id, to: node, label: `OpenVPN ${port}\nroutes ${lans.join(", ")}`, tunnels: 1 });
+            degree.set(instance.id, (degree.get(instance.id) ?? 0) + 1);
+            degree.set(node, 1);
+        }
+    }
 }
 
 /** SVG of `dot`, laid out by Graphviz (WebAssembly build). */

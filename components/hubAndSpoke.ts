@@ -4,6 +4,7 @@ import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
+import { checkZonesInRegion } from "../model/gateway";
 import { HubSpec, PaymentType, checkHubArgs } from "../model/hub";
 import { ConnectionEnd, HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
@@ -137,20 +138,15 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
     const sites = [{ site: args.hub, field: `${path}.hub` }, ...args.spokes.map((site, i) => ({ site, field: `${path}.spokes[${i}]` }))];
     const findings: Finding[] = sites.flatMap(({ site, field }) => checkHubArgs(siteHubArgs(site, args, field), field, site.name));
     sites.forEach(({ site, field }) => {
-        site.vswitches.forEach((vsw, i) => {
-            // Zone ids extend their region's id (ap-northeast-1a, cn-shanghai-e); Alibaba refuses others.
-            if (!vsw.zoneId.startsWith(`${site.region}`)) {
-                findings.push({
-                    severity: "error",
-                    code: "hubspoke.zone-not-in-region",
-                    site: site.name,
-                    field: `${field}.vswitches[${i}].zoneId`,
-                    value: vsw.zoneId,
-                    message: `zone ${vsw.zoneId} is not a zone of the site's region ${site.region}.`,
-                    fix: `use a zone of ${site.region} (e.g. ${site.region}-a), or correct ${field}.region.`,
-                });
-            }
-        });
+        // Each site has its own region: the fix corrects that key, not alicloud:region.
+        for (const finding of checkZonesInRegion(site.vswitches, site.region, `${field}.vswitches`, site.name)) {
+            findings.push({
+                ...finding,
+                code: "hubspoke.zone-not-in-region",
+                message: finding.message.replace("the stack's region", "the site's region"),
+                fix: finding.fix.replace("change alicloud:region", `correct ${field}.region`),
+            });
+        }
     });
     const modes = new Set(sites.map(({ site }) => site.tunnelMode ?? "dual"));
     if (modes.size > 1) {

@@ -15,6 +15,7 @@ import {
     OpenVpnMeshSpec,
     OpenVpnProtocol,
     ResolvedMesh,
+    checkMeshPlacement,
     meshLans,
     resolveMesh,
     validateMesh,
@@ -125,7 +126,7 @@ function specOf(name: string, args: OpenVpnMeshArgs): OpenVpnMeshSpec {
  */
 export function checkOpenVpnMesh(name: string, args: OpenVpnMeshArgs): Finding[] {
     const path = args.configPath ?? name;
-    const findings = [...meshElementFindings(name, args, path)];
+    const findings = [...meshElementFindings(name, args, path), ...meshPlacementFindings(name, args, path)];
     // The network the mesh makes (overlaps of LANs, pool and VPC, Docker's bridge, routes to the instance), once.
     findings.push(...withoutRepeats(findings, checkTopology(openVpnMeshTopology(name, args), { elements: false })));
     return renameFindingKeys(findings, args.keyPaths ?? {});
@@ -166,6 +167,16 @@ export function openVpnMeshTopology(name: string, args: OpenVpnMeshArgs): Topolo
         tunnelPools: [{ name, site: name, instance, pool, clients: lans.map(({ client, networks }) => ({ name: client.name, site: client.name, networks })) }],
         wellKnownRanges: [],
     };
+}
+
+/** The server's VPC, vSwitch and private address (checkMeshPlacement), named as the component's arguments are. */
+function meshPlacementFindings(name: string, args: OpenVpnMeshArgs, path: string): Finding[] {
+    if (args.vswitchCidr === undefined) {
+        return [];
+    }
+    const privateIp = typeof args.privateIp === "string" ? args.privateIp : undefined;
+    const findings = checkMeshPlacement({ vpcCidr: args.vpcCidr, vswitch: { cidr: args.vswitchCidr }, privateIp }, path, name);
+    return renameFindingKeys(findings, { [`${path}.vswitch.cidr`]: `${path}.vswitchCidr`, [`${path}.server.privateIp`]: `${args.serverConfigPath ?? path}.privateIp` });
 }
 
 function meshElementFindings(name: string, args: OpenVpnMeshArgs, path: string): Finding[] {

@@ -8,6 +8,7 @@ import { TunnelRole } from "./alibaba";
 import { AlibabaIkeConfig, AlibabaIpsecConfig, alibabaIkeConfig, alibabaIpsecConfig } from "./alibabaConnection";
 import { cidrSyntaxError, coveredBy, coveredByUnion } from "./cidr";
 import { Finding } from "./findings";
+import { checkZonesInRegion } from "./gateway";
 import { HubPlan, HubSpec, TunnelMode, checkHubArgs, planHub } from "./hub";
 import { LinkSpec, PeerDeviceDetails, checkRouteDestinationLists, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
 import { IpsecProfileInput } from "./profile";
@@ -402,7 +403,11 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
     const hubPath = input.hub.configPath ?? name;
     const gateway: GatewayShape = { name, vpcCidr: input.hub.vpcCidr, tunnelMode: input.hub.tunnelMode };
     const linkPath = (link: SitePlanInput["links"][number], i: number) => link.configPath ?? `${hubPath}.links[${i}]`;
-    const findings: Finding[] = [...checkHubArgs(input.hub, hubPath, name), ...duplicateLinkNames(input, hubPath)];
+    const findings: Finding[] = [
+        ...checkHubArgs(input.hub, hubPath, name),
+        ...(input.region ? checkZonesInRegion(input.hub.vswitches, input.region, `${hubPath}.vswitches`, name) : []),
+        ...duplicateLinkNames(input, hubPath),
+    ];
     const keyPaths = input.keyPaths ?? {};
     const checked = input.links.map((link, i) => {
         const path = linkPath(link, i);
@@ -412,10 +417,11 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
     });
     checked.forEach((c) => findings.push(...c.findings));
     const hub = planHub(name, input.hub);
+    // The topology's keys are already renamed: rename the elements' findings too before comparing them.
     const topology = siteTopology(name, input, hub, linkPath);
+    const renamed = renameFindingKeys(findings, keyPaths);
     // The whole-network pass (it reports only syntax when blocks do not parse); where it sees a mistake again, once is enough.
-    findings.push(...withoutRepeats(findings, checkTopology(topology, { elements: false })));
-    const renamed = renameFindingKeys(findings, input.keyPaths ?? {});
+    renamed.push(...withoutRepeats(renamed, checkTopology(topology, { elements: false })));
     if (renamed.some((f) => f.severity === "error")) {
         return { findings: renamed };
     }
@@ -459,6 +465,8 @@ function siteTopology(name: string, input: SitePlanInput, hub: HubPlan, linkPath
                     name: v.name,
                     cidr: v.cidr,
                     field: `${hubPath}.vswitches[${i}].cidr`,
+                    zoneId: v.zoneId,
+                    zoneField: `${hubPath}.vswitches[${i}].zoneId`,
                     role: gatewayOnly.has(v.name) ? ("gateway" as const) : ("workload" as const),
                 })),
                 gateway: { bandwidth: input.hub.bandwidth, bandwidthField: `${hubPath}.bandwidth` },

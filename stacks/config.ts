@@ -2,6 +2,7 @@
 // Pulumi.<stack>.yaml is reported with its path before anything is created.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { ConfigIssue, configIssueFinding } from "../checks/config";
 import { Finding, TopologyError } from "../model/findings";
 import { PEER_PLATFORMS } from "../model/link";
 
@@ -55,16 +56,8 @@ export function parseConfig<T extends z.ZodTypeAny>(schema: T, value: unknown, k
     if (parsed.success) {
         return parsed.data;
     }
-    const findings: Finding[] = parsed.error.issues.map((issue) => {
-        const field = [key, ...issue.path.map((p) => (typeof p === "number" ? `[${p}]` : p))].join(".").replace(/\.\[/g, "[");
-        return {
-            severity: "error",
-            code: "config.invalid",
-            field,
-            message: issue.message + ".",
-            fix: issue.code === "unrecognized_keys" ? `remove or correct the key(s) ${issue.keys.join(", ")} under ${field}.` : `correct ${field} in Pulumi.<stack>.yaml.`,
-        };
-    });
+    // One finding per issue with the value as written and a concrete fix (a number without quotes, ...).
+    const findings: Finding[] = parsed.error.issues.map((issue) => configIssueFinding(issue as ConfigIssue, key, value));
     throw new TopologyError(findings);
 }
 

@@ -90,7 +90,8 @@ const SPOKE_REGIONS: ReadonlyArray<[string, string, string]> = [
     ["cn-shanghai", "cn-shanghai-e", "cn-shanghai-f"],
     ["cn-beijing", "cn-beijing-h", "cn-beijing-i"],
     ["cn-hangzhou", "cn-hangzhou-h", "cn-hangzhou-i"],
-    ["cn-shenzhen", "cn-shenzhen-a", "cn-shenzhen-b"],
+    // cn-shenzhen-b sells no VPN gateway (VPN_GATEWAY_ZONES in model/alibaba.ts).
+    ["cn-shenzhen", "cn-shenzhen-a", "cn-shenzhen-d"],
     ["cn-qingdao", "cn-qingdao-b", "cn-qingdao-c"],
     ["cn-zhangjiakou", "cn-zhangjiakou-a", "cn-zhangjiakou-b"],
 ];

@@ -24,9 +24,9 @@ function runPlanCli(...args: string[]): { status: number; stdout: string; stderr
 }
 
 /** The HyperMotion sample with `from` replaced by `to`, written to `dir`; returns the file. */
-function editedSample(dir: string, name: string, from: string | RegExp, to: string): string {
-    const file = path.join(dir, `Pulumi.hypermotion-${name}.yaml`);
-    const text = fs.readFileSync(path.join(ROOT, "Pulumi.hypermotion-dev.yaml"), "utf8");
+function editedSample(dir: string, name: string, from: string | RegExp, to: string, scenario = "hypermotion"): string {
+    const file = path.join(dir, `Pulumi.${scenario}-${name}.yaml`);
+    const text = fs.readFileSync(path.join(ROOT, `Pulumi.${scenario}-dev.yaml`), "utf8");
     const edited = text.replace(from, to);
     assert.notEqual(edited, text, `the edit ${from} applies to the sample`);
     fs.writeFileSync(file, edited);
@@ -135,20 +135,27 @@ describe("offline plan of the HyperMotion stack (seed 000)", function () {
 
     it("exits 3 with one line per refusal, no stack trace, when emulated Alibaba refuses a resource others depend on", function () {
         this.timeout(120000);
-        // A vSwitch zone of another region (one of the issue's crash cases): the vSwitch's id feeds the gateway, so
-        // before, the refusal ended the plan with exit 1 and "error serializing property". The hub's own checks leave
-        // zones of several regions to the stack's region check (checkZonesInRegion), which HyperMotion does not call
-        // yet: when it does, this case becomes exit 2 and this test needs another refusal only the emulator knows.
-        const file = editedSample(outDir, "zone-of-shanghai", "zoneId: cn-hangzhou-i\n          cidr: 172.16.2.0/24", "zoneId: cn-shanghai-e\n          cidr: 172.16.2.0/24");
-        const { status, stderr } = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
+        // An image id no region has: only the (emulated) API knows which images exist. The instance's id feeds the
+        // mesh's VPC routes, so before, such a refusal ended the plan with exit 1 and "error serializing property".
+        // (The issue's vSwitch zone of another region is now refused before creation, exit 2: VpnSite checks zones.)
+        const file = editedSample(outDir, "no-such-image", 'imageNameRegex: "^debian_12_.*_x64_"', "imageId: debian_99_x64_20G_alibase_20990101.vhd", "openvpn-mesh");
+        const { status, stderr } = runPlanCli("openvpn-mesh", "--stack-file", file, "--out", outDir);
         assert.equal(status, 3);
         const lines = stderr.split("\n");
         assert.equal(lines[0], "Alibaba Cloud (emulated) refused 1 request; resources that depend on a refused one were not created:");
         assert.equal(
             lines[1],
-            "  - alicloud:vpc/switch:Switch ack-workers-i: InvalidZoneId.NotFound: The specified zone cn-shanghai-e does not exist in region cn-hangzhou.",
+            "  - alicloud:ecs/instance:Instance cncfstack-server: InvalidImageId.NotFound: The specified ImageId (debian_99_x64_20G_alibase_20990101.vhd) does not exist in cn-hangzhou.",
         );
         assert.doesNotMatch(stderr, /error serializing|    at |<ref \*1>/);
+    });
+
+    it("exits 2 with one line, before anything is created, for a vSwitch zone of another region (it crashed the plan with exit 1)", function () {
+        this.timeout(120000);
+        const file = editedSample(outDir, "zone-of-shanghai", "zoneId: cn-hangzhou-i\n          cidr: 172.16.2.0/24", "zoneId: cn-shanghai-e\n          cidr: 172.16.2.0/24");
+        const { status, stderr } = runPlanCli("hypermotion", "--stack-file", file, "--out", outDir);
+        assert.equal(status, 2);
+        assert.match(stderr, /^1 problem in the VPN topology; nothing was created:\n  - error \[hypermotion\] alicloud-vpn:hypermotion\.hub\.vswitches\[1\]\.zoneId = "cn-shanghai-e": zone cn-shanghai-e is in region cn-shanghai, not in the stack's region cn-hangzhou\./);
     });
 
     it("exits 2 with one line, before anything is created, for a private office address (it crashed the plan with exit 1)", function () {

@@ -36,6 +36,18 @@ describe("topology picture written by the plan", function () {
         assert.match(report.topologyDot, /\\nvSwitch 172\.16\.255\.16\/28 \(cn-hangzhou-i\)\\n/);
     });
 
+    it("draws the OpenVPN mesh: the server with its VPC, vSwitch, addresses and pool, each client with its LANs", async () => {
+        const report = await planScenario("openvpn-mesh", { write: false });
+        const dot = report.topologyDot;
+        const instance = report.resources.find((r) => r.type === "alicloud:ecs/instance:Instance")!;
+        assert.match(dot, /OpenVPN server cncfstack-openvpn \(cn-hangzhou\)\\nVPC 172\.31\.0\.0\/16\\nvSwitch 172\.31\.16\.0\/20 \(cn-hangzhou-i\)\\ninstance 172\.31\.24\.222 \/ [0-9.]+\\ntunnel pool 10\.8\.0\.0\/24/);
+        assert.match(dot, /client huawei-es\\n203\.0\.113\.21\\nLANs: 192\.168\.0\.0\/24, 192\.168\.12\.0\/24/);
+        assert.match(dot, /client tencent-web\\n203\.0\.113\.22\\nLANs: 172\.25\.16\.0\/20/);
+        const edges = dot.split("\n").filter((line) => line.includes(" -- "));
+        assert.equal(edges.length, 2);
+        assert.ok(edges.every((e) => e.startsWith(`  "${instance.id}" -- `) && e.includes("OpenVPN udp/1194")), edges.join("\n"));
+    });
+
     it("draws a hub of eight spokes as a star around it, crypto in tooltips instead of labels", async () => {
         const emulator = await emulate(() => hubAndSpoke(syntheticHubAndSpoke(8)));
         const dot = topologyDot(emulator.state.resources, "eight spokes");

@@ -87,7 +87,7 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
 
     it("builds a single-tunnel connection with ikeConfig, a caller-given secret PSK and a health check", async () => {
         const emulator = await emulate(() => {
-            const hub = new VpnHub("legacy", hubArgs({ tunnelMode: "single", vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }] }));
+            const hub = new VpnHub("legacy", hubArgs({ tunnelMode: "single", vswitches: [{ zoneId: "us-east-1a", cidr: "10.10.1.0/24" }] }));
             new SiteToSiteLink("dc", {
                 gateway: hub.reference(),
                 peerPublicIp: "203.0.113.20",
@@ -95,7 +95,8 @@ describe("VpnHub and SiteToSiteLink on the emulator", () => {
                 psks: [pulumi.secret("Given-Key-0123456789abcdef")],
                 healthCheck: { sourceIp: "10.10.1.10", destinationIp: "192.168.50.1" },
             });
-        });
+            // A region that still sells single-tunnel gateways (Hangzhou sells only dual-tunnel ones).
+        }, { config: { "alicloud:region": "us-east-1" } });
         assert.equal(emulator.state.rejections.length, 0);
         const [gateway] = emulator.ofType(TYPES.gateway);
         const [connection] = emulator.ofType(TYPES.connection);

@@ -103,11 +103,13 @@ describe("VpnSite: health checks", () => {
 
     it("sends it on a single-tunnel link", async () => {
         const emulator = await emulate(() =>
+            // A region that still sells single-tunnel gateways (Hangzhou sells only dual-tunnel ones).
             new VpnSite("legacy", site({
                 tunnelMode: "single",
-                vswitches: [{ zoneId: "cn-hangzhou-h", cidr: "10.10.1.0/24" }],
+                vswitches: [{ zoneId: "us-east-1a", cidr: "10.10.1.0/24" }],
                 links: [{ name: "dc", peerPublicIp: "203.0.113.20", peerSubnets: ["192.168.50.0/24"], healthCheck: { sourceIp: "10.10.1.10", destinationIp: "192.168.50.1" } }],
             })),
+            { config: { "alicloud:region": "us-east-1" } },
         );
         const [connection] = emulator.ofType(TYPES.connection);
         assert.deepEqual(connection.inputs.healthCheckConfig, { enable: true, sip: "10.10.1.10", dip: "192.168.50.1", interval: 3, retry: 3 });
@@ -120,6 +122,6 @@ describe("VpnSite: billing", () => {
         const warning = findings.find((f) => f.code === "hub.subscription-not-destroyed")!;
         assert.equal(warning.severity, "warning");
         assert.equal(warning.field, "hub.paymentType");
-        assert.match(warning.message, /never deleted by the provider/);
+        assert.match(warning.message, /the provider never deletes a Subscription gateway/);
     });
 });

@@ -62,10 +62,10 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
             "error [hypermotion] alicloud-vpn:hypermotion.hub.vpcCidr = \"169.254.0.0/16\": the block overlaps 169.254.0.0/16, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:hypermotion.hub.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.",
         ] },
     { name: "OpenStack network with host bits (192.168.10.1/24)", edit: set((c) => (c.office.openstack.controlNetwork = "192.168.10.1/24")), errors: [
-            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"192.168.10.1/24\": the address has host bits set beyond the prefix; the network is 192.168.10.0/24, and Alibaba refuses a route to anything else. Fix: write 192.168.10.0/24 instead of 192.168.10.1/24.",
+            "error [office] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"192.168.10.1/24\": the address has host bits set beyond the prefix; the network is 192.168.10.0/24. Fix: write 192.168.10.0/24 instead of 192.168.10.1/24.",
         ] },
     { name: "both OpenStack networks the same", edit: set((c) => (c.office.openstack.floatingIpNetwork = "192.168.10.0/24")), errors: [
-            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.10.0/24\": the same network as alicloud-vpn:hypermotion.office.openstack.controlNetwork: the VPC route table would get two entries to 192.168.10.0/24, and Alibaba refuses the second. Fix: correct alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork to the network it was meant to be, or remove it.",
+            "error [office] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.10.0/24\": the same network as alicloud-vpn:hypermotion.office.openstack.controlNetwork (192.168.10.0/24); its routes would be created twice and Alibaba refuses the second. Fix: remove alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork, or correct it to the network it was meant to be.",
         ] },
     { name: "OpenStack network inside 100.64.0.0/10", edit: set((c) => {
         c.office.openstack.floatingIpNetwork = "100.100.0.0/24";
@@ -73,7 +73,7 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
         c.office.profile.ike.version = "ikev2";
     }), errors: [
             "error [office] alicloud-vpn:hypermotion.office.peerSubnets[1] = \"100.100.0.0/24\": the VPN gateway cannot route to 100.100.0.0/24: destinations may not be 0.0.0.0/0 or overlap 100.64.0.0/10. Fix: list the peer's real networks in alicloud-vpn:hypermotion.office.peerSubnets instead of 100.100.0.0/24.",
-            "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"100.100.0.0/24\": a VPC route to 100.100.0.0/24 would send the VPC's traffic to Alibaba's own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that network out of 100.64.0.0/10 (e.g. into 10.0.0.0/8 or 192.168.0.0/16), or leave it out of the routes.",
+            "error [office] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"100.100.0.0/24\": a VPC route to 100.100.0.0/24 would send the VPC's traffic to Alibaba's own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that network out of 100.64.0.0/10 (into 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16), or leave it out of alicloud-vpn:hypermotion.office.vpcRouteDestinations.",
         ] },
     { name: "the same remote network twice", edit: set((c) => {
         c.office.peerSubnets = ["192.168.10.0/23", "192.168.10.0/23"];
@@ -137,22 +137,22 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
             "error alicloud-vpn:hypermotion.hub: Unrecognized key(s) in object: 'bandwith'. Fix: remove or correct the key(s) bandwith under alicloud-vpn:hypermotion.hub.",
         ] },
     { name: "bandwidth as a string", edit: set((c) => (c.hub.bandwidth = "5")), errors: [
-            "error alicloud-vpn:hypermotion.hub.bandwidth: Expected number, received string. Fix: correct alicloud-vpn:hypermotion.hub.bandwidth in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hypermotion.hub.bandwidth = \"5\": \"5\" is not a number. Fix: write alicloud-vpn:hypermotion.hub.bandwidth: 5 (a number, without quotes).",
         ] },
     { name: "tunnel mode not dual or single", edit: set((c) => (c.hub.tunnelMode = "triple")), errors: [
-            "error alicloud-vpn:hypermotion.hub.tunnelMode: Invalid enum value. Expected 'dual' | 'single', received 'triple'. Fix: correct alicloud-vpn:hypermotion.hub.tunnelMode in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hypermotion.hub.tunnelMode = \"triple\": \"triple\" is not one of the allowed values. Allowed: dual, single. Fix: set alicloud-vpn:hypermotion.hub.tunnelMode to one of dual, single.",
         ] },
     { name: "no vSwitches", edit: set((c) => (c.hub.vswitches = [])), errors: [
-            "error alicloud-vpn:hypermotion.hub.vswitches: Array must contain at least 1 element(s). Fix: correct alicloud-vpn:hypermotion.hub.vswitches in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hypermotion.hub.vswitches = []: Array must contain at least 1 element(s). Fix: correct alicloud-vpn:hypermotion.hub.vswitches in Pulumi.<stack>.yaml.",
         ] },
     { name: "peer device not supported", edit: set((c) => (c.office.device = "juniper-srx")), errors: [
-            "error alicloud-vpn:hypermotion.office.device: Invalid enum value. Expected 'strongswan' | 'libreswan' | 'h3c-comware' | 'h3c-er' | 'cisco-ios' | 'huawei-vrp', received 'juniper-srx'. Fix: correct alicloud-vpn:hypermotion.office.device in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hypermotion.office.device = \"juniper-srx\": \"juniper-srx\" is not one of the allowed values. Allowed: strongswan, libreswan, h3c-comware, h3c-er, cisco-ios, huawei-vrp. Fix: set alicloud-vpn:hypermotion.office.device to one of strongswan, libreswan, h3c-comware, h3c-er, cisco-ios, huawei-vrp.",
         ] },
     { name: "OpenStack networks missing", edit: set((c) => delete c.office.openstack), errors: [
-            "error alicloud-vpn:hypermotion.office.openstack: Required. Fix: correct alicloud-vpn:hypermotion.office.openstack in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hypermotion.office.openstack: required. Fix: add alicloud-vpn:hypermotion.office.openstack to Pulumi.<stack>.yaml (see the committed samples).",
         ] },
     { name: "cluster pod CIDR as a number", edit: set((c) => (c.cluster.podCidr = 172)), errors: [
-            "error alicloud-vpn:hypermotion.cluster.podCidr: Expected string, received number. Fix: correct alicloud-vpn:hypermotion.cluster.podCidr in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hypermotion.cluster.podCidr = 172: 172 is not a string. Fix: quote it: alicloud-vpn:hypermotion.cluster.podCidr: \"172\".",
         ] },
     { name: "the whole hypermotion key missing", edit: () => undefined, errors: [
             "error alicloud-vpn:hypermotion: the stack config has no such key. Fix: add alicloud-vpn:hypermotion to Pulumi.<stack>.yaml (see the committed samples).",
@@ -244,8 +244,7 @@ export const HYPERMOTION_CASES: HypermotionCase[] = [
             "error [hypermotion] alicloud-vpn:hypermotion.office.openstack.controlNetwork = \"172.16.10.0/24\": the VPC routes 172.16.10.0/24 to the VPN gateway, but connection office's remote subnets (192.168.10.0/23) do not cover it; the gateway does not encrypt it and the packets loop in the VPC until their TTL expires (seed 004, case 1). Fix: add 172.16.10.0/24 to alicloud-vpn:hypermotion.office.peerSubnets; or remove the route.",
         ] },
     { name: "OpenStack network that is not a CIDR", edit: set((c) => (c.office.openstack.floatingIpNetwork = "192.168.11.0/33")), errors: [
-            "error alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/33\": the prefix length must be between 0 and 32. Fix: write alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork as network/prefix, e.g. 192.168.10.0/24.",
-            "error alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/33\": the prefix length must be between 0 and 32. Fix: write alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork as network/prefix, e.g. 192.168.10.0/24.",
+            "error [office] alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork = \"192.168.11.0/33\": the prefix length must be between 0 and 32. Fix: write alicloud-vpn:hypermotion.office.openstack.floatingIpNetwork as network/prefix, e.g. 192.168.10.0/24.",
         ] },
     {
         name: "OpenStack network moved outside the summarised remote subnet",
@@ -382,13 +381,13 @@ export const HUB_AND_SPOKE_CASES: HypermotionCase[] = [
             "error [beijing] alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr = \"100.65.0.0/16\": the block overlaps 100.64.0.0/10, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:hub-and-spoke.spokes[1].vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.",
         ] },
     { name: "hub-and-spoke: hub bandwidth as a string", edit: set((c) => (c.hub.bandwidth = "10")), errors: [
-            "error alicloud-vpn:hub-and-spoke.hub.bandwidth: Expected number, received string. Fix: correct alicloud-vpn:hub-and-spoke.hub.bandwidth in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hub-and-spoke.hub.bandwidth = \"10\": \"10\" is not a number. Fix: write alicloud-vpn:hub-and-spoke.hub.bandwidth: 10 (a number, without quotes).",
         ] },
     { name: "hub-and-spoke: no spokes", edit: set((c) => (c.spokes = [])), errors: [
-            "error alicloud-vpn:hub-and-spoke.spokes: Array must contain at least 1 element(s). Fix: correct alicloud-vpn:hub-and-spoke.spokes in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hub-and-spoke.spokes = []: Array must contain at least 1 element(s). Fix: correct alicloud-vpn:hub-and-spoke.spokes in Pulumi.<stack>.yaml.",
         ] },
     { name: "hub-and-spoke: selectors value unknown", edit: set((c) => (c.selectors = "all")), errors: [
-            "error alicloud-vpn:hub-and-spoke.selectors: Invalid enum value. Expected 'exact' | 'any', received 'all'. Fix: correct alicloud-vpn:hub-and-spoke.selectors in Pulumi.<stack>.yaml.",
+            "error alicloud-vpn:hub-and-spoke.selectors = \"all\": \"all\" is not one of the allowed values. Allowed: exact, any. Fix: set alicloud-vpn:hub-and-spoke.selectors to one of exact, any.",
         ] },
     { name: "hub-and-spoke: two spokes named alike", edit: set((c) => (c.spokes[1].name = "shanghai")), errors: [
             "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[1].name = \"shanghai\": alicloud-vpn:hub-and-spoke.spokes[0].name has the same name; resource names would collide. Fix: give alicloud-vpn:hub-and-spoke.spokes[1].name a name of its own.",
@@ -403,7 +402,7 @@ export const HUB_AND_SPOKE_CASES: HypermotionCase[] = [
             "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vpcCidr = \"10.20.0.1/16\": Alibaba accepts VPC blocks from /8 to /28 written as their network address. Allowed: a network address with a /8 to /28 prefix, e.g. 172.16.0.0/16. Fix: write 10.20.0.0/16 instead.",
         ] },
     { name: "hub-and-spoke: Shanghai zone in Beijing", edit: set((c) => (c.spokes[0].vswitches[1].zoneId = "cn-beijing-i")), errors: [
-            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].zoneId = \"cn-beijing-i\": zone cn-beijing-i is not a zone of the site's region cn-shanghai. Fix: use a zone of cn-shanghai (e.g. cn-shanghai-a), or correct alicloud-vpn:hub-and-spoke.spokes[0].region.",
+            "error [shanghai] alicloud-vpn:hub-and-spoke.spokes[0].vswitches[1].zoneId = \"cn-beijing-i\": zone cn-beijing-i is in region cn-beijing, not in the site's region cn-shanghai. Fix: use a zone of cn-shanghai (VPN gateways: cn-shanghai-b, cn-shanghai-d, cn-shanghai-e, cn-shanghai-f, cn-shanghai-g, cn-shanghai-k, cn-shanghai-l, cn-shanghai-m, cn-shanghai-n), or correct alicloud-vpn:hub-and-spoke.spokes[0].region.",
         ] },
     { name: "hub-and-spoke: one spoke single-tunnel", edit: set((c) => (c.spokes[1].tunnelMode = "single")), errors: [
             "error [beijing] alicloud-vpn:hub-and-spoke.spokes[1].tunnelMode = \"single\": a VPN gateway bought in cn-beijing today accepts only dual-tunnel connections; single-tunnel gateways exist only as gateways bought before dual-tunnel support. Allowed: dual. Fix: set alicloud-vpn:hub-and-spoke.spokes[1].tunnelMode: dual with the gateway and disaster-recovery vSwitches in two of cn-beijing-a, cn-beijing-c, cn-beijing-e, cn-beijing-f, cn-beijing-g, cn-beijing-h, cn-beijing-i, cn-beijing-j, cn-beijing-k, cn-beijing-l.",
