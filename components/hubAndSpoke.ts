@@ -8,6 +8,7 @@ import { checkZonesInRegion } from "../model/gateway";
 import { HubSpec, PaymentType, checkHubArgs } from "../model/hub";
 import { ConnectionEnd, HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
+import { renameFindingKeys } from "../model/site";
 import { AlibabaSite, Topology, blockList } from "../model/topology";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
 import { VpnHub, VpnHubArgs } from "./vpnHub";
@@ -165,13 +166,30 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
         return { plan, findings };
     }
     const shape = (site: HubSiteArgs) => ({ name: site.name, vpcCidr: site.vpcCidr, tunnelMode: site.tunnelMode ?? "dual" });
+    // The ends' selectors and routes are computed from the sites' vpcCidr keys, and the spoke end's profile mirrors
+    // localId and remoteId: findings name the key the user wrote (a site's vpcCidr, profile.remoteId), not the
+    // derived list. Blocks that summarise several sites name the spoke.
+    const siteFields = new Map(sites.map(({ site, field }) => [site.vpcCidr, `${field}.vpcCidr`]));
+    const endKeys = (end: Pick<LinkArgs, "peerSubnets" | "alibabaSubnets" | "vpcRouteDestinations" | "gatewayRouteDestinations">, endPath: string, spokeField: string, mirrored: boolean): { [argumentPath: string]: string } => ({
+        ...Object.fromEntries(
+            (["peerSubnets", "alibabaSubnets", "vpcRouteDestinations", "gatewayRouteDestinations"] as const).flatMap((key) =>
+                (end[key] ?? []).map((block, j) => [`${endPath}.${key}[${j}]`, siteFields.get(block) ?? spokeField]),
+            ),
+        ),
+        ...(mirrored ? { [`${endPath}.profile.localId`]: `${path}.profile.remoteId`, [`${endPath}.profile.remoteId`]: `${path}.profile.localId` } : {}),
+        [`${endPath}.profile`]: `${path}.profile`,
+        [endPath]: spokeField,
+    });
     const seen = new Set<string>();
-    for (const link of linkPlans(args, plan, path)) {
-        for (const [site, name, end] of [
-            [args.hub, link.hubLink, link.hubEnd],
-            [link.spoke, link.spokeLink, link.spokeEnd],
+    for (const [i, link] of linkPlans(args, plan, path).entries()) {
+        const spokeField = `${path}.spokes[${i}]`;
+        for (const [site, name, end, mirrored] of [
+            [args.hub, link.hubLink, link.hubEnd, false],
+            [link.spoke, link.spokeLink, link.spokeEnd, true],
         ] as const) {
-            for (const finding of checkSiteToSiteLink(shape(site), name, end)) {
+            const endPath = `${path}.~${name}`;
+            const endFindings = checkSiteToSiteLink(shape(site), name, { ...end, configPath: endPath });
+            for (const finding of renameFindingKeys(endFindings, endKeys(end, endPath, spokeField, mirrored))) {
                 // The profile is shared: report each of its findings once, not once per connection end.
                 const key = `${finding.code}|${finding.field}|${finding.message}`;
                 if (!seen.has(key)) {

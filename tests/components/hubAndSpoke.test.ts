@@ -357,3 +357,23 @@ describe("HubAndSpoke at scale: 50 spokes plan offline", function () {
         }
     });
 });
+
+describe("HubAndSpoke: findings name the keys the user wrote", () => {
+    it("a too-long profile.remoteId is reported once, as profile.remoteId, although the spoke end sends it as its localId", () => {
+        const args = hubAndSpokeArgs(sample());
+        args.profile = { remoteId: "x".repeat(101) };
+        const { findings } = checkHubAndSpoke(args, "alicloud-vpn:hub-and-spoke");
+        const ids = findings.filter((f) => /Id$/.test(f.field));
+        assert.deepEqual(ids.map((f) => `${f.severity} ${f.field}`), ["error alicloud-vpn:hub-and-spoke.profile.remoteId"]);
+        assert.doesNotMatch(ids[0].fix, /localId|~/);
+    });
+
+    it("a block derived from a site's vpcCidr names that site's key, not a derived list", () => {
+        const args = hubAndSpokeArgs(sample());
+        args.profile = { ike: { version: "ikev1" } };
+        const { findings } = checkHubAndSpoke(args, "alicloud-vpn:hub-and-spoke");
+        // IKEv1 with several selectors: refused on the profile key, the derived lists never named.
+        assert.ok(findings.some((f) => f.code === "link.ikev1-multiple-subnets" && f.field === "alicloud-vpn:hub-and-spoke.profile.ike.version"));
+        assert.ok(findings.every((f) => !f.field.includes("~") && !/\.peerSubnets\[/.test(f.field)), findings.map((f) => f.field).join("\n"));
+    });
+});
