@@ -465,8 +465,8 @@ function siteTopology(name: string, input: SitePlanInput, hub: HubPlan, linkPath
                     name: v.name,
                     cidr: v.cidr,
                     field: `${hubPath}.vswitches[${i}].cidr`,
-                    zoneId: v.zoneId,
-                    zoneField: `${hubPath}.vswitches[${i}].zoneId`,
+                    // Zones are checked against the region only when the site names one (planVpnSite checks them too).
+                    ...(input.region ? { zoneId: v.zoneId, zoneField: `${hubPath}.vswitches[${i}].zoneId` } : {}),
                     role: gatewayOnly.has(v.name) ? ("gateway" as const) : ("workload" as const),
                 })),
                 gateway: { bandwidth: input.hub.bandwidth, bandwidthField: `${hubPath}.bandwidth` },

@@ -82,19 +82,27 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
             "a vSwitch outside the VPC",
             "cidr: 172.31.16.0/20",
             "cidr: 172.30.16.0/20",
-            'error [cncfstack] alicloud-vpn:openvpn-mesh.vswitch.cidr = "172.30.16.0/20": the vSwitch block is not inside the VPC block 172.31.0.0/16; CreateVSwitch refuses it. Fix: choose alicloud-vpn:openvpn-mesh.vswitch.cidr inside 172.31.0.0/16 (e.g. 172.31.0.0/20), or widen alicloud-vpn:openvpn-mesh.vpcCidr.',
+            [
+                'error [cncfstack] alicloud-vpn:openvpn-mesh.vswitch.cidr = "172.30.16.0/20": the vSwitch block is not inside the VPC block 172.31.0.0/16; CreateVSwitch refuses it. Fix: choose alicloud-vpn:openvpn-mesh.vswitch.cidr inside 172.31.0.0/16 (e.g. 172.31.0.0/20), or widen alicloud-vpn:openvpn-mesh.vpcCidr.',
+                // The sample's fixed server address stays in the old vSwitch: a second, real problem.
+                `error [cncfstack] alicloud-vpn:openvpn-mesh.server.privateIp = "172.31.24.222": the server's private IP must be an address of its vSwitch 172.30.16.0/20. Fix: choose alicloud-vpn:openvpn-mesh.server.privateIp inside 172.30.16.0/20, e.g. 172.30.16.10, or leave it unset to let Alibaba pick one.`,
+            ],
         ],
         [
             "a client LAN over Alibaba's service addresses in 100.64.0.0/10",
             "- 192.168.12.0/24",
             "- 100.100.50.0/24",
-            'error [cncfstack] alicloud-vpn:openvpn-mesh.clients[0].lans[1] = "100.100.50.0/24": the mesh routes each LAN from the VPC to the server: a VPC route to 100.100.50.0/24 would send the VPC\'s traffic to Alibaba\'s own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that LAN out of 100.64.0.0/10, or leave it out of alicloud-vpn:openvpn-mesh.clients[0].lans[1].',
+            [
+                'error [cncfstack] alicloud-vpn:openvpn-mesh.clients[0].lans[1] = "100.100.50.0/24": the mesh routes each LAN from the VPC to the server: a VPC route to 100.100.50.0/24 would send the VPC\'s traffic to Alibaba\'s own services (100.100.0.0/16: DNS 100.100.2.136, metadata 100.100.100.200) away from them. Fix: renumber that LAN out of 100.64.0.0/10, or leave it out of alicloud-vpn:openvpn-mesh.clients[0].lans[1].',
+            ],
         ],
         [
             "a VPC block inside 100.64.0.0/10",
             /172\.31\./g,
             "100.96.",
-            'error [cncfstack] alicloud-vpn:openvpn-mesh.vpcCidr = "100.96.0.0/16": the VPC block overlaps 100.64.0.0/10, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:openvpn-mesh.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.16.0.0/16.',
+            [
+                'error [cncfstack] alicloud-vpn:openvpn-mesh.vpcCidr = "100.96.0.0/16": the VPC block overlaps 100.64.0.0/10, which Alibaba reserves; CreateVpc refuses it. Fix: choose alicloud-vpn:openvpn-mesh.vpcCidr in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, e.g. 172.31.0.0/16.',
+            ],
         ],
     ] as const) {
         it(`refuses ${what} before anything is registered`, async () => {
@@ -108,7 +116,7 @@ describe("offline plan of the OpenVPN mesh stack (seed 003)", function () {
                 assert.ok(err instanceof TopologyError);
                 assert.deepEqual(
                     err.findings.filter((f) => f.severity === "error").map(formatFinding),
-                    [expected],
+                    expected,
                 );
                 return true;
             });
