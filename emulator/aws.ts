@@ -306,3 +306,35 @@ export function awsOutputs(type: string, urn: string, region: string, inputs: Re
             return { id: awsId("res", urn), outputs: { ...inputs, region } };
     }
 }
+
+/** The offline plan's lines for an AWS resource (key inputs and outputs, keys as [secret]), or undefined for other types. */
+export function describeAws(resource: RecordedResource): string[] | undefined {
+    const i = resource.inputs;
+    const o = resource.outputs;
+    switch (resource.type) {
+        case AWS_TYPES.vpnGateway:
+            return [`region=${i.region} vpcId=${i.vpcId ?? "-"} → amazonSideAsn=${o.amazonSideAsn}`];
+        case AWS_TYPES.customerGateway:
+            return [`region=${i.region} ipAddress=${i.ipAddress} bgpAsn=${i.bgpAsn} type=${i.type}`];
+        case AWS_TYPES.vpnConnection: {
+            const head = `region=${i.region} cgw=${i.customerGatewayId} ${i.vpnGatewayId ? `vgw=${i.vpnGatewayId}` : `tgw=${i.transitGatewayId}`} staticRoutesOnly=${i.staticRoutesOnly}`;
+            const tunnel = (n: number) => {
+                const t = (k: string) => i[`tunnel${n}${k}`];
+                return (
+                    `tunnel${n} ${o[`tunnel${n}Address`]} inside ${o[`tunnel${n}InsideCidr`]}: ${(t("IkeVersions") ?? []).join(",")} ` +
+                    `${t("Phase1EncryptionAlgorithms")}/${t("Phase1IntegrityAlgorithms")}/dh${t("Phase1DhGroupNumbers")} ${t("Phase1LifetimeSeconds")}s; ` +
+                    `esp ${t("Phase2EncryptionAlgorithms")}/${t("Phase2IntegrityAlgorithms")} pfs dh${t("Phase2DhGroupNumbers")} ${t("Phase2LifetimeSeconds")}s psk=[secret]`
+                );
+            };
+            return [head, tunnel(1), tunnel(2)];
+        }
+        case AWS_TYPES.vpnConnectionRoute:
+            return [`destinationCidrBlock=${i.destinationCidrBlock} vpnConnectionId=${i.vpnConnectionId}`];
+        case AWS_TYPES.routePropagation:
+            return [`vpnGatewayId=${i.vpnGatewayId} routeTableId=${i.routeTableId}`];
+        case AWS_TYPES.transitGatewayRoute:
+            return [`destinationCidrBlock=${i.destinationCidrBlock} transitGatewayAttachmentId=${i.transitGatewayAttachmentId}`];
+        default:
+            return undefined;
+    }
+}
