@@ -1,6 +1,7 @@
 // The lab's scenarios by name (`npm run lab -- <name>`). Add a scenario: a file exporting a LabScenario,
 // registered here, and a test in tests/lab/.
 import { LabScenario } from "../scenario";
+import { cloudAwsScenario } from "./cloudAws";
 import { faultDpdScenario, faultScenario } from "./fault";
 import { hubScenario } from "./hub";
 import { hypermotionScenario } from "./hypermotion";
@@ -13,5 +14,6 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [faultScenario.name]: faultScenario,
     [hubScenario.name]: hubScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
+    [cloudAwsScenario.name]: cloudAwsScenario,
     [faultDpdScenario.name]: faultDpdScenario,
 };
