@@ -5,6 +5,17 @@ import { DH_GROUPS, ENCRYPTION_ALGORITHMS, IKE_MODES, IKE_VERSIONS, INTEGRITY_AL
 import { Finding, allowedList } from "../findings";
 import { DEFAULT_PROFILE, IpsecProfile, IpsecProfileInput } from "../profile";
 import { AWS_ACCEPTS, AWS_SOURCES } from "./aws";
+import {
+    AZURE_DH_NAME,
+    AZURE_ENCRYPTION_NAME,
+    AZURE_IKE_INTEGRITY_NAME,
+    AZURE_IKE_SA_LIFETIME_SECONDS,
+    AZURE_IPSEC_INTEGRITY_NAME,
+    AZURE_PFS_NAME,
+    AZURE_QM_SA_LIFETIME_MIN_SECONDS,
+    AZURE_SOURCES,
+} from "./azure";
+import { GCP_DH, GCP_ENCRYPTION, GCP_INTEGRITY, GCP_PHASE1_LIFETIME_SECONDS, GCP_PHASE2_LIFETIME_SECONDS, GCP_SOURCES } from "./gcp";
 
 /** What a peer cloud accepts for each profile field, in Alibaba's spelling. */
 export interface PeerCloudAccepts {
@@ -38,6 +49,45 @@ export const AWS: PeerCloudAccepts = {
     phase2Pfs: AWS_ACCEPTS.phase2Pfs,
     phase2Lifetime: AWS_ACCEPTS.phase2Lifetime,
 };
+
+/** Azure VPN gateway with a custom ipsecPolicies entry (route-based gateway). */
+export const AZURE: PeerCloudAccepts = {
+    label: "Azure",
+    source: AZURE_SOURCES.policy,
+    ikeVersion: ["ikev1", "ikev2"],
+    ikeMode: ["main"],
+    phase1Encryption: Object.keys(AZURE_ENCRYPTION_NAME),
+    phase1Integrity: Object.keys(AZURE_IKE_INTEGRITY_NAME),
+    phase1Dh: Object.keys(AZURE_DH_NAME),
+    phase1Lifetime: { min: AZURE_IKE_SA_LIFETIME_SECONDS, max: AZURE_IKE_SA_LIFETIME_SECONDS },
+    phase2Encryption: Object.keys(AZURE_ENCRYPTION_NAME),
+    phase2Integrity: Object.keys(AZURE_IPSEC_INTEGRITY_NAME),
+    phase2Pfs: Object.keys(AZURE_PFS_NAME),
+    phase2Lifetime: { min: AZURE_QM_SA_LIFETIME_MIN_SECONDS, max: Infinity },
+};
+
+/** Google Cloud HA VPN (fixed lifetimes). */
+export const GCP: PeerCloudAccepts = {
+    label: "Google Cloud",
+    source: GCP_SOURCES.ciphers,
+    ikeVersion: ["ikev1", "ikev2"],
+    ikeMode: ["main"],
+    phase1Encryption: GCP_ENCRYPTION,
+    phase1Integrity: GCP_INTEGRITY,
+    phase1Dh: GCP_DH,
+    phase1Lifetime: { min: GCP_PHASE1_LIFETIME_SECONDS, max: GCP_PHASE1_LIFETIME_SECONDS },
+    phase2Encryption: GCP_ENCRYPTION,
+    phase2Integrity: GCP_INTEGRITY,
+    phase2Pfs: ["disabled", ...GCP_DH],
+    phase2Lifetime: { min: GCP_PHASE2_LIFETIME_SECONDS, max: GCP_PHASE2_LIFETIME_SECONDS },
+};
+
+export const PEER_CLOUDS = { aws: AWS, azure: AZURE, gcp: GCP } as const;
+
+/** "900-28800 s", "28800 s" (fixed), "at least 300 s" (no maximum). */
+function range(r: { min: number; max: number }): string {
+    return r.max === Infinity ? `at least ${r.min} s` : r.min === r.max ? `${r.min} s` : `${r.min}-${r.max} s`;
+}
 
 // Strongest first; integrity puts sha256 first because it is the library's default (sha384/sha512 are accepted
 // and no stronger in practice as HMACs truncated to half their size).
@@ -194,9 +244,15 @@ export function checkCloudIntersection(cloud: PeerCloudAccepts, profile: IpsecPr
             site,
             field: at(field),
             value,
-            allowed: `Alibaba Cloud: ${LIFETIME_MIN_SECONDS}-${LIFETIME_MAX_SECONDS} s; ${cloud.label}: ${peer.min}-${peer.max} s; both: ${both.min}-${both.max} s`,
-            message: `${cloud.label} accepts a phase ${phase} lifetime from ${peer.min} to ${peer.max} seconds only (${cloud.source}).`,
-            fix: `set ${at(field)} to ${suggestion}, the ${suggestion === both.max ? "longest" : "shortest"} lifetime both Alibaba Cloud and ${cloud.label} accept.`,
+            allowed: `Alibaba Cloud: ${LIFETIME_MIN_SECONDS}-${LIFETIME_MAX_SECONDS} s; ${cloud.label}: ${range(peer)}; both: ${range(both)}`,
+            message:
+                peer.min === peer.max
+                    ? `${cloud.label}'s phase ${phase} lifetime is fixed at ${peer.min} seconds (${cloud.source}); the Alibaba end must use the same.`
+                    : `${cloud.label} accepts a phase ${phase} lifetime ${peer.max === Infinity ? `of at least ${peer.min}` : `from ${peer.min} to ${peer.max}`} seconds only (${cloud.source}).`,
+            fix:
+                both.min === both.max
+                    ? `set ${at(field)} to ${both.min}.`
+                    : `set ${at(field)} to ${suggestion}, the ${suggestion === both.max ? "longest" : "shortest"} lifetime both Alibaba Cloud and ${cloud.label} accept.`,
         });
     }
     return findings;
