@@ -11,10 +11,6 @@ import { slug } from "../model/site";
 import { requireOptional } from "./optional";
 import { GatewayRef, LinkResources, createHub, createLink } from "./resources";
 
-/** The other cloud of a CloudLink. Azure and Google Cloud are not built yet (see README). */
-export const PeerCloud = { Aws: "aws" } as const;
-export type PeerCloud = (typeof PeerCloud)[keyof typeof PeerCloud];
-
 /** The Alibaba end: a VPC, vSwitches in two zones and a dual-tunnel VPN gateway in `region`. */
 export interface CloudLinkAlibabaArgs extends HubSpec {
     /** The Alibaba Cloud region, e.g. "cn-beijing". A provider for it is created unless the component is given one. */
@@ -27,10 +23,8 @@ export interface CloudLinkAlibabaArgs extends HubSpec {
 export interface CloudLinkAwsArgs extends AwsEndSpec {}
 
 export interface CloudLinkArgs {
-    /** The other cloud. */
-    peerCloud: PeerCloud;
     alibaba: CloudLinkAlibabaArgs;
-    /** With peerCloud "aws". */
+    /** The other end on AWS. The other cloud is the one whose block is set (Azure and Google Cloud: not built yet). */
     aws?: CloudLinkAwsArgs;
     /** One profile for both clouds. Default: the strongest both accept (for AWS: IKEv2, aes256, sha256, group14, 28800 s / 3600 s). */
     profile?: IpsecProfileInput;
@@ -47,19 +41,16 @@ export interface CloudLinkArgs {
 /** Plans a cloud link without creating anything: every finding and, when there is no error, what to create. */
 export function planCloudLink(name: string, args: CloudLinkArgs): { plan?: AwsCloudLinkPlan; findings: Finding[] } {
     const path = args.configPath ?? name;
-    if (args.peerCloud !== PeerCloud.Aws || !args.aws) {
-        const field = args.peerCloud !== PeerCloud.Aws ? "peerCloud" : "aws";
+    if (!args.aws) {
         return {
             findings: [
                 {
                     severity: "error",
-                    code: "cloud.unsupported",
+                    code: "cloud.missing-peer",
                     site: name,
-                    field: `${path}.${field}`,
-                    value: field === "peerCloud" ? args.peerCloud : undefined,
-                    allowed: Object.values(PeerCloud).join(", "),
-                    message: field === "peerCloud" ? "CloudLink builds the other end on AWS only so far." : 'peerCloud "aws" needs the AWS end\'s arguments.',
-                    fix: field === "peerCloud" ? `set ${path}.peerCloud to aws.` : `set ${path}.aws (region, vpcCidrs and vpcId, vpnGatewayId or transitGatewayId).`,
+                    field: `${path}.aws`,
+                    message: "a cloud link needs the other cloud's end; CloudLink builds it on AWS so far (Azure and Google Cloud are not built yet).",
+                    fix: `set ${path}.aws (region, vpcCidrs and one of vpcId, vpnGatewayId, transitGatewayId).`,
                 },
             ],
         };

@@ -52,7 +52,6 @@ export function cloudAwsArgs(input: CloudAwsConfig): { name: string; args: Cloud
     return {
         name: config.name,
         args: {
-            peerCloud: "aws",
             alibaba: {
                 ...config.alibaba,
                 gatewayVswitch: index(config.alibaba.gatewayVswitch, "gatewayVswitch"),

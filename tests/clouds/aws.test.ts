@@ -12,7 +12,6 @@ import { emulate, valueOf } from "../helpers";
 
 function linkArgs(overrides: Partial<CloudLinkArgs> = {}): CloudLinkArgs {
     return {
-        peerCloud: "aws",
         alibaba: {
             region: "cn-beijing",
             vpcCidr: "172.16.0.0/16",
