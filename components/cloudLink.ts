@@ -58,11 +58,14 @@ export function planCloudLink(name: string, args: CloudLinkArgs): { plan?: AwsCl
     return planAwsCloudLink(name, { alibaba: args.alibaba, aws: args.aws, profile: args.profile, psks: args.psks, configPath: args.configPath });
 }
 
-interface CloudLinkDetails {
+/** Typed without @pulumi/aws, so the package's declarations compile for users who do not install it. */
+export interface CloudLinkDetails {
     plan: AwsCloudLinkPlan;
     findings: Finding[];
-    awsConnections: awsSdk.ec2.VpnConnection[];
-    awsCustomerGateways: awsSdk.ec2.CustomerGateway[];
+    /** aws.ec2.VpnConnection A and B. */
+    awsConnections: pulumi.CustomResource[];
+    /** aws.ec2.CustomerGateway A (master address) and B (slave address). */
+    awsCustomerGateways: pulumi.CustomResource[];
     alibabaLinks: LinkResources[];
 }
 

@@ -309,3 +309,38 @@ describe("the AWS emulator's own refusals (raw resources)", () => {
         assert.match(emulator.state.rejections[0].message, /^The tunnel inside CIDR 169\.254\.44\.0\/30 is already in use by vpn-0[0-9a-f]{16} on vgw-0[0-9a-f]{16}\.$/);
     });
 });
+
+describe("CloudLink without the optional @pulumi/aws", () => {
+    it("names the package to install and registers nothing", async () => {
+        // Make `require("@pulumi/aws")` fail as it does where the package is not installed.
+        const Module = require("node:module");
+        // Module._load, not _resolveFilename: an earlier require of the package is cached per requiring file.
+        const original = Module._load;
+        Module._load = function (request: string, ...rest: unknown[]) {
+            if (request === "@pulumi/aws") {
+                const err: NodeJS.ErrnoException = new Error("Cannot find module '@pulumi/aws'");
+                err.code = "MODULE_NOT_FOUND";
+                throw err;
+            }
+            return original.call(this, request, ...rest);
+        };
+        let error: unknown;
+        try {
+            const emulator = await emulate(() => {
+                try {
+                    new CloudLink("bj-sg", linkArgs());
+                } catch (err) {
+                    error = err;
+                }
+            });
+            assert.equal(emulator.state.resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length, 0);
+        } finally {
+            Module._load = original;
+        }
+        assert.equal(
+            (error as Error)?.message,
+            'CloudLink "bj-sg" to AWS needs the package @pulumi/aws, an optional peer dependency of alicloud-vpn that is not installed. ' +
+                "Fix: run `npm install @pulumi/aws@^7` in your Pulumi project (nothing was created).",
+        );
+    });
+});
