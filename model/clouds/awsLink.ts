@@ -267,6 +267,17 @@ export function checkAwsEnd(aws: AwsEndSpec, psks: string[] | undefined, path: s
                   : psk.startsWith("0")
                     ? "AWS refuses a pre-shared key that starts with 0"
                     : undefined;
+        if (!reason && psk.length < 16) {
+            findings.push({
+                severity: "warning",
+                code: "link.short-psk",
+                site,
+                field: `${path}.psks[${i}]`,
+                value: "[secret]",
+                message: `the pre-shared key has ${psk.length} characters; short keys fall to offline guessing.`,
+                fix: `use at least 16 random characters, or leave ${path}.psks out to generate 32.`,
+            });
+        }
         if (reason) {
             findings.push({
                 severity: "error",
@@ -314,8 +325,8 @@ export function planAwsCloudLink(name: string, spec: AwsCloudLinkSpec): { plan?:
         alibabaSubnets: spec.alibaba.alibabaSubnets,
         profile: profileInput,
         separateSlavePeer: true,
-        // Keys go to both clouds; they are checked above against AWS's stricter rules, and here against Alibaba's.
-        psks: fourKeys && [fourKeys[k], fourKeys[2 + k]],
+        // Keys go to both clouds; AWS's rules (checked above) are a subset of Alibaba's, so they are not passed to the
+        // Alibaba checks, which would name them by the link's tunnel index instead of the user's.
         peerPlatforms: [],
         configPath: path,
         // One VPC route toward the gateway is enough; connection 2 stands by behind weight-0 gateway routes.

@@ -195,6 +195,20 @@ describe("CloudLink to AWS on the emulator", () => {
         ]);
     });
 
+    it("takes four given keys in AWS's order (A1, A2, B1, B2) and warns once about a short one, by its own index", async () => {
+        const keys = ["Key_A1.aaaaaaaaaaaaaaaa", "Key_A2.bbbbbbbbbbbbbbbb", "KeyB1short", "Key_B2.dddddddddddddddd"];
+        let link!: CloudLink;
+        const emulator = await emulate(() => {
+            link = new CloudLink("bj-sg", linkArgs({ psks: keys }));
+        });
+        assert.deepEqual(emulator.state.rejections, []);
+        assert.deepEqual(link.details().findings.map((f) => `${f.severity} ${f.code} ${f.field}`), ["warning link.short-psk bj-sg.psks[2]"]);
+        const conns = emulator.ofType(AWS_TYPES.vpnConnection).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(conns.flatMap((c) => [c.inputs.tunnel1PresharedKey, c.inputs.tunnel2PresharedKey]), keys);
+        const aliConns = emulator.ofType(TYPES.connection).sort((a, b) => a.name.localeCompare(b.name));
+        assert.deepEqual(aliConns.map((c) => c.inputs.tunnelOptionsSpecifications.map((t: any) => t.tunnelIkeConfig.psk)), [[keys[0], keys[2]], [keys[1], keys[3]]]);
+    });
+
     it("attaches to a transit gateway with its route table instead of a virtual private gateway", async () => {
         const emulator = await emulate(() => {
             new CloudLink("bj-sg", linkArgs({
