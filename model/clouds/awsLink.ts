@@ -316,6 +316,20 @@ export function planAwsCloudLink(name: string, spec: AwsCloudLinkSpec): { plan?:
             fix: `set ${path}.alibaba.tunnelMode to dual (the default) with vSwitches in two zones.`,
         });
     }
+    (spec.alibaba.vswitches ?? []).forEach((vsw, i) => {
+        // Zone ids extend their region's id (cn-beijing-h); the provider for alibaba.region would not find another.
+        if (typeof vsw.zoneId === "string" && !vsw.zoneId.startsWith(spec.alibaba.region)) {
+            findings.push({
+                severity: "error",
+                code: "cloud.zone-not-in-region",
+                site: name,
+                field: `${path}.alibaba.vswitches[${i}].zoneId`,
+                value: vsw.zoneId,
+                message: `zone ${vsw.zoneId} is not a zone of the Alibaba region ${spec.alibaba.region}.`,
+                fix: `use a zone of ${spec.alibaba.region} (e.g. ${spec.alibaba.region}-h), or correct ${path}.alibaba.region.`,
+            });
+        }
+    });
     const vpcCidrs = Array.isArray(spec.aws.vpcCidrs) ? spec.aws.vpcCidrs : [];
     const syntaxOk = vpcCidrs.every((c) => cidrSyntaxError(c) === undefined);
     const fourKeys = spec.psks && (spec.psks.length === 1 ? [0, 1, 2, 3].map(() => spec.psks![0]) : spec.psks.length === 4 ? spec.psks : undefined);
