@@ -33,3 +33,43 @@ export const AZURE_IKE_INTEGRITY_NAME: Partial<Record<IntegrityAlgorithm, string
 export const AZURE_IPSEC_INTEGRITY_NAME: Partial<Record<IntegrityAlgorithm, string>> = { md5: "MD5", sha1: "SHA1", sha256: "SHA256" };
 export const AZURE_DH_NAME: Partial<Record<DhGroup, string>> = { group1: "DHGroup1", group2: "DHGroup2", group14: "DHGroup14" };
 export const AZURE_PFS_NAME: Partial<Record<IpsecPfs, string>> = { disabled: "None", group1: "PFS1", group2: "PFS2", group14: "PFS2048" };
+
+/** The ipsecPolicies entry of an Azure virtual network gateway connection, in the REST API's names. */
+export interface AzureIpsecPolicy {
+    ikeEncryption: string;
+    ikeIntegrity: string;
+    dhGroup: string;
+    ipsecEncryption: string;
+    ipsecIntegrity: string;
+    pfsGroup: string;
+    saLifeTimeSeconds: number;
+    /** Azure requires a data size limit; 102400000 KB is its default. */
+    saDataSizeKilobytes: number;
+}
+
+/**
+ * The Azure side of a profile that passed checkCloudIntersection(AZURE, ...): what the Azure end of a cloud link will
+ * send as its one ipsecPolicies entry (the component itself is not built yet).
+ */
+export function azureIpsecPolicy(profile: {
+    ike: { encryption: EncryptionAlgorithm; integrity: IntegrityAlgorithm; dhGroup: DhGroup };
+    ipsec: { encryption: EncryptionAlgorithm; integrity: IntegrityAlgorithm; pfs: IpsecPfs; lifetimeSeconds: number };
+}): AzureIpsecPolicy {
+    const name = <K extends string>(table: Partial<Record<K, string>>, value: K, field: string): string => {
+        const out = table[value];
+        if (!out) {
+            throw new Error(`${field} = ${value} is outside what Azure accepts; run checkCloudIntersection(AZURE, ...) first`);
+        }
+        return out;
+    };
+    return {
+        ikeEncryption: name(AZURE_ENCRYPTION_NAME, profile.ike.encryption, "ike.encryption"),
+        ikeIntegrity: name(AZURE_IKE_INTEGRITY_NAME, profile.ike.integrity, "ike.integrity"),
+        dhGroup: name(AZURE_DH_NAME, profile.ike.dhGroup, "ike.dhGroup"),
+        ipsecEncryption: name(AZURE_ENCRYPTION_NAME, profile.ipsec.encryption, "ipsec.encryption"),
+        ipsecIntegrity: name(AZURE_IPSEC_INTEGRITY_NAME, profile.ipsec.integrity, "ipsec.integrity"),
+        pfsGroup: name(AZURE_PFS_NAME, profile.ipsec.pfs, "ipsec.pfs"),
+        saLifeTimeSeconds: profile.ipsec.lifetimeSeconds,
+        saDataSizeKilobytes: 102400000,
+    };
+}

@@ -1,5 +1,6 @@
 // Azure and Google Cloud against Alibaba: the intersection data and the checker (their cloud ends are not built yet).
 import * as assert from "node:assert/strict";
+import { azureIpsecPolicy } from "../../model/clouds/azure";
 import { AZURE, GCP, checkCloudIntersection, cloudDefaultProfile, commonValues } from "../../model/clouds/intersection";
 import { DEFAULT_PROFILE } from "../../model/profile";
 
@@ -40,5 +41,20 @@ describe("Alibaba <-> Azure and Google Cloud intersections", () => {
             "g.ipsec.lifetimeSeconds=3600 -> set g.ipsec.lifetimeSeconds to 10800.",
         ]);
         assert.match(findings[0].message, /^Google Cloud's phase 1 lifetime is fixed at 36000 seconds \(https:\/\/cloud\.google\.com\//);
+    });
+
+    it("Azure: the default profile as the connection's ipsecPolicies entry", () => {
+        assert.deepEqual(azureIpsecPolicy(cloudDefaultProfile(AZURE)), {
+            ikeEncryption: "AES256",
+            ikeIntegrity: "SHA256",
+            dhGroup: "DHGroup14",
+            ipsecEncryption: "AES256",
+            ipsecIntegrity: "SHA256",
+            pfsGroup: "PFS2048",
+            saLifeTimeSeconds: 3600,
+            saDataSizeKilobytes: 102400000,
+        });
+        const p = cloudDefaultProfile(AZURE);
+        assert.throws(() => azureIpsecPolicy({ ...p, ipsec: { ...p.ipsec, integrity: "sha512" } }), /ipsec\.integrity = sha512 is outside what Azure accepts/);
     });
 });
