@@ -26,7 +26,9 @@ export function awsPeerFor(resources: RecordedResource[], peerIps: string[]): Aw
     const crypto = (c: RecordedResource) =>
         `${(t(c, "IkeVersions") ?? ["any IKE"]).join(",")} ${t(c, "Phase1EncryptionAlgorithms")}/${t(c, "Phase1IntegrityAlgorithms")}/dh${t(c, "Phase1DhGroupNumbers")} ${t(c, "Phase1LifetimeSeconds")}s · ` +
         `esp ${t(c, "Phase2EncryptionAlgorithms")}/${t(c, "Phase2IntegrityAlgorithms")} pfs dh${t(c, "Phase2DhGroupNumbers")} ${t(c, "Phase2LifetimeSeconds")}s`;
-    const routes = resources.filter((r) => r.type === AWS_TYPES.vpnConnectionRoute && inRegion.some((c) => c.id === r.inputs.vpnConnectionId));
+    const routes = resources.filter(
+        (r) => r.type === AWS_TYPES.vpnConnectionRoute && inRegion.some((c) => c.id === r.inputs.vpnConnectionId),
+    );
     const label = [
         `AWS ${region}`,
         vgwId ? `virtual private gateway ${vgwId}` : `transit gateway ${inRegion[0].inputs.transitGatewayId}`,

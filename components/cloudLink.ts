@@ -49,13 +49,20 @@ export function planCloudLink(name: string, args: CloudLinkArgs): { plan?: AwsCl
                     code: "cloud.missing-peer",
                     site: name,
                     field: `${path}.aws`,
-                    message: "a cloud link needs the other cloud's end; CloudLink builds it on AWS so far (Azure and Google Cloud are not built yet).",
+                    message:
+                        "a cloud link needs the other cloud's end; CloudLink builds it on AWS so far (Azure and Google Cloud are not built yet).",
                     fix: `set ${path}.aws (region, vpcCidrs and one of vpcId, vpnGatewayId, transitGatewayId).`,
                 },
             ],
         };
     }
-    return planAwsCloudLink(name, { alibaba: args.alibaba, aws: args.aws, profile: args.profile, psks: args.psks, configPath: args.configPath });
+    return planAwsCloudLink(name, {
+        alibaba: args.alibaba,
+        aws: args.aws,
+        profile: args.profile,
+        psks: args.psks,
+        configPath: args.configPath,
+    });
 }
 
 /** Typed without @pulumi/aws, so the package's declarations compile for users who do not install it. */
@@ -110,8 +117,14 @@ export class CloudLink extends pulumi.ComponentResource {
 
         // The Alibaba end, under a provider for its region (or the one the caller gave).
         const givenAlibaba = givenProvider(opts, "alicloud");
-        const alibabaProvider = givenAlibaba ?? new alicloud.Provider(`${name}-${args.alibaba.region}`, { region: args.alibaba.region }, { parent: this });
-        const alibabaEnd = new pulumi.ComponentResource("alicloud-vpn:index:CloudLinkAlibabaEnd", `${name}-alibaba`, {}, { parent: this, providers: [alibabaProvider] });
+        const alibabaProvider =
+            givenAlibaba ?? new alicloud.Provider(`${name}-${args.alibaba.region}`, { region: args.alibaba.region }, { parent: this });
+        const alibabaEnd = new pulumi.ComponentResource(
+            "alicloud-vpn:index:CloudLinkAlibabaEnd",
+            `${name}-alibaba`,
+            {},
+            { parent: this, providers: [alibabaProvider] },
+        );
         const hub = createHub(plan.site.hub, tags, alibabaEnd);
         const gateway: GatewayRef = {
             name,
@@ -126,11 +139,27 @@ export class CloudLink extends pulumi.ComponentResource {
         // The AWS end. Every AWS resource names its region itself (provider v7's per-resource region).
         const awsChild = { parent: this };
         const awsTags = { ...tags, Name: name };
-        const vgw = plan.attach.kind === "vpc" ? new aws.ec2.VpnGateway(`${name}-vgw`, { vpcId: plan.attach.vpcId, amazonSideAsn: plan.amazonSideAsn?.toString(), region, tags: awsTags }, awsChild) : undefined;
-        const vpnGatewayId: pulumi.Input<string> | undefined = vgw ? vgw.id : plan.attach.kind === "vpnGateway" ? plan.attach.vpnGatewayId : undefined;
+        const vgw =
+            plan.attach.kind === "vpc"
+                ? new aws.ec2.VpnGateway(
+                      `${name}-vgw`,
+                      { vpcId: plan.attach.vpcId, amazonSideAsn: plan.amazonSideAsn?.toString(), region, tags: awsTags },
+                      awsChild,
+                  )
+                : undefined;
+        const vpnGatewayId: pulumi.Input<string> | undefined = vgw
+            ? vgw.id
+            : plan.attach.kind === "vpnGateway"
+              ? plan.attach.vpnGatewayId
+              : undefined;
         if (vpnGatewayId !== undefined) {
             plan.routeTableIds.forEach(
-                (rtb) => new aws.ec2.VpnGatewayRoutePropagation(`${name}-propagation-${rtb}`, { vpnGatewayId, routeTableId: rtb, region }, awsChild),
+                (rtb) =>
+                    new aws.ec2.VpnGatewayRoutePropagation(
+                        `${name}-propagation-${rtb}`,
+                        { vpnGatewayId, routeTableId: rtb, region },
+                        awsChild,
+                    ),
             );
         }
         // One customer gateway per Alibaba gateway address: A for the master address, B for the slave address.
@@ -140,7 +169,13 @@ export class CloudLink extends pulumi.ComponentResource {
                 new aws.ec2.CustomerGateway(
                     `${name}-cgw-${c}`,
                     // Static routing: the ASN is required by the API but unused; 65000 is private.
-                    { bgpAsn: "65000", ipAddress: alibabaIps[j], type: "ipsec.1", region, tags: { ...awsTags, Name: `${name}-alibaba-${j === 0 ? "master" : "slave"}` } },
+                    {
+                        bgpAsn: "65000",
+                        ipAddress: alibabaIps[j],
+                        type: "ipsec.1",
+                        region,
+                        tags: { ...awsTags, Name: `${name}-alibaba-${j === 0 ? "master" : "slave"}` },
+                    },
                     awsChild,
                 ),
         );
@@ -148,9 +183,13 @@ export class CloudLink extends pulumi.ComponentResource {
             plan.psks
                 ? pulumi.secret(plan.psks[i])
                 : pulumi.secret(
-                      new random.RandomPassword(`${name}-psk-${["a1", "a2", "b1", "b2"][i]}`, { length: 32, special: false, minLower: 4, minUpper: 4, minNumeric: 4 }, { parent: this })
-                          // AWS refuses a key that starts with 0; letters and digits suit both clouds otherwise.
-                          .result.apply((k) => (k.startsWith("0") ? `K${k.slice(1)}` : k)),
+                      new random.RandomPassword(
+                          `${name}-psk-${["a1", "a2", "b1", "b2"][i]}`,
+                          { length: 32, special: false, minLower: 4, minUpper: 4, minNumeric: 4 },
+                          { parent: this },
+                      )// AWS refuses a key that starts with 0; letters and digits suit both clouds otherwise.
+                      .result
+                          .apply((k) => (k.startsWith("0") ? `K${k.slice(1)}` : k)),
                   ),
         );
         const o = plan.tunnelOptions;
@@ -176,7 +215,9 @@ export class CloudLink extends pulumi.ComponentResource {
                     `${name}-vpn-${c}`,
                     {
                         customerGatewayId: customerGateways[j].id,
-                        ...(vpnGatewayId !== undefined ? { vpnGatewayId } : { transitGatewayId: (plan.attach as { transitGatewayId: string }).transitGatewayId }),
+                        ...(vpnGatewayId !== undefined
+                            ? { vpnGatewayId }
+                            : { transitGatewayId: (plan.attach as { transitGatewayId: string }).transitGatewayId }),
                         type: "ipsec.1",
                         staticRoutesOnly: true,
                         region,
@@ -184,13 +225,21 @@ export class CloudLink extends pulumi.ComponentResource {
                         ...tunnel(1, j * 2),
                         ...tunnel(2, j * 2 + 1),
                     } as awsSdk.ec2.VpnConnectionArgs,
-                    { parent: this, additionalSecretOutputs: ["tunnel1PresharedKey", "tunnel2PresharedKey", "customerGatewayConfiguration"] },
+                    {
+                        parent: this,
+                        additionalSecretOutputs: ["tunnel1PresharedKey", "tunnel2PresharedKey", "customerGatewayConfiguration"],
+                    },
                 ),
         );
         if (vpnGatewayId !== undefined) {
             connections.forEach((conn, j) =>
                 plan.alibabaSubnets.forEach(
-                    (dest) => new aws.ec2.VpnConnectionRoute(`${name}-vpn-${"ab"[j]}-route-${slug(dest)}`, { vpnConnectionId: conn.id, destinationCidrBlock: dest, region }, awsChild),
+                    (dest) =>
+                        new aws.ec2.VpnConnectionRoute(
+                            `${name}-vpn-${"ab"[j]}-route-${slug(dest)}`,
+                            { vpnConnectionId: conn.id, destinationCidrBlock: dest, region },
+                            awsChild,
+                        ),
                 ),
             );
         } else if (plan.attach.kind === "transitGateway") {
@@ -200,7 +249,12 @@ export class CloudLink extends pulumi.ComponentResource {
                 (dest) =>
                     new aws.ec2transitgateway.Route(
                         `${name}-tgw-route-${slug(dest)}`,
-                        { destinationCidrBlock: dest, transitGatewayAttachmentId: connections[0].transitGatewayAttachmentId, transitGatewayRouteTableId: routeTableId, region },
+                        {
+                            destinationCidrBlock: dest,
+                            transitGatewayAttachmentId: connections[0].transitGatewayAttachmentId,
+                            transitGatewayRouteTableId: routeTableId,
+                            region,
+                        },
                         awsChild,
                     ),
             );
@@ -233,7 +287,13 @@ export class CloudLink extends pulumi.ComponentResource {
         this.awsTunnelAddresses = pulumi.all(connections.flatMap((c) => [c.tunnel1Address, c.tunnel2Address]));
         this.psks = pulumi.secret(pulumi.all(psks));
         this.warnings = pulumi.output(warnings.map(formatFinding));
-        cloudLinkDetails.set(this, { plan, findings: warnings, awsConnections: connections, awsCustomerGateways: customerGateways, alibabaLinks });
+        cloudLinkDetails.set(this, {
+            plan,
+            findings: warnings,
+            awsConnections: connections,
+            awsCustomerGateways: customerGateways,
+            alibabaLinks,
+        });
         this.registerOutputs({
             alibabaVpcId: this.alibabaVpcId,
             alibabaVpnGatewayId: this.alibabaVpnGatewayId,
@@ -264,5 +324,7 @@ function givenProvider(opts: pulumi.ComponentResourceOptions | undefined, pkg: s
     if (!providers) {
         return opts?.provider && packageOf(opts.provider) === pkg ? opts.provider : undefined;
     }
-    return Array.isArray(providers) ? providers.find((p) => packageOf(p) === pkg) : (providers as Record<string, pulumi.ProviderResource>)[pkg];
+    return Array.isArray(providers)
+        ? providers.find((p) => packageOf(p) === pkg)
+        : (providers as Record<string, pulumi.ProviderResource>)[pkg];
 }

@@ -50,7 +50,15 @@ const ENCRYPTION = ["AES128", "AES256", "AES128-GCM-16", "AES256-GCM-16"];
 const INTEGRITY = ["SHA1", "SHA2-256", "SHA2-384", "SHA2-512"];
 const PHASE1_DH = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
 const PHASE2_DH = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
-const RESERVED_INSIDE = ["169.254.0.0/30", "169.254.1.0/30", "169.254.2.0/30", "169.254.3.0/30", "169.254.4.0/30", "169.254.5.0/30", "169.254.169.252/30"];
+const RESERVED_INSIDE = [
+    "169.254.0.0/30",
+    "169.254.1.0/30",
+    "169.254.2.0/30",
+    "169.254.3.0/30",
+    "169.254.4.0/30",
+    "169.254.5.0/30",
+    "169.254.169.252/30",
+];
 
 /** The region an AWS resource lives in: its own `region` input (provider v7), else its provider's. */
 export function awsRegion(inputs: Record<string, any>, providerRegion: string | undefined): string {
@@ -67,7 +75,9 @@ function block(text: unknown): { first: number; last: number; prefix: number } |
         return undefined;
     }
     const [, prefix] = ipaddr.IPv4.parseCIDR(text);
-    const first = ipaddr.IPv4.networkAddressFromCIDR(text).toByteArray().reduce((a, o) => a * 256 + o, 0);
+    const first = ipaddr.IPv4.networkAddressFromCIDR(text)
+        .toByteArray()
+        .reduce((a, o) => a * 256 + o, 0);
     return { first, last: first + 2 ** (32 - prefix) - 1, prefix };
 }
 
@@ -125,15 +135,28 @@ export function validateAws(request: AwsCreateRequest, state: EmulatorState): vo
         case AWS_TYPES.vpnConnection:
             return validateVpnConnection(request, state);
         case AWS_TYPES.vpnConnectionRoute: {
-            const connection = requireId(state, inputs.vpnConnectionId, AWS_TYPES.vpnConnection, "InvalidVpnConnectionID.NotFound", "vpn connection", region);
+            const connection = requireId(
+                state,
+                inputs.vpnConnectionId,
+                AWS_TYPES.vpnConnection,
+                "InvalidVpnConnectionID.NotFound",
+                "vpn connection",
+                region,
+            );
             if (!connection.inputs.staticRoutesOnly) {
-                fail("InvalidParameterValue", `The VPN connection ${connection.id} uses dynamic routing; static routes need staticRoutesOnly.`);
+                fail(
+                    "InvalidParameterValue",
+                    `The VPN connection ${connection.id} uses dynamic routing; static routes need staticRoutesOnly.`,
+                );
             }
             if (!block(inputs.destinationCidrBlock)) {
                 fail("InvalidParameterValue", `Value (${inputs.destinationCidrBlock}) for parameter destinationCidrBlock is invalid.`);
             }
             for (const other of state.ofType(AWS_TYPES.vpnConnectionRoute)) {
-                if (other.inputs.vpnConnectionId === inputs.vpnConnectionId && other.inputs.destinationCidrBlock === inputs.destinationCidrBlock) {
+                if (
+                    other.inputs.vpnConnectionId === inputs.vpnConnectionId &&
+                    other.inputs.destinationCidrBlock === inputs.destinationCidrBlock
+                ) {
                     fail("RouteAlreadyExists", `The route ${inputs.destinationCidrBlock} already exists on ${connection.id}.`);
                 }
             }
@@ -162,7 +185,14 @@ function validateVpnConnection(request: AwsCreateRequest, state: EmulatorState):
     if (inputs.type !== "ipsec.1") {
         fail("InvalidParameterValue", `Value (${inputs.type}) for parameter type is invalid. Valid values: ipsec.1`);
     }
-    const cgw = requireId(state, inputs.customerGatewayId, AWS_TYPES.customerGateway, "InvalidCustomerGatewayID.NotFound", "customer gateway", region);
+    const cgw = requireId(
+        state,
+        inputs.customerGatewayId,
+        AWS_TYPES.customerGateway,
+        "InvalidCustomerGatewayID.NotFound",
+        "customer gateway",
+        region,
+    );
     if ((inputs.vpnGatewayId === undefined) === (inputs.transitGatewayId === undefined)) {
         fail("InvalidParameterCombination", "Specify either a VpnGatewayId or a TransitGatewayId, not both and not neither.");
     }
@@ -171,7 +201,10 @@ function validateVpnConnection(request: AwsCreateRequest, state: EmulatorState):
         // One VPN connection per customer gateway on a virtual private gateway (CreateVpnConnection: modelled code).
         for (const other of state.ofType(AWS_TYPES.vpnConnection)) {
             if (other.inputs.vpnGatewayId === inputs.vpnGatewayId && other.inputs.customerGatewayId === inputs.customerGatewayId) {
-                fail("VpnConnectionAlreadyExists", `A VPN connection between ${inputs.vpnGatewayId} and ${cgw.id} already exists (${other.id}).`);
+                fail(
+                    "VpnConnectionAlreadyExists",
+                    `A VPN connection between ${inputs.vpnGatewayId} and ${cgw.id} already exists (${other.id}).`,
+                );
             }
         }
     }
@@ -180,7 +213,10 @@ function validateVpnConnection(request: AwsCreateRequest, state: EmulatorState):
         const list = (key: string, allowed: readonly (string | number)[]) => {
             for (const v of t(key) ?? []) {
                 if (!allowed.includes(v)) {
-                    fail("InvalidParameterValue", `Value (${v}) for parameter Tunnel${n}${key} is invalid. Valid values: ${allowed.join(" | ")}`);
+                    fail(
+                        "InvalidParameterValue",
+                        `Value (${v}) for parameter Tunnel${n}${key} is invalid. Valid values: ${allowed.join(" | ")}`,
+                    );
                 }
             }
         };
@@ -194,7 +230,10 @@ function validateVpnConnection(request: AwsCreateRequest, state: EmulatorState):
         const range = (key: string, min: number, max: number) => {
             const v = t(key);
             if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) {
-                fail("InvalidParameterValue", `Value (${v}) for parameter Tunnel${n}${key} is invalid. Constraints: a value between ${min} and ${max}.`);
+                fail(
+                    "InvalidParameterValue",
+                    `Value (${v}) for parameter Tunnel${n}${key} is invalid. Constraints: a value between ${min} and ${max}.`,
+                );
             }
         };
         range("Phase1LifetimeSeconds", 900, 28800);
@@ -210,7 +249,10 @@ function validateVpnConnection(request: AwsCreateRequest, state: EmulatorState):
         if (inside !== undefined) {
             const b = block(inside);
             if (!b || b.prefix !== 30 || !overlap(inside, "169.254.0.0/16") || b.first < block("169.254.0.0/16")!.first) {
-                fail("InvalidParameterValue", `Tunnel${n}InsideCidr ${inside} is invalid: a size /30 CIDR block from the 169.254.0.0/16 range is required.`);
+                fail(
+                    "InvalidParameterValue",
+                    `Tunnel${n}InsideCidr ${inside} is invalid: a size /30 CIDR block from the 169.254.0.0/16 range is required.`,
+                );
             }
             const reserved = RESERVED_INSIDE.find((r) => overlap(r, inside));
             if (reserved) {
@@ -225,7 +267,10 @@ function validateVpnConnection(request: AwsCreateRequest, state: EmulatorState):
                     for (const used of [conn.outputs.tunnel1InsideCidr, conn.outputs.tunnel2InsideCidr]) {
                         if (used && overlap(used, inside)) {
                             // Modelled code; the constraint is the API's "must be unique across all VPN connections that use the same virtual private gateway".
-                            fail("InvalidParameterValue", `The tunnel inside CIDR ${inside} is already in use by ${conn.id} on ${inputs.vpnGatewayId}.`);
+                            fail(
+                                "InvalidParameterValue",
+                                `The tunnel inside CIDR ${inside} is already in use by ${conn.id} on ${inputs.vpnGatewayId}.`,
+                            );
                         }
                     }
                 }
@@ -261,14 +306,23 @@ function generatedKey(seed: string): string {
 }
 
 /** The id and outputs AWS (and the provider) report for a created resource. */
-export function awsOutputs(type: string, urn: string, region: string, inputs: Record<string, any>, state: EmulatorState): { id: string; outputs: Record<string, any> } {
+export function awsOutputs(
+    type: string,
+    urn: string,
+    region: string,
+    inputs: Record<string, any>,
+    state: EmulatorState,
+): { id: string; outputs: Record<string, any> } {
     const arn = (kind: string, id: string) => `arn:aws:ec2:${region}:123456789012:${kind}/${id}`;
     switch (type) {
         case AWS_TYPES.provider:
             return { id: "", outputs: { ...inputs } };
         case AWS_TYPES.vpnGateway: {
             const id = awsId("vgw", urn);
-            return { id, outputs: { ...inputs, region, amazonSideAsn: String(inputs.amazonSideAsn ?? 64512), arn: arn("vpn-gateway", id) } };
+            return {
+                id,
+                outputs: { ...inputs, region, amazonSideAsn: String(inputs.amazonSideAsn ?? 64512), arn: arn("vpn-gateway", id) },
+            };
         }
         case AWS_TYPES.customerGateway: {
             const id = awsId("cgw", urn);
@@ -279,7 +333,8 @@ export function awsOutputs(type: string, urn: string, region: string, inputs: Re
             const outputs: Record<string, any> = { ...inputs, region, arn: arn("vpn-connection", id), category: "VPN" };
             for (const n of [1, 2]) {
                 // Without an inside CIDR, AWS picks a free /30 (modelled: the first free one from 169.254.100.0).
-                const inside = inputs[`tunnel${n}InsideCidr`] ?? `169.254.${100 + state.ofType(AWS_TYPES.vpnConnection).length}.${(n - 1) * 4}/30`;
+                const inside =
+                    inputs[`tunnel${n}InsideCidr`] ?? `169.254.${100 + state.ofType(AWS_TYPES.vpnConnection).length}.${(n - 1) * 4}/30`;
                 const { vgw, cgw } = insideAddresses(inside);
                 Object.assign(outputs, {
                     [`tunnel${n}Address`]: nextOutsideAddress(state),

@@ -18,7 +18,12 @@
 import { AWS_TYPES, EmulatorState, RecordedResource } from "../emulator";
 import { SiteSpec } from "./netns";
 
-const ENCRYPTION: Record<string, string> = { AES128: "aes128", AES256: "aes256", "AES128-GCM-16": "aes128gcm16", "AES256-GCM-16": "aes256gcm16" };
+const ENCRYPTION: Record<string, string> = {
+    AES128: "aes128",
+    AES256: "aes256",
+    "AES128-GCM-16": "aes128gcm16",
+    "AES256-GCM-16": "aes256gcm16",
+};
 const INTEGRITY: Record<string, string> = { SHA1: "sha1", "SHA2-256": "sha256", "SHA2-384": "sha384", "SHA2-512": "sha512" };
 const DH: Record<number, string> = {
     2: "modp1024", 5: "modp1536", 14: "modp2048", 15: "modp3072", 16: "modp4096", 17: "modp6144", 18: "modp8192",
@@ -130,11 +135,21 @@ function proposals(encryption: string[], integrity: string[], dh: string[], prf:
 }
 
 export function awsIkeProposals(t: AwsTunnel): string {
-    return proposals(mapped(ENCRYPTION, t.phase1Encryption as any, "phase 1 encryption", t), mapped(INTEGRITY, t.phase1Integrity as any, "phase 1 integrity", t), mapped(DH, t.phase1Dh, "phase 1 DH group", t), true);
+    return proposals(
+        mapped(ENCRYPTION, t.phase1Encryption as any, "phase 1 encryption", t),
+        mapped(INTEGRITY, t.phase1Integrity as any, "phase 1 integrity", t),
+        mapped(DH, t.phase1Dh, "phase 1 DH group", t),
+        true,
+    );
 }
 
 export function awsEspProposals(t: AwsTunnel): string {
-    return proposals(mapped(ENCRYPTION, t.phase2Encryption as any, "phase 2 encryption", t), mapped(INTEGRITY, t.phase2Integrity as any, "phase 2 integrity", t), mapped(DH, t.phase2Dh, "phase 2 DH group", t), false);
+    return proposals(
+        mapped(ENCRYPTION, t.phase2Encryption as any, "phase 2 encryption", t),
+        mapped(INTEGRITY, t.phase2Integrity as any, "phase 2 integrity", t),
+        mapped(DH, t.phase2Dh, "phase 2 DH group", t),
+        false,
+    );
 }
 
 /** Connection (and child) name in the AWS end's swanctl.conf: `<vpn connection resource>-t<n>`. */
@@ -188,7 +203,13 @@ export function renderAwsSwanctl(tunnels: readonly AwsTunnel[]): string {
     }
     out.push("}", "", "secrets {");
     for (const t of tunnels) {
-        out.push(`    ike-${awsConnectionName(t)} {`, `        id-1 = ${t.outsideIp}`, `        id-2 = ${t.customerGatewayIp}`, `        secret = "${t.psk}"`, "    }");
+        out.push(
+            `    ike-${awsConnectionName(t)} {`,
+            `        id-1 = ${t.outsideIp}`,
+            `        id-2 = ${t.customerGatewayIp}`,
+            `        secret = "${t.psk}"`,
+            "    }",
+        );
     }
     out.push("}", "");
     return out.join("\n");
@@ -201,7 +222,10 @@ export interface AwsSite {
 }
 
 /** Every recorded AWS VPN connection's tunnels as one lab site (AWS's endpoints share no state; one charon is enough). */
-export function buildAwsSite(state: EmulatorState, options: { name?: string; lanAddresses: string[]; tunnelFilter?: (t: AwsTunnel) => boolean }): AwsSite {
+export function buildAwsSite(
+    state: EmulatorState,
+    options: { name?: string; lanAddresses: string[]; tunnelFilter?: (t: AwsTunnel) => boolean },
+): AwsSite {
     const tunnels = state
         .ofType(AWS_TYPES.vpnConnection)
         .flatMap((c) => awsTunnels(state, c))

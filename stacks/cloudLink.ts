@@ -48,7 +48,9 @@ export type CloudAwsConfig = z.input<typeof cloudAwsSchema>;
 export function cloudAwsArgs(input: CloudAwsConfig): { name: string; args: CloudLinkArgs } {
     const config = parseConfig(cloudAwsSchema, input, KEY) as z.infer<typeof cloudAwsSchema>;
     const index = (name: string | undefined, key: string) =>
-        name === undefined ? undefined : vswitchIndexByName(config.alibaba.vswitches, name, `${KEY}.alibaba.${key}`, `${KEY}.alibaba.vswitches`);
+        name === undefined
+            ? undefined
+            : vswitchIndexByName(config.alibaba.vswitches, name, `${KEY}.alibaba.${key}`, `${KEY}.alibaba.vswitches`);
     return {
         name: config.name,
         args: {

@@ -54,7 +54,13 @@ async function waitForPairs(alibaba: Site, aws: Site, pairs: Pair[], since: numb
             const x = findTunnel(a, p.alibaba);
             const y = findTunnel(b, p.aws);
             if (x.ike?.state === "ESTABLISHED" && x.child && y.ike?.state === "ESTABLISHED" && y.child) {
-                up.set(p.alibaba, { ms: Date.now() - since, ends: [{ ike: x.ike, child: x.child }, { ike: y.ike, child: y.child }] });
+                up.set(p.alibaba, {
+                    ms: Date.now() - since,
+                    ends: [
+                        { ike: x.ike, child: x.child },
+                        { ike: y.ike, child: y.child },
+                    ],
+                });
             }
         }
         return up.size === pairs.length;
@@ -81,13 +87,19 @@ export const cloudAwsScenario: LabScenario = {
         const pairs: Pair[] = gateway.tunnels.map((t) => {
             const target = aws.tunnels.find((a) => a.outsideIp === t.customerGatewayIp);
             assert.ok(target, `${alibabaConnectionName(t)} points at ${t.customerGatewayIp}, which is no AWS tunnel`);
-            assert.equal(target.customerGatewayIp, t.gatewayIp, `${alibabaConnectionName(t)} leaves from ${t.gatewayIp} but AWS ${awsConnectionName(target)} expects ${target.customerGatewayIp}`);
+            assert.equal(
+                target.customerGatewayIp,
+                t.gatewayIp,
+                `${alibabaConnectionName(t)} leaves from ${t.gatewayIp} but AWS ${awsConnectionName(target)} expects ${target.customerGatewayIp}`,
+            );
             assert.equal(target.psk, t.psk, `${alibabaConnectionName(t)} and ${awsConnectionName(target)} have different keys`);
             return { alibaba: alibabaConnectionName(t), aws: awsConnectionName(target) };
         });
         assert.equal(pairs.length, 4, "two Alibaba connections, master and slave each");
         assert.equal(new Set(pairs.map((p) => p.aws)).size, 4, "four distinct AWS tunnels");
-        log(`  alibaba ${gateway.gateway.id} on ${gateway.spec.publicIps.join(", ")} host ${alibabaHost}; aws ${aws.spec.publicIps.join(", ")} host ${awsHost}`);
+        log(
+            `  alibaba ${gateway.gateway.id} on ${gateway.spec.publicIps.join(", ")} host ${alibabaHost}; aws ${aws.spec.publicIps.join(", ")} host ${awsHost}`,
+        );
         log(`  wiring: ${pairs.map((p) => `${p.alibaba} → ${p.aws}`).join(", ")}`);
 
         const a = await lab.addSite(gateway.spec);
@@ -99,7 +111,14 @@ export const cloudAwsScenario: LabScenario = {
         const since = Date.now();
         await a.strongswan.loadAll();
         const up = await waitForPairs(a, b, pairs, since, 30_000);
-        assert.equal(up.size, 4, `not every tunnel came up within 30 s: ${pairs.filter((p) => !up.has(p.alibaba)).map((p) => p.alibaba).join(", ")}`);
+        assert.equal(
+            up.size,
+            4,
+            `not every tunnel came up within 30 s: ${pairs
+                .filter((p) => !up.has(p.alibaba))
+                .map((p) => p.alibaba)
+                .join(", ")}`,
+        );
         const allUpMs = Math.max(...[...up.values()].map((u) => u.ms));
         for (const [name, u] of up) {
             for (const end of u.ends) {
@@ -118,7 +137,10 @@ export const cloudAwsScenario: LabScenario = {
         const rekeyed = await waitFor(async () => {
             const { sas } = await b.strongswan.listSas();
             const found = pairs.map((p) =>
-                sas.filter((e) => e.name === p.aws).flatMap((e) => Object.values((e.sa["child-sas"] as Record<string, ViciSection>) ?? {})).find((c) => c.state === "INSTALLED" && c["dh-group"]),
+                sas
+                    .filter((e) => e.name === p.aws)
+                    .flatMap((e) => Object.values((e.sa["child-sas"] as Record<string, ViciSection>) ?? {}))
+                    .find((c) => c.state === "INSTALLED" && c["dh-group"]),
             );
             return found.every(Boolean) ? (found as ViciSection[]) : undefined;
         }, 15_000);
@@ -140,8 +162,14 @@ export const cloudAwsScenario: LabScenario = {
 
         // The mismatch: phase 1 aes192, which Alibaba accepts and AWS does not. The checks refuse it before anything
         // is created; sent anyway (the Alibaba end re-translated with aes192), AWS answers NO_PROPOSAL_CHOSEN.
-        const refused = errorsOf(planAwsCloudLink(config.name, { ...config, profile: { ike: { encryption: "aes192" } }, configPath: "alicloud-vpn:cloud-aws" }).findings);
-        assert.deepEqual(refused.map((f) => `${f.code} ${f.field}`), ["cloud.outside-intersection alicloud-vpn:cloud-aws.profile.ike.encryption"]);
+        const refused = errorsOf(
+            planAwsCloudLink(config.name, { ...config, profile: { ike: { encryption: "aes192" } }, configPath: "alicloud-vpn:cloud-aws" })
+                .findings,
+        );
+        assert.deepEqual(
+            refused.map((f) => `${f.code} ${f.field}`),
+            ["cloud.outside-intersection alicloud-vpn:cloud-aws.profile.ike.encryption"],
+        );
         const edited = gateway.tunnels.map((t) => ({ ...t, ike: { ...t.ike, ikeEncAlg: "aes192" } }));
         const offsets = { alibaba: a.strongswan.log().length, aws: b.strongswan.log().length };
         await a.stopDaemon();
@@ -155,7 +183,11 @@ export const cloudAwsScenario: LabScenario = {
         }, 15_000);
         assert.ok(failure, "aes192: no NO_PROPOSAL_CHOSEN within 15 s");
         const awsSaw = b.strongswan.log().slice(offsets.aws);
-        assert.match(awsSaw, /received proposals: IKE:AES_CBC_192\/HMAC_SHA2_256_128\/PRF_HMAC_SHA2_256\/MODP_2048/, "the AWS end saw the aes192 proposal");
+        assert.match(
+            awsSaw,
+            /received proposals: IKE:AES_CBC_192\/HMAC_SHA2_256_128\/PRF_HMAC_SHA2_256\/MODP_2048/,
+            "the AWS end saw the aes192 proposal",
+        );
         assert.match(awsSaw, /received proposals unacceptable/, "the AWS end refused it");
         const failedMs = Date.now() - mismatchSince;
         const established = (await a.strongswan.listSas()).sas.filter((e) => e.sa.state === "ESTABLISHED");

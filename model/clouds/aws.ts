@@ -98,7 +98,9 @@ export const AWS_ACCEPTS = {
     integrity: Object.keys(AWS_INTEGRITY_NAME) as IntegrityAlgorithm[],
     phase1Dh: (Object.keys(DH_NUMBER) as DhGroup[]).filter((g) => (AWS_PHASE1_DH as readonly number[]).includes(DH_NUMBER[g])),
     /** AWS has no "no PFS": phase 2 always runs a DH exchange with one of its groups. */
-    phase2Pfs: (Object.keys(DH_NUMBER) as DhGroup[]).filter((g) => (AWS_PHASE2_DH as readonly number[]).includes(DH_NUMBER[g])) as IpsecPfs[],
+    phase2Pfs: (Object.keys(DH_NUMBER) as DhGroup[]).filter((g) =>
+        (AWS_PHASE2_DH as readonly number[]).includes(DH_NUMBER[g]),
+    ) as IpsecPfs[],
     phase1Lifetime: AWS_PHASE1_LIFETIME,
     phase2Lifetime: AWS_PHASE2_LIFETIME,
 };

@@ -98,7 +98,10 @@ export interface AwsCloudLinkPlan {
     /** The Alibaba site: the hub and its two connections (links `<name>-aws-1`, `<name>-aws-2`). */
     site: SitePlan;
     region: string;
-    attach: { kind: "vpc"; vpcId: string } | { kind: "vpnGateway"; vpnGatewayId: string } | { kind: "transitGateway"; transitGatewayId: string; routeTableId: string };
+    attach:
+        | { kind: "vpc"; vpcId: string }
+        | { kind: "vpnGateway"; vpnGatewayId: string }
+        | { kind: "transitGateway"; transitGatewayId: string; routeTableId: string };
     vpcCidrs: string[];
     alibabaSubnets: string[];
     routeTableIds: string[];
@@ -177,7 +180,9 @@ export function checkAwsEnd(aws: AwsEndSpec, psks: string[] | undefined, path: s
             attachments.length === 0 ? "aws.vpcId" : `aws.${attachments[1]}`,
             attachments.length === 0 ? undefined : aws[attachments[1]],
             "the AWS end needs exactly one of vpcId (a new virtual private gateway), vpnGatewayId or transitGatewayId.",
-            attachments.length === 0 ? `set ${path}.aws.vpcId to the id of the AWS VPC (vpc-...).` : `keep only ${path}.aws.${attachments[0]}.`,
+            attachments.length === 0
+                ? `set ${path}.aws.vpcId to the id of the AWS VPC (vpc-...).`
+                : `keep only ${path}.aws.${attachments[0]}.`,
         );
     }
     const idShapes: Array<[keyof AwsEndSpec, RegExp, string]> = [
@@ -189,7 +194,13 @@ export function checkAwsEnd(aws: AwsEndSpec, psks: string[] | undefined, path: s
     for (const [key, shape, prefix] of idShapes) {
         const value = aws[key];
         if (value !== undefined && !(typeof value === "string" && shape.test(value))) {
-            error("aws.bad-id", `aws.${key}`, value, `not an AWS id: AWS ids are "${prefix}" and 8 or 17 hexadecimal digits.`, `copy ${path}.aws.${key} from the AWS console or CLI.`);
+            error(
+                "aws.bad-id",
+                `aws.${key}`,
+                value,
+                `not an AWS id: AWS ids are "${prefix}" and 8 or 17 hexadecimal digits.`,
+                `copy ${path}.aws.${key} from the AWS console or CLI.`,
+            );
         }
     }
     if (aws.transitGatewayId !== undefined && aws.transitGatewayRouteTableId === undefined) {
@@ -203,16 +214,34 @@ export function checkAwsEnd(aws: AwsEndSpec, psks: string[] | undefined, path: s
     }
     (aws.routeTableIds ?? []).forEach((id, i) => {
         if (!/^rtb-[0-9a-f]{8,17}$/.test(id)) {
-            error("aws.bad-id", `aws.routeTableIds[${i}]`, id, 'not an AWS route table id ("rtb-" and 8 or 17 hexadecimal digits).', `copy ${path}.aws.routeTableIds[${i}] from the AWS console.`);
+            error(
+                "aws.bad-id",
+                `aws.routeTableIds[${i}]`,
+                id,
+                'not an AWS route table id ("rtb-" and 8 or 17 hexadecimal digits).',
+                `copy ${path}.aws.routeTableIds[${i}] from the AWS console.`,
+            );
         }
     });
     if (!Array.isArray(aws.vpcCidrs) || aws.vpcCidrs.length === 0) {
-        error("aws.vpc-cidrs", "aws.vpcCidrs", aws.vpcCidrs, "the AWS networks behind the VPN are needed for the selectors and routes.", `set ${path}.aws.vpcCidrs to the AWS VPC's CIDR blocks.`);
+        error(
+            "aws.vpc-cidrs",
+            "aws.vpcCidrs",
+            aws.vpcCidrs,
+            "the AWS networks behind the VPN are needed for the selectors and routes.",
+            `set ${path}.aws.vpcCidrs to the AWS VPC's CIDR blocks.`,
+        );
     } else {
         aws.vpcCidrs.forEach((cidr, i) => {
             const problem = cidrSyntaxError(cidr);
             if (problem) {
-                error("aws.vpc-cidrs", `aws.vpcCidrs[${i}]`, cidr, `not an IPv4 CIDR block: ${problem}.`, `write ${path}.aws.vpcCidrs[${i}] like 10.1.0.0/16.`);
+                error(
+                    "aws.vpc-cidrs",
+                    `aws.vpcCidrs[${i}]`,
+                    cidr,
+                    `not an IPv4 CIDR block: ${problem}.`,
+                    `write ${path}.aws.vpcCidrs[${i}] like 10.1.0.0/16.`,
+                );
             }
         });
     }
@@ -233,7 +262,14 @@ export function checkAwsEnd(aws: AwsEndSpec, psks: string[] | undefined, path: s
     inside.forEach((cidr, i) => {
         const field = `aws.insideCidrs[${i}]`;
         const bad = (message: string) =>
-            error("aws.inside-cidr", field, cidr, `${message} (${AWS_SOURCES.tunnelOptionsApi}).`, `set ${path}.${field} to a free /30 such as ${free}.`, `a /30 in ${AWS_INSIDE_CIDR_RANGE} except ${allowedList(AWS_RESERVED_INSIDE_CIDRS)}`);
+            error(
+                "aws.inside-cidr",
+                field,
+                cidr,
+                `${message} (${AWS_SOURCES.tunnelOptionsApi}).`,
+                `set ${path}.${field} to a free /30 such as ${free}.`,
+                `a /30 in ${AWS_INSIDE_CIDR_RANGE} except ${allowedList(AWS_RESERVED_INSIDE_CIDRS)}`,
+            );
         if (cidrSyntaxError(cidr) !== undefined || prefixLength(cidr) !== 30 || !contains(AWS_INSIDE_CIDR_RANGE, cidr)) {
             bad("AWS takes a size /30 block from 169.254.0.0/16 as a tunnel's inside CIDR");
             return;
@@ -245,18 +281,28 @@ export function checkAwsEnd(aws: AwsEndSpec, psks: string[] | undefined, path: s
         }
         const twin = inside.findIndex((other, j) => j < i && cidrSyntaxError(other) === undefined && overlaps(other, cidr));
         if (twin >= 0) {
-            bad(`${path}.aws.insideCidrs[${twin}] already uses it; inside CIDRs must be unique across the VPN connections of one virtual private gateway`);
+            bad(
+                `${path}.aws.insideCidrs[${twin}] already uses it; inside CIDRs must be unique across the VPN connections of one virtual private gateway`,
+            );
             return;
         }
         const taken = inUse.find((u) => cidrSyntaxError(u) === undefined && overlaps(u, cidr));
         if (taken) {
-            bad(`another VPN connection on the gateway uses ${taken} (${path}.aws.insideCidrsInUse); inside CIDRs must be unique across the VPN connections of one virtual private gateway`);
+            bad(
+                `another VPN connection on the gateway uses ${taken} (${path}.aws.insideCidrsInUse); inside CIDRs must be unique across the VPN connections of one virtual private gateway`,
+            );
         }
     });
 
     // Pre-shared keys: AWS is the stricter of the two clouds.
     if (psks !== undefined && psks.length !== 1 && psks.length !== 4) {
-        error("aws.psk", "psks", `${psks.length} keys`, "give one key for all four tunnels or one per tunnel (A1, A2, B1, B2).", `list one or four keys in ${path}.psks, or leave it out for random keys.`);
+        error(
+            "aws.psk",
+            "psks",
+            `${psks.length} keys`,
+            "give one key for all four tunnels or one per tunnel (A1, A2, B1, B2).",
+            `list one or four keys in ${path}.psks, or leave it out for random keys.`,
+        );
     }
     (psks ?? []).forEach((psk, i) => {
         const reason =
@@ -302,7 +348,10 @@ export function planAwsCloudLink(name: string, spec: AwsCloudLinkSpec): { plan?:
     const path = spec.configPath ?? name;
     const profileInput = cloudProfileInput(AWS, spec.profile);
     const { profile, findings: profileFindings } = resolveProfile(profileInput, `${path}.profile`, name);
-    const findings: Finding[] = [...checkAwsEnd(spec.aws, spec.psks, path, name), ...checkCloudIntersection(AWS, profile, `${path}.profile`, name)];
+    const findings: Finding[] = [
+        ...checkAwsEnd(spec.aws, spec.psks, path, name),
+        ...checkCloudIntersection(AWS, profile, `${path}.profile`, name),
+    ];
     // The Alibaba checks of the profile come back from the site planner (each link), once is enough.
     const seen = new Set(findings.map((f) => `${f.field}|${f.code}`));
     if ((spec.alibaba.tunnelMode ?? "dual") !== "dual") {
@@ -312,7 +361,8 @@ export function planAwsCloudLink(name: string, spec: AwsCloudLinkSpec): { plan?:
             site: name,
             field: `${path}.alibaba.tunnelMode`,
             value: spec.alibaba.tunnelMode,
-            message: "a cloud link pairs Alibaba's two gateway addresses with two AWS VPN connections; a single-tunnel gateway has one address.",
+            message:
+                "a cloud link pairs Alibaba's two gateway addresses with two AWS VPN connections; a single-tunnel gateway has one address.",
             fix: `set ${path}.alibaba.tunnelMode to dual (the default) with vSwitches in two zones.`,
         });
     }
@@ -332,7 +382,8 @@ export function planAwsCloudLink(name: string, spec: AwsCloudLinkSpec): { plan?:
     });
     const vpcCidrs = Array.isArray(spec.aws.vpcCidrs) ? spec.aws.vpcCidrs : [];
     const syntaxOk = vpcCidrs.every((c) => cidrSyntaxError(c) === undefined);
-    const fourKeys = spec.psks && (spec.psks.length === 1 ? [0, 1, 2, 3].map(() => spec.psks![0]) : spec.psks.length === 4 ? spec.psks : undefined);
+    const fourKeys =
+        spec.psks && (spec.psks.length === 1 ? [0, 1, 2, 3].map(() => spec.psks![0]) : spec.psks.length === 4 ? spec.psks : undefined);
     const links = [0, 1].map((k) => ({
         name: `${name}-aws-${k + 1}`,
         peerSubnets: vpcCidrs,

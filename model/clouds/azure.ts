@@ -28,8 +28,19 @@ export const AZURE_IKE_SA_LIFETIME_SECONDS = 28800;
 export const AZURE_QM_SA_LIFETIME_MIN_SECONDS = 300;
 
 // Alibaba's spelling -> Azure's (DHGroup14 and DHGroup2048 are the same MODP group; Azure names group14 PFS2048).
-export const AZURE_ENCRYPTION_NAME: Partial<Record<EncryptionAlgorithm, string>> = { des: "DES", "3des": "DES3", aes: "AES128", aes192: "AES192", aes256: "AES256" };
-export const AZURE_IKE_INTEGRITY_NAME: Partial<Record<IntegrityAlgorithm, string>> = { md5: "MD5", sha1: "SHA1", sha256: "SHA256", sha384: "SHA384" };
+export const AZURE_ENCRYPTION_NAME: Partial<Record<EncryptionAlgorithm, string>> = {
+    des: "DES",
+    "3des": "DES3",
+    aes: "AES128",
+    aes192: "AES192",
+    aes256: "AES256",
+};
+export const AZURE_IKE_INTEGRITY_NAME: Partial<Record<IntegrityAlgorithm, string>> = {
+    md5: "MD5",
+    sha1: "SHA1",
+    sha256: "SHA256",
+    sha384: "SHA384",
+};
 export const AZURE_IPSEC_INTEGRITY_NAME: Partial<Record<IntegrityAlgorithm, string>> = { md5: "MD5", sha1: "SHA1", sha256: "SHA256" };
 export const AZURE_DH_NAME: Partial<Record<DhGroup, string>> = { group1: "DHGroup1", group2: "DHGroup2", group14: "DHGroup14" };
 export const AZURE_PFS_NAME: Partial<Record<IpsecPfs, string>> = { disabled: "None", group1: "PFS1", group2: "PFS2", group14: "PFS2048" };

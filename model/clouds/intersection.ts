@@ -1,7 +1,16 @@
 // The IKE/IPsec values both Alibaba Cloud and another cloud's VPN service accept, and the checker that refuses a
 // profile outside them before anything is created: each finding names the field, both clouds' allowed values and
 // the strongest common choice as the fix. The default profile of a cloud link is the strongest both accept.
-import { DH_GROUPS, ENCRYPTION_ALGORITHMS, IKE_MODES, IKE_VERSIONS, INTEGRITY_ALGORITHMS, IPSEC_PFS_VALUES, LIFETIME_MAX_SECONDS, LIFETIME_MIN_SECONDS } from "../alibaba";
+import {
+    DH_GROUPS,
+    ENCRYPTION_ALGORITHMS,
+    IKE_MODES,
+    IKE_VERSIONS,
+    INTEGRITY_ALGORITHMS,
+    IPSEC_PFS_VALUES,
+    LIFETIME_MAX_SECONDS,
+    LIFETIME_MIN_SECONDS,
+} from "../alibaba";
 import { Finding, allowedList } from "../findings";
 import { DEFAULT_PROFILE, IpsecProfile, IpsecProfileInput } from "../profile";
 import { AWS_ACCEPTS, AWS_SOURCES } from "./aws";
@@ -110,8 +119,22 @@ interface FieldRule {
 }
 
 const FIELDS: FieldRule[] = [
-    { field: "ike.version", what: "IKE version", alibaba: IKE_VERSIONS, peer: (c) => c.ikeVersion, preference: PREFERENCE.version, get: (p) => p.ike.version },
-    { field: "ike.mode", what: "IKE negotiation mode", alibaba: IKE_MODES, peer: (c) => c.ikeMode, preference: PREFERENCE.mode, get: (p) => p.ike.mode },
+    {
+        field: "ike.version",
+        what: "IKE version",
+        alibaba: IKE_VERSIONS,
+        peer: (c) => c.ikeVersion,
+        preference: PREFERENCE.version,
+        get: (p) => p.ike.version,
+    },
+    {
+        field: "ike.mode",
+        what: "IKE negotiation mode",
+        alibaba: IKE_MODES,
+        peer: (c) => c.ikeMode,
+        preference: PREFERENCE.mode,
+        get: (p) => p.ike.mode,
+    },
     {
         field: "ike.encryption",
         what: "phase 1 encryption algorithm",
@@ -128,7 +151,14 @@ const FIELDS: FieldRule[] = [
         preference: PREFERENCE.integrity,
         get: (p) => p.ike.integrity,
     },
-    { field: "ike.dhGroup", what: "phase 1 DH group", alibaba: DH_GROUPS, peer: (c) => c.phase1Dh, preference: PREFERENCE.dh, get: (p) => p.ike.dhGroup },
+    {
+        field: "ike.dhGroup",
+        what: "phase 1 DH group",
+        alibaba: DH_GROUPS,
+        peer: (c) => c.phase1Dh,
+        preference: PREFERENCE.dh,
+        get: (p) => p.ike.dhGroup,
+    },
     {
         field: "ipsec.encryption",
         what: "phase 2 encryption algorithm",
@@ -145,7 +175,14 @@ const FIELDS: FieldRule[] = [
         preference: PREFERENCE.integrity,
         get: (p) => p.ipsec.integrity,
     },
-    { field: "ipsec.pfs", what: "phase 2 PFS group", alibaba: IPSEC_PFS_VALUES, peer: (c) => c.phase2Pfs, preference: PREFERENCE.pfs, get: (p) => p.ipsec.pfs },
+    {
+        field: "ipsec.pfs",
+        what: "phase 2 PFS group",
+        alibaba: IPSEC_PFS_VALUES,
+        peer: (c) => c.phase2Pfs,
+        preference: PREFERENCE.pfs,
+        get: (p) => p.ipsec.pfs,
+    },
 ];
 
 /** The values of one field both clouds accept, strongest first. */
@@ -234,7 +271,12 @@ export function checkCloudIntersection(cloud: PeerCloudAccepts, profile: IpsecPr
         const value = phase === 1 ? profile.ike.lifetimeSeconds : profile.ipsec.lifetimeSeconds;
         const peer = phase === 1 ? cloud.phase1Lifetime : cloud.phase2Lifetime;
         const both = commonLifetime(cloud, phase);
-        if (typeof value !== "number" || value < LIFETIME_MIN_SECONDS || value > LIFETIME_MAX_SECONDS || (value >= peer.min && value <= peer.max)) {
+        if (
+            typeof value !== "number" ||
+            value < LIFETIME_MIN_SECONDS ||
+            value > LIFETIME_MAX_SECONDS ||
+            (value >= peer.min && value <= peer.max)
+        ) {
             continue;
         }
         const suggestion = Math.min(Math.max(value, both.min), both.max);

@@ -21,7 +21,12 @@ function linkArgs(overrides: Partial<CloudLinkArgs> = {}): CloudLinkArgs {
             ],
             bandwidth: 10,
         },
-        aws: { region: "ap-southeast-1", vpcId: "vpc-0a1b2c3d4e5f67890", vpcCidrs: ["10.100.0.0/16"], routeTableIds: ["rtb-0123456789abcdef0"] },
+        aws: {
+            region: "ap-southeast-1",
+            vpcId: "vpc-0a1b2c3d4e5f67890",
+            vpcCidrs: ["10.100.0.0/16"],
+            routeTableIds: ["rtb-0123456789abcdef0"],
+        },
         ...overrides,
     };
 }
@@ -54,7 +59,14 @@ describe("Alibaba <-> AWS intersection", () => {
 
     it("defaults a cloud link to the strongest profile both accept", () => {
         const p = cloudDefaultProfile(AWS);
-        assert.deepEqual(p.ike, { version: "ikev2", mode: "main", encryption: "aes256", integrity: "sha256", dhGroup: "group14", lifetimeSeconds: 28800 });
+        assert.deepEqual(p.ike, {
+            version: "ikev2",
+            mode: "main",
+            encryption: "aes256",
+            integrity: "sha256",
+            dhGroup: "group14",
+            lifetimeSeconds: 28800,
+        });
         assert.deepEqual(p.ipsec, { encryption: "aes256", integrity: "sha256", pfs: "group14", lifetimeSeconds: 3600 });
         assert.deepEqual(checkCloudIntersection(AWS, p, "x.profile"), []);
     });
@@ -75,12 +87,30 @@ describe("Alibaba <-> AWS intersection", () => {
             ipsec: { ...cloudDefaultProfile(AWS).ipsec, pfs: "disabled", integrity: "md5", lifetimeSeconds: 600 },
         };
         const byField = Object.fromEntries(checkCloudIntersection(AWS, profile, "p").map((f) => [f.field, f]));
-        assert.deepEqual(Object.keys(byField).sort(), ["p.ike.encryption", "p.ike.mode", "p.ipsec.integrity", "p.ipsec.lifetimeSeconds", "p.ipsec.pfs"]);
-        assert.equal(byField["p.ike.encryption"].allowed, "Alibaba Cloud: aes, aes192, aes256, des, 3des; AWS: aes, aes256; both: aes256, aes");
-        assert.equal(byField["p.ike.encryption"].fix, "set p.ike.encryption to aes256, the strongest value both Alibaba Cloud and AWS accept.");
+        assert.deepEqual(Object.keys(byField).sort(), [
+            "p.ike.encryption",
+            "p.ike.mode",
+            "p.ipsec.integrity",
+            "p.ipsec.lifetimeSeconds",
+            "p.ipsec.pfs",
+        ]);
+        assert.equal(
+            byField["p.ike.encryption"].allowed,
+            "Alibaba Cloud: aes, aes192, aes256, des, 3des; AWS: aes, aes256; both: aes256, aes",
+        );
+        assert.equal(
+            byField["p.ike.encryption"].fix,
+            "set p.ike.encryption to aes256, the strongest value both Alibaba Cloud and AWS accept.",
+        );
         assert.equal(byField["p.ipsec.pfs"].fix, "set p.ipsec.pfs to group14, the strongest value both Alibaba Cloud and AWS accept.");
-        assert.equal(byField["p.ipsec.integrity"].fix, "set p.ipsec.integrity to sha256, the strongest value both Alibaba Cloud and AWS accept.");
-        assert.equal(byField["p.ipsec.lifetimeSeconds"].fix, "set p.ipsec.lifetimeSeconds to 900, the shortest lifetime both Alibaba Cloud and AWS accept.");
+        assert.equal(
+            byField["p.ipsec.integrity"].fix,
+            "set p.ipsec.integrity to sha256, the strongest value both Alibaba Cloud and AWS accept.",
+        );
+        assert.equal(
+            byField["p.ipsec.lifetimeSeconds"].fix,
+            "set p.ipsec.lifetimeSeconds to 900, the shortest lifetime both Alibaba Cloud and AWS accept.",
+        );
         assert.match(byField["p.ike.encryption"].message, /API_VpnTunnelOptionsSpecification\.html/);
     });
 
@@ -157,16 +187,25 @@ describe("CloudLink to AWS on the emulator", () => {
             assert.match(conn.outputs.tunnel1Address, /^203\.0\.113\.\d+$/);
             assert.ok(conn.secretInputPaths.includes("tunnel1PresharedKey"));
         }
-        assert.deepEqual([connA.inputs.tunnel1InsideCidr, connA.inputs.tunnel2InsideCidr, connB.inputs.tunnel1InsideCidr, connB.inputs.tunnel2InsideCidr], [
-            "169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30",
-        ]);
+        assert.deepEqual(
+            [
+                connA.inputs.tunnel1InsideCidr,
+                connA.inputs.tunnel2InsideCidr,
+                connB.inputs.tunnel1InsideCidr,
+                connB.inputs.tunnel2InsideCidr,
+            ],
+            ["169.254.10.0/30", "169.254.10.4/30", "169.254.10.8/30", "169.254.10.12/30"],
+        );
         assert.equal(connA.outputs.tunnel1VgwInsideAddress, "169.254.10.1");
         assert.equal(connA.outputs.tunnel1CgwInsideAddress, "169.254.10.2");
 
         // Alibaba connection k: master tunnel -> A's tunnel k, slave tunnel -> B's tunnel k, same keys on both ends.
         const aliCgws = new Map(emulator.ofType(TYPES.customerGateway).map((c) => [c.id, c.inputs.ipAddress]));
         const aliConns = emulator.ofType(TYPES.connection).sort((a, b) => a.name.localeCompare(b.name));
-        assert.deepEqual(aliConns.map((c) => c.name), ["bj-sg-aws-1-connection", "bj-sg-aws-2-connection"]);
+        assert.deepEqual(
+            aliConns.map((c) => c.name),
+            ["bj-sg-aws-1-connection", "bj-sg-aws-2-connection"],
+        );
         aliConns.forEach((conn, k) => {
             const n = k + 1;
             const [master, slave] = conn.inputs.tunnelOptionsSpecifications;
@@ -184,14 +223,36 @@ describe("CloudLink to AWS on the emulator", () => {
         keys.forEach((k) => assert.match(k, /^[A-Za-z1-9][A-Za-z0-9]{31}$/));
 
         // Routes: AWS sends 172.16.0.0/16 into both connections; Alibaba prefers connection 1 (100) over 2 (0).
-        assert.deepEqual(emulator.ofType(AWS_TYPES.vpnConnectionRoute).map((r) => [r.inputs.vpnConnectionId, r.inputs.destinationCidrBlock]).sort(), [
-            [connA.id, "172.16.0.0/16"], [connB.id, "172.16.0.0/16"],
-        ].sort());
-        assert.deepEqual(emulator.ofType(TYPES.vpnRoute).map((r) => [r.inputs.nextHop, r.inputs.weight]), [[aliConns[0].id, 100], [aliConns[1].id, 0]]);
-        assert.deepEqual(emulator.ofType(TYPES.vpcRoute).map((r) => r.inputs.destinationCidrblock), ["10.100.0.0/16"]);
-        assert.deepEqual(emulator.ofType(AWS_TYPES.routePropagation).map((r) => r.id), [`${vgw.id}_rtb-0123456789abcdef0`]);
+        assert.deepEqual(
+            emulator
+                .ofType(AWS_TYPES.vpnConnectionRoute)
+                .map((r) => [r.inputs.vpnConnectionId, r.inputs.destinationCidrBlock])
+                .sort(),
+            [
+                [connA.id, "172.16.0.0/16"],
+                [connB.id, "172.16.0.0/16"],
+            ].sort(),
+        );
+        assert.deepEqual(
+            emulator.ofType(TYPES.vpnRoute).map((r) => [r.inputs.nextHop, r.inputs.weight]),
+            [
+                [aliConns[0].id, 100],
+                [aliConns[1].id, 0],
+            ],
+        );
+        assert.deepEqual(
+            emulator.ofType(TYPES.vpcRoute).map((r) => r.inputs.destinationCidrblock),
+            ["10.100.0.0/16"],
+        );
+        assert.deepEqual(
+            emulator.ofType(AWS_TYPES.routePropagation).map((r) => r.id),
+            [`${vgw.id}_rtb-0123456789abcdef0`],
+        );
         assert.deepEqual(await valueOf(link.awsTunnelAddresses), [
-            connA.outputs.tunnel1Address, connA.outputs.tunnel2Address, connB.outputs.tunnel1Address, connB.outputs.tunnel2Address,
+            connA.outputs.tunnel1Address,
+            connA.outputs.tunnel2Address,
+            connB.outputs.tunnel1Address,
+            connB.outputs.tunnel2Address,
         ]);
     });
 
@@ -202,23 +263,46 @@ describe("CloudLink to AWS on the emulator", () => {
             link = new CloudLink("bj-sg", linkArgs({ psks: keys }));
         });
         assert.deepEqual(emulator.state.rejections, []);
-        assert.deepEqual(link.details().findings.map((f) => `${f.severity} ${f.code} ${f.field}`), ["warning link.short-psk bj-sg.psks[2]"]);
+        assert.deepEqual(
+            link.details().findings.map((f) => `${f.severity} ${f.code} ${f.field}`),
+            ["warning link.short-psk bj-sg.psks[2]"],
+        );
         const conns = emulator.ofType(AWS_TYPES.vpnConnection).sort((a, b) => a.name.localeCompare(b.name));
-        assert.deepEqual(conns.flatMap((c) => [c.inputs.tunnel1PresharedKey, c.inputs.tunnel2PresharedKey]), keys);
+        assert.deepEqual(
+            conns.flatMap((c) => [c.inputs.tunnel1PresharedKey, c.inputs.tunnel2PresharedKey]),
+            keys,
+        );
         const aliConns = emulator.ofType(TYPES.connection).sort((a, b) => a.name.localeCompare(b.name));
-        assert.deepEqual(aliConns.map((c) => c.inputs.tunnelOptionsSpecifications.map((t: any) => t.tunnelIkeConfig.psk)), [[keys[0], keys[2]], [keys[1], keys[3]]]);
+        assert.deepEqual(
+            aliConns.map((c) => c.inputs.tunnelOptionsSpecifications.map((t: any) => t.tunnelIkeConfig.psk)),
+            [
+                [keys[0], keys[2]],
+                [keys[1], keys[3]],
+            ],
+        );
     });
 
     it("attaches to a transit gateway with its route table instead of a virtual private gateway", async () => {
         const emulator = await emulate(() => {
-            new CloudLink("bj-sg", linkArgs({
-                aws: { region: "ap-southeast-1", transitGatewayId: "tgw-0123456789abcdef0", transitGatewayRouteTableId: "tgw-rtb-0123456789abcdef0", vpcCidrs: ["10.100.0.0/16"] },
-            }));
+            new CloudLink(
+                "bj-sg",
+                linkArgs({
+                    aws: {
+                        region: "ap-southeast-1",
+                        transitGatewayId: "tgw-0123456789abcdef0",
+                        transitGatewayRouteTableId: "tgw-rtb-0123456789abcdef0",
+                        vpcCidrs: ["10.100.0.0/16"],
+                    },
+                }),
+            );
         });
         assert.deepEqual(emulator.state.rejections, []);
         assert.equal(emulator.ofType(AWS_TYPES.vpnGateway).length, 0);
         const conns = emulator.ofType(AWS_TYPES.vpnConnection);
-        assert.deepEqual(conns.map((c) => c.inputs.transitGatewayId), ["tgw-0123456789abcdef0", "tgw-0123456789abcdef0"]);
+        assert.deepEqual(
+            conns.map((c) => c.inputs.transitGatewayId),
+            ["tgw-0123456789abcdef0", "tgw-0123456789abcdef0"],
+        );
         const [route] = emulator.ofType(AWS_TYPES.transitGatewayRoute);
         assert.equal(route.inputs.destinationCidrBlock, "172.16.0.0/16");
         assert.match(route.inputs.transitGatewayAttachmentId, /^tgw-attach-0[0-9a-f]{16}$/);
@@ -246,13 +330,26 @@ describe("CloudLink to AWS on the emulator", () => {
             );
             assert.equal(recorded, 0);
             assert.equal(lines.length, 2);
-            assert.match(lines[0], /^error \[bj-sg\] bj-sg\.aws\.insideCidrs\[2\] = "169\.254\.20\.0\/30": bj-sg\.aws\.insideCidrs\[0\] already uses it; inside CIDRs must be unique/);
+            assert.match(
+                lines[0],
+                /^error \[bj-sg\] bj-sg\.aws\.insideCidrs\[2\] = "169\.254\.20\.0\/30": bj-sg\.aws\.insideCidrs\[0\] already uses it; inside CIDRs must be unique/,
+            );
             assert.match(lines[0], /Fix: set bj-sg\.aws\.insideCidrs\[2\] to a free \/30 such as 169\.254\.10\.0\/30\.$/);
-            assert.match(lines[1], /bj-sg\.aws\.insideCidrs\[3\] = "169\.254\.30\.0\/30": another VPN connection on the gateway uses 169\.254\.30\.0\/30/);
+            assert.match(
+                lines[1],
+                /bj-sg\.aws\.insideCidrs\[3\] = "169\.254\.30\.0\/30": another VPN connection on the gateway uses 169\.254\.30\.0\/30/,
+            );
         });
 
         it("a reserved inside CIDR", async () => {
-            const { lines, recorded } = await refused(linkArgs({ aws: { ...linkArgs().aws!, insideCidrs: ["169.254.169.252/30", "169.254.20.4/30", "169.254.20.8/30", "169.254.20.12/30"] } }));
+            const { lines, recorded } = await refused(
+                linkArgs({
+                    aws: {
+                        ...linkArgs().aws!,
+                        insideCidrs: ["169.254.169.252/30", "169.254.20.4/30", "169.254.20.8/30", "169.254.20.12/30"],
+                    },
+                }),
+            );
             assert.equal(recorded, 0);
             assert.equal(lines.length, 1);
             assert.match(lines[0], /bj-sg\.aws\.insideCidrs\[0\] = "169\.254\.169\.252\/30": AWS reserves 169\.254\.169\.252\/30/);
@@ -274,14 +371,22 @@ describe("CloudLink to AWS on the emulator", () => {
         });
 
         it("a profile outside the intersection", async () => {
-            const { lines, recorded } = await refused(linkArgs({ profile: { ike: { lifetimeSeconds: 86400, encryption: "aes192" }, ipsec: { pfs: "disabled" } } }));
+            const { lines, recorded } = await refused(
+                linkArgs({ profile: { ike: { lifetimeSeconds: 86400, encryption: "aes192" }, ipsec: { pfs: "disabled" } } }),
+            );
             assert.equal(recorded, 0);
-            assert.deepEqual(lines.map((l) => l.split(":")[0]), [
-                'error [bj-sg] bj-sg.profile.ike.encryption = "aes192"',
-                'error [bj-sg] bj-sg.profile.ipsec.pfs = "disabled"',
-                "error [bj-sg] bj-sg.profile.ike.lifetimeSeconds = 86400",
-            ]);
-            assert.match(lines[2], /Fix: set bj-sg\.profile\.ike\.lifetimeSeconds to 28800, the longest lifetime both Alibaba Cloud and AWS accept\.$/);
+            assert.deepEqual(
+                lines.map((l) => l.split(":")[0]),
+                [
+                    'error [bj-sg] bj-sg.profile.ike.encryption = "aes192"',
+                    'error [bj-sg] bj-sg.profile.ipsec.pfs = "disabled"',
+                    "error [bj-sg] bj-sg.profile.ike.lifetimeSeconds = 86400",
+                ],
+            );
+            assert.match(
+                lines[2],
+                /Fix: set bj-sg\.profile\.ike\.lifetimeSeconds to 28800, the longest lifetime both Alibaba Cloud and AWS accept\.$/,
+            );
         });
 
         it("an Alibaba mistake is still found (the site planner runs on the Alibaba end)", async () => {
@@ -297,17 +402,34 @@ describe("the AWS emulator's own refusals (raw resources)", () => {
         const aws = await import("@pulumi/aws");
         const emulator = await emulate(() => {
             const vgw = new aws.ec2.VpnGateway("vgw", { vpcId: "vpc-0a1b2c3d4e5f67890", region: "ap-southeast-1" });
-            const cgw = new aws.ec2.CustomerGateway("cgw", { ipAddress: "198.51.100.7", bgpAsn: "65000", type: "ipsec.1", region: "ap-southeast-1" });
-            const base = { customerGatewayId: cgw.id, vpnGatewayId: vgw.id, type: "ipsec.1", staticRoutesOnly: true, region: "ap-southeast-1" };
+            const cgw = new aws.ec2.CustomerGateway("cgw", {
+                ipAddress: "198.51.100.7",
+                bgpAsn: "65000",
+                type: "ipsec.1",
+                region: "ap-southeast-1",
+            });
+            const base = {
+                customerGatewayId: cgw.id,
+                vpnGatewayId: vgw.id,
+                type: "ipsec.1",
+                staticRoutesOnly: true,
+                region: "ap-southeast-1",
+            };
             new aws.ec2.VpnConnection("bad-key", { ...base, tunnel1PresharedKey: "0abcdefgh" });
             new aws.ec2.VpnConnection("reserved", { ...base, tunnel1InsideCidr: "169.254.5.0/30" });
             new aws.ec2.VpnConnection("lifetime", { ...base, tunnel2Phase1LifetimeSeconds: 86400 });
             new aws.ec2.VpnGateway("nowhere", { region: "cn-beijing" });
         });
         const byName = Object.fromEntries(emulator.state.rejections.map((r) => [r.name, `${r.code}: ${r.message}`]));
-        assert.match(byName["bad-key"], /^InvalidParameterValue: Invalid value for Tunnel1PresharedKey\. .*cannot start with zero \(0\)\.$/);
+        assert.match(
+            byName["bad-key"],
+            /^InvalidParameterValue: Invalid value for Tunnel1PresharedKey\. .*cannot start with zero \(0\)\.$/,
+        );
         assert.equal(byName.reserved, "InvalidParameterValue: Tunnel1InsideCidr 169.254.5.0/30 is reserved and cannot be used.");
-        assert.equal(byName.lifetime, "InvalidParameterValue: Value (86400) for parameter Tunnel2Phase1LifetimeSeconds is invalid. Constraints: a value between 900 and 28800.");
+        assert.equal(
+            byName.lifetime,
+            "InvalidParameterValue: Value (86400) for parameter Tunnel2Phase1LifetimeSeconds is invalid. Constraints: a value between 900 and 28800.",
+        );
         assert.equal(byName.nowhere, "InvalidRegion: invalid AWS Region: cn-beijing");
     });
 
@@ -315,12 +437,39 @@ describe("the AWS emulator's own refusals (raw resources)", () => {
         const aws = await import("@pulumi/aws");
         const emulator = await emulate(() => {
             const vgw = new aws.ec2.VpnGateway("vgw", { vpcId: "vpc-0a1b2c3d4e5f67890", region: "ap-southeast-1" });
-            const cgws = [7, 8].map((n) => new aws.ec2.CustomerGateway(`cgw-${n}`, { ipAddress: `198.51.100.${n}`, bgpAsn: "65000", type: "ipsec.1", region: "ap-southeast-1" }));
-            const first = new aws.ec2.VpnConnection("first", { customerGatewayId: cgws[0].id, vpnGatewayId: vgw.id, type: "ipsec.1", region: "ap-southeast-1", tunnel1InsideCidr: "169.254.44.0/30" });
-            new aws.ec2.VpnConnection("second", { customerGatewayId: cgws[1].id, vpnGatewayId: vgw.id, type: "ipsec.1", region: "ap-southeast-1", tunnel2InsideCidr: "169.254.44.0/30" }, { dependsOn: [first] });
+            const cgws = [7, 8].map(
+                (n) =>
+                    new aws.ec2.CustomerGateway(`cgw-${n}`, {
+                        ipAddress: `198.51.100.${n}`,
+                        bgpAsn: "65000",
+                        type: "ipsec.1",
+                        region: "ap-southeast-1",
+                    }),
+            );
+            const first = new aws.ec2.VpnConnection("first", {
+                customerGatewayId: cgws[0].id,
+                vpnGatewayId: vgw.id,
+                type: "ipsec.1",
+                region: "ap-southeast-1",
+                tunnel1InsideCidr: "169.254.44.0/30",
+            });
+            new aws.ec2.VpnConnection(
+                "second",
+                {
+                    customerGatewayId: cgws[1].id,
+                    vpnGatewayId: vgw.id,
+                    type: "ipsec.1",
+                    region: "ap-southeast-1",
+                    tunnel2InsideCidr: "169.254.44.0/30",
+                },
+                { dependsOn: [first] },
+            );
         });
         assert.equal(emulator.state.rejections.length, 1);
-        assert.match(emulator.state.rejections[0].message, /^The tunnel inside CIDR 169\.254\.44\.0\/30 is already in use by vpn-0[0-9a-f]{16} on vgw-0[0-9a-f]{16}\.$/);
+        assert.match(
+            emulator.state.rejections[0].message,
+            /^The tunnel inside CIDR 169\.254\.44\.0\/30 is already in use by vpn-0[0-9a-f]{16} on vgw-0[0-9a-f]{16}\.$/,
+        );
     });
 });
 

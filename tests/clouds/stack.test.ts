@@ -18,11 +18,23 @@ function planWith(edit: (config: any) => void): { status: number; stdout: string
         const file = path.join(dir, "Pulumi.cloud-aws-bad.yaml");
         fs.writeFileSync(file, YAML.stringify(stack));
         try {
-            const stdout = execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), path.join(ROOT, "cli/plan.ts"), "cloud-aws", "--stack-file", file, "--out", path.join(dir, "out")], {
-                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
-                stdio: "pipe",
-                encoding: "utf8",
-            });
+            const stdout = execFileSync(
+                process.execPath,
+                [
+                    require.resolve("ts-node/dist/bin"),
+                    path.join(ROOT, "cli/plan.ts"),
+                    "cloud-aws",
+                    "--stack-file",
+                    file,
+                    "--out",
+                    path.join(dir, "out"),
+                ],
+                {
+                    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
+                    stdio: "pipe",
+                    encoding: "utf8",
+                },
+            );
             return { status: 0, stdout, stderr: "" };
         } catch (err: any) {
             return { status: err.status, stdout: String(err.stdout), stderr: String(err.stderr) };
@@ -45,16 +57,31 @@ describe("seed 001 stack: bad input in Pulumi.<stack>.yaml", function () {
         assert.equal(status, 2, stdout);
         const lines = stderr.trim().split("\n");
         assert.equal(lines[0], "4 problems in the VPN topology; nothing was created:");
-        assert.match(lines[1], /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.aws\.region = "cn-beijing": AWS has no region of this name .* Fix: set alicloud-vpn:cloud-aws\.aws\.region to cn-north-1,/);
-        assert.match(lines[2], /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.aws\.insideCidrs\[1\] = "169\.254\.20\.0\/30": alicloud-vpn:cloud-aws\.aws\.insideCidrs\[0\] already uses it;/);
-        assert.match(lines[3], /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.psks\[0\] = "\[secret\]": AWS takes only letters, digits, periods and underscores/);
+        assert.match(
+            lines[1],
+            /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.aws\.region = "cn-beijing": AWS has no region of this name .* Fix: set alicloud-vpn:cloud-aws\.aws\.region to cn-north-1,/,
+        );
+        assert.match(
+            lines[2],
+            /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.aws\.insideCidrs\[1\] = "169\.254\.20\.0\/30": alicloud-vpn:cloud-aws\.aws\.insideCidrs\[0\] already uses it;/,
+        );
+        assert.match(
+            lines[3],
+            /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.psks\[0\] = "\[secret\]": AWS takes only letters, digits, periods and underscores/,
+        );
         assert.doesNotMatch(stderr, /Alibaba-would-take-this/);
-        assert.match(lines[4], /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.profile\.ike\.encryption = "aes192": AWS does not accept this phase 1 encryption algorithm .* Fix: set alicloud-vpn:cloud-aws\.profile\.ike\.encryption to aes256,/);
+        assert.match(
+            lines[4],
+            /^ {2}- error \[beijing-singapore\] alicloud-vpn:cloud-aws\.profile\.ike\.encryption = "aes192": AWS does not accept this phase 1 encryption algorithm .* Fix: set alicloud-vpn:cloud-aws\.profile\.ike\.encryption to aes256,/,
+        );
     });
 
     it("refuses a zone outside the Alibaba region", () => {
         const { status, stderr } = planWith((c) => (c.alibaba.vswitches[1].zoneId = "cn-hangzhou-i"));
         assert.equal(status, 2);
-        assert.match(stderr, /alicloud-vpn:cloud-aws\.alibaba\.vswitches\[1\]\.zoneId = "cn-hangzhou-i": zone cn-hangzhou-i is not a zone of the Alibaba region cn-beijing\./);
+        assert.match(
+            stderr,
+            /alicloud-vpn:cloud-aws\.alibaba\.vswitches\[1\]\.zoneId = "cn-hangzhou-i": zone cn-hangzhou-i is not a zone of the Alibaba region cn-beijing\./,
+        );
     });
 });
