@@ -6,6 +6,7 @@ import { parseArgs } from "util";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { AlibabaCloudEmulator, RecordedResource, Rejection, TYPES } from "../emulator";
+import { describeAws } from "../emulator/aws";
 import { Finding, TopologyError, formatFinding } from "../model/findings";
 import { PeerPlatform, ResolvedLink } from "../model/link";
 import { RENDERERS } from "../renderers";
@@ -158,6 +159,10 @@ function describeConnection(resource: RecordedResource): string[] {
 }
 
 function describe(resource: RecordedResource, byUrn: Map<string, RecordedResource>): string[] {
+    const aws = describeAws(resource);
+    if (aws) {
+        return aws;
+    }
     if (resource.type === TYPES.connection) {
         const waits = resource.dependencies
             .map((urn) => byUrn.get(urn))

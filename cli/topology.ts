@@ -2,6 +2,7 @@
 // resources the emulator recorded, so it shows what would be created, for any scenario. Graphviz lays it
 // out: @viz-js/viz is Graphviz compiled to WebAssembly, so no system package is needed to draw it.
 import { RecordedResource, TYPES } from "../emulator";
+import { awsPeerFor } from "./topologyAws";
 
 /** Routes listed in full on a site's node; above this only their number, so 50-spoke pictures stay readable. */
 const MAX_LISTED_ROUTES = 4;
@@ -83,6 +84,7 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
         const local = connection.inputs.localSubnets as string[];
         const remote = connection.inputs.remoteSubnets as string[];
         let peer: string;
+        let aws: ReturnType<typeof awsPeerFor>;
         if (peerGateway) {
             const pair = [own, peerGateway.id].sort().join("|");
             if (drawnPairs.has(pair)) {
@@ -90,12 +92,18 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
             }
             drawnPairs.add(pair);
             peer = peerGateway.id;
+        } else if ((aws = awsPeerFor(resources, peerIps))) {
+            peer = aws.id;
+            if (!nodes.some((n) => n.startsWith(`  ${quote(peer)} `))) {
+                nodes.push(`  ${quote(peer)} [shape=box, style="rounded,filled", fillcolor="#e3f2fd", label=${quote(aws.label)}];`);
+            }
         } else {
             peer = `peer:${peerIps.join("/")}`;
             nodes.push(`  ${quote(peer)} [shape=box3d, label=${quote(`peer ${connection.inputs.vpnConnectionName ?? connection.name}\n${peerIps.join(" / ")}\nnetworks: ${remote.join(", ")}`)}];`);
         }
         const selectors = peerGateway ? `carries ${local.join(", ")} ⇄ ${remote.join(", ")}` : `local ${local.join(", ")} ⇄ remote ${remote.join(", ")}`;
-        const label = `${tunnels.length} tunnel${tunnels.length === 1 ? "" : "s"} · ${cryptoSummary(tunnels[0])}\n${selectors}`;
+        const wiring = aws ? `\n${tunnels.map((t, i) => `${i === 0 ? "master" : "slave"} → ${byId.get(t.customerGatewayId)?.inputs.ipAddress} (${aws!.tunnelNames.get(byId.get(t.customerGatewayId)?.inputs.ipAddress)})`).join(", ")}` : "";
+        const label = `${tunnels.length} tunnel${tunnels.length === 1 ? "" : "s"} · ${cryptoSummary(tunnels[0])}\n${selectors}${wiring}`;
         edges.push({ from: own, to: peer, label, tunnels: tunnels.length });
         degree.set(own, (degree.get(own) ?? 0) + 1);
         degree.set(peer, (degree.get(peer) ?? 0) + 1);

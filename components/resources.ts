@@ -78,6 +78,8 @@ export interface LinkInputs {
     /** One key for every tunnel, or one per tunnel (master first); unset: a random 32-character key per tunnel. */
     psks?: pulumi.Input<string>[];
     peerAsn?: number;
+    /** Weight of the VPN gateway routes into this connection: 100 (default, active) or 0 (standby). */
+    gatewayRouteWeight?: number;
 }
 
 /**
@@ -181,7 +183,7 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
             (after) =>
                 new alicloud.vpn.RouteEntry(
                     route.resourceName,
-                    { vpnGatewayId: gateway.vpnGatewayId, routeDest: route.destination, nextHop: connection.id, weight: 100, publishVpc: false },
+                    { vpnGatewayId: gateway.vpnGatewayId, routeDest: route.destination, nextHop: connection.id, weight: inputs.gatewayRouteWeight ?? 100, publishVpc: false },
                     { parent, dependsOn: after },
                 ),
         ),

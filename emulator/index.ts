@@ -3,6 +3,7 @@
 // offline plan. Nothing in components/ knows about it.
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { AWS_TYPES, awsOutputs, awsRegion, isAwsType, validateAws } from "./aws";
 import { GET_IMAGES, getImages } from "./ecs";
 import { DocumentationAddressPool, requestId } from "./ids";
 import { createOutputs } from "./outputs";
@@ -13,6 +14,7 @@ import { vpnGatewayZones } from "./zones";
 export { AlibabaApiError, EmulatorState, EmulatorWarning, RecordedResource, Rejection } from "./state";
 export { VPN_GATEWAY_ZONES, isDualTunnelOnlyRegion, vpnGatewayZones } from "./zones";
 export { TYPES, isDualTunnelGateway } from "./rules";
+export { AWS_TYPES, AwsApiError } from "./aws";
 
 // Internal runtime entry points that mocks need: the store flags setMocks() sets, and the RPC queue drain.
 const runtimeState = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, any> };
@@ -221,14 +223,18 @@ export class AlibabaCloudEmulator {
         recorded: { parent?: string; dependencies: string[]; provider?: string; secretInputPaths: string[]; additionalSecretOutputs: string[]; custom: boolean },
     ): pulumi.runtime.MockResourceResult {
         const urn = this.urnOf(args.type, args.name, recorded.parent);
-        const region =
-            args.type === TYPES.provider
-                ? (args.inputs.region ?? this.defaultRegion)
-                : ((recorded.provider && this.providerRegions.get(providerUrn(recorded.provider))) ?? this.defaultRegion);
+        const aws = isAwsType(args.type);
+        const providerRegion = recorded.provider && this.providerRegions.get(providerUrn(recorded.provider));
+        const region = aws
+            ? awsRegion(args.inputs ?? {}, providerRegion)
+            : args.type === TYPES.provider
+              ? (args.inputs.region ?? this.defaultRegion)
+              : (providerRegion ?? this.defaultRegion);
         const inputs = unwrapSecrets(args.inputs ?? {}) as Record<string, any>;
         if (recorded.custom) {
             try {
-                validateCreate({ type: args.type, name: args.name, urn, region, inputs, dependencies: recorded.dependencies }, this.state);
+                const request = { type: args.type, name: args.name, urn, region, inputs, dependencies: recorded.dependencies };
+                aws ? validateAws(request, this.state) : validateCreate(request, this.state);
             } catch (err) {
                 if (err instanceof AlibabaApiError) {
                     this.state.rejections.push({ urn, type: args.type, name: args.name, code: err.code, message: err.apiMessage });
@@ -237,10 +243,12 @@ export class AlibabaCloudEmulator {
                 throw err;
             }
         }
-        const { id, outputs } = recorded.custom
-            ? createOutputs(args.type, args.name, urn, region, inputs, this.state, this.addresses)
-            : { id: "", outputs: { ...inputs } };
-        if (args.type === TYPES.provider) {
+        const { id, outputs } = !recorded.custom
+            ? { id: "", outputs: { ...inputs } }
+            : aws
+              ? awsOutputs(args.type, urn, region, inputs, this.state)
+              : createOutputs(args.type, args.name, urn, region, inputs, this.state, this.addresses);
+        if (args.type === TYPES.provider || args.type === AWS_TYPES.provider) {
             this.providerRegions.set(urn, region);
         }
         this.state.add({

@@ -1,5 +1,6 @@
 // The scenarios this project ships, by the name `alicloud-vpn:scenario` and `npm run plan -- <name>` use.
 import * as pulumi from "@pulumi/pulumi";
+import { cloudAwsFromStackConfig } from "./cloudLink";
 import { hubAndSpokeFromStackConfig } from "./hubAndSpoke";
 import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
 import { openvpnMeshFromStackConfig } from "./openvpnMesh";
@@ -10,6 +11,7 @@ export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) 
     hypermotion: hypermotionFromStackConfig,
     "hub-and-spoke": hubAndSpokeFromStackConfig,
     "openvpn-mesh": openvpnMeshFromStackConfig,
+    "cloud-aws": cloudAwsFromStackConfig,
 };
 
 export function runScenario(name: string, opts?: pulumi.ComponentResourceOptions): ScenarioResult {

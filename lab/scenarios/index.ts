@@ -1,6 +1,7 @@
 // The lab's scenarios by name (`npm run lab -- <name>`). Add a scenario: a file exporting a LabScenario,
 // registered here, and a test in tests/lab/.
 import { LabScenario } from "../scenario";
+import { cloudAwsScenario } from "./cloudAws";
 import { failoverIkev1Scenario, failoverIkev2Scenario } from "./failover";
 import { faultDpdScenario, faultScenario } from "./fault";
 import { hubScenario } from "./hub";
@@ -18,5 +19,6 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [failoverIkev2Scenario.name]: failoverIkev2Scenario,
     [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
+    [cloudAwsScenario.name]: cloudAwsScenario,
     [faultDpdScenario.name]: faultDpdScenario,
 };

@@ -53,6 +53,7 @@ describe("the component package schema and construct path", function () {
 
     it("lists every public component with typed inputs and outputs", () => {
         assert.deepEqual(Object.keys(schema.resources).sort(), [
+            "alicloud-vpn:index:CloudLink",
             "alicloud-vpn:index:HubAndSpoke",
             "alicloud-vpn:index:OpenVpnMesh",
             "alicloud-vpn:index:SiteToSiteLink",
@@ -150,5 +151,23 @@ describe("the component package schema and construct path", function () {
         assert.equal(mesh.error, undefined);
         assert.deepEqual(mesh.emulator.state.rejections, []);
         assert.equal(mesh.emulator.ofType("alicloud:ecs/instance:Instance").length, 1);
+    });
+
+    it("constructs CloudLink to AWS through the provider (seed 001 from YAML): both clouds' resources", async () => {
+        assert.deepEqual(schema.resources["alicloud-vpn:index:CloudLink"].requiredInputs, ["alibaba"]);
+        const link = await construct("alicloud-vpn:index:CloudLink", "bj-sg", {
+            alibaba: {
+                region: "cn-beijing",
+                vpcCidr: "172.16.0.0/16",
+                vswitches: [{ zoneId: "cn-beijing-h", cidr: "172.16.1.0/24" }, { zoneId: "cn-beijing-i", cidr: "172.16.2.0/24" }],
+                bandwidth: 10,
+            },
+            aws: { region: "ap-southeast-1", vpcId: "vpc-0a1b2c3d4e5f67890", vpcCidrs: ["10.100.0.0/16"] },
+        });
+        assert.equal(link.error, undefined);
+        assert.deepEqual(link.emulator.state.rejections, []);
+        assert.equal(link.emulator.ofType("aws:ec2/vpnConnection:VpnConnection").length, 2);
+        assert.equal(link.emulator.ofType(TYPES.connection).length, 2);
+        assert.equal(link.emulator.ofType(TYPES.gateway)[0].region, "cn-beijing");
     });
 });
