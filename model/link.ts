@@ -9,6 +9,7 @@ import {
     TunnelRole,
 } from "./alibaba";
 import { cidrSyntaxError, hasHostBits, isIpv4Address, overlaps, parseCidr } from "./cidr";
+import type { BgpPlan } from "./bgp";
 import { Finding } from "./findings";
 import { IpsecProfile, IpsecProfileInput, resolveProfile } from "./profile";
 
@@ -248,6 +249,8 @@ export interface ResolvedLink extends PeerDeviceDetails {
     peerSubnets: string[];
     /** One tunnel (legacy single-tunnel gateway) or two (master first, then slave). */
     tunnels: ResolvedTunnel[];
+    /** BGP over the tunnels (routing: bgp, model/bgp.ts); unset for static routing. */
+    bgp?: BgpPlan;
 }
 
 /** Which kind of device the vendor CLI renderers write for. */
