@@ -173,21 +173,30 @@ function huaweiLike(tunnelInterface: (link: ResolvedLink, i: number) => string, 
         removeStaticRoute: (cidr, iface) => `undo ip route-static ${networkAddress(cidr)} ${mask(cidr)} ${iface}`,
         bgp: (l, bgp) => {
             const names = filterNames(l);
+            // Huawei: ip ip-prefix, if-match ip-prefix, apply as-path ... additive. H3C Comware: ip prefix-list,
+            // if-match ip address prefix-list, apply as-path (prepends by default). Each route-policy node is a view: quit.
+            const prefixCmd = comware ? "ip prefix-list" : "ip ip-prefix";
+            const match = (list: string) => (comware ? ` if-match ip address prefix-list ${list}` : ` if-match ip-prefix ${list}`);
+            const prepend = `${Array(SLAVE_PREPEND).fill(bgp.peerAsn).join(" ")}${comware ? "" : " additive"}`;
             return [
-                ...bgp.peerAnnounces.map((cidr, i) => `ip prefix ${names.announce} index ${(i + 1) * 10} permit ${networkAddress(cidr)} ${prefixLength(cidr)}`),
+                ...bgp.peerAnnounces.map((cidr, i) => `${prefixCmd} ${names.announce} index ${(i + 1) * 10} permit ${networkAddress(cidr)} ${prefixLength(cidr)}`),
                 ...bgp.alibabaAnnounces.map(
-                    (cidr, i) => `ip prefix ${names.learn} index ${(i + 1) * 10} permit ${networkAddress(cidr)} ${prefixLength(cidr)} less-equal 32`,
+                    (cidr, i) => `${prefixCmd} ${names.learn} index ${(i + 1) * 10} permit ${networkAddress(cidr)} ${prefixLength(cidr)} less-equal 32`,
                 ),
                 `route-policy ${names.learn} permit node 10`,
-                ` if-match ip-prefix ${names.learn}`,
+                match(names.learn),
+                "quit",
                 `route-policy ${names.masterIn} permit node 10`,
-                ` if-match ip-prefix ${names.learn}`,
+                match(names.learn),
                 ` apply local-preference ${MASTER_LOCAL_PREFERENCE}`,
+                "quit",
                 `route-policy ${names.announce} permit node 10`,
-                ` if-match ip-prefix ${names.announce}`,
+                match(names.announce),
+                "quit",
                 `route-policy ${names.slaveOut} permit node 10`,
-                ` if-match ip-prefix ${names.announce}`,
-                ` apply as-path ${Array(SLAVE_PREPEND).fill(bgp.peerAsn).join(" ")} additive`,
+                match(names.announce),
+                ` apply as-path ${prepend}`,
+                "quit",
                 `bgp ${bgp.peerAsn}`,
                 ` router-id ${bgp.tunnels[0].peerBgpIp}`,
                 ...bgp.tunnels.flatMap((t) => [
