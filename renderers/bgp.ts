@@ -117,7 +117,7 @@ interface VendorSyntax {
 const cisco: VendorSyntax = {
     comment: "!",
     tunnelInterface: (i) => `Tunnel${i + 1}`,
-    interfaceAddress: (t) => [` ip address ${t.peerBgpIp} ${netmask(t.tunnelCidr)}`],
+    interfaceAddress: (t) => [" no ip unnumbered", ` ip address ${t.peerBgpIp} ${netmask(t.tunnelCidr)}`],
     removeStaticRoute: (cidr, iface) => `no ip route ${networkAddress(cidr)} ${netmask(cidr)} ${iface}`,
     bgp: (link, bgp) => {
         const names = filterNames(link);
