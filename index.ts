@@ -10,6 +10,7 @@ export * from "./model/openvpn";
 export { HubPlan, HubSpec, planHub } from "./model/hub";
 export { LinkPlan, LinkPlanInput, SitePlan, SitePlanInput, checkLink, planLink, planVpnSite } from "./model/site";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";
+export { renderBgpFor, renderFrr, renderVendorBgp } from "./renderers/bgp";
 export { CHECK_CODES, CheckOptions, checkElements, checkNetwork, checkTopology, checkTopologyOrThrow } from "./checks";
 export {
     formatStaticKey,
