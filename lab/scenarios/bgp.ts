@@ -15,8 +15,10 @@
 // other's networks, as kernel routes via the other's tunnel address on ipsec0; traffic between the VPC host and the
 // office hosts follows them through the tunnel (the CHILD_SA counts it); withdrawing an office network removes it
 // at the gateway (route and reachability gone) and announcing it again brings it back. Not proven: the dual-tunnel
-// case (one session per tunnel, failover by BGP), since kernel-libipsec sends through the newest SA and has no
-// if_id; and Alibaba's own BGP implementation and route propagation into the VPC, which only a real gateway shows.
+// case (one session per tunnel, failover by BGP) and a BGP hub: kernel-libipsec chooses a packet's outbound policy
+// by its selectors alone (find_by_packet() in src/libipsec/ipsec_policy_mgr.c: no if_id, no mark), so with two
+// 0.0.0.0/0 CHILD_SAs every packet leaves through the same one; and Alibaba's own BGP implementation and route
+// propagation into the VPC, which only a real gateway shows.
 import * as assert from "node:assert/strict";
 import { ResolvedLink } from "../../model/link";
 import { LinkPlanInput, checkLink, linkShape, planLink } from "../../model/site";
