@@ -13,6 +13,7 @@ export { AWS, AZURE, GCP, PEER_CLOUDS, PeerCloudAccepts, checkCloudIntersection,
 export { AwsCloudLinkPlan, AwsCloudLinkSpec, AwsEndSpec, TunnelWiring, awsTunnelOptions, awsWiring, checkAwsEnd, planAwsCloudLink } from "./model/clouds/awsLink";
 export { LinkPlan, LinkPlanInput, SitePlan, SitePlanInput, checkLink, planLink, planVpnSite } from "./model/site";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";
+export { renderBgpFor, renderFrr, renderVendorBgp } from "./renderers/bgp";
 export { CHECK_CODES, CheckOptions, checkElements, checkNetwork, checkTopology, checkTopologyOrThrow } from "./checks";
 export {
     formatStaticKey,

@@ -237,7 +237,8 @@ export async function planScenario(scenario: string, options: PlanOptions = {}):
         const [resolved, configs] = await Promise.all([resolve(link.resolved), resolve(link.peerConfigs)]);
         links.push(resolved);
         for (const [platform, text] of Object.entries(configs)) {
-            peerConfigs[RENDERERS[platform as PeerPlatform].fileName(resolved)] = text as string;
+            // "frr": the FRR config beside a BGP link's strongSwan config (renderers/bgp.ts).
+            peerConfigs[platform === "frr" ? `${resolved.name}.frr.conf` : RENDERERS[platform as PeerPlatform].fileName(resolved)] = text as string;
         }
     }
     Object.assign(peerConfigs, result.files ? await resolve(result.files) : {});

@@ -2,6 +2,8 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
+import { Routing } from "../model/bgp";
+import { HubAndSpokeBgpArgs, planHubAndSpokeBgp } from "../model/bgpHubAndSpoke";
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { checkZonesInRegion } from "../model/gateway";
@@ -28,6 +30,13 @@ export interface HubAndSpokeArgs {
     profile?: IpsecProfileInput;
     /** "exact" (default): selectors list the sites' CIDRs; "any": 0.0.0.0/0 selectors, routes decide. */
     selectors?: SelectorPolicy;
+    /**
+     * Default "static": per-site routes on every gateway and VPC. "bgp": eBGP per tunnel between the hub and each
+     * spoke (0.0.0.0/0 selectors), the spokes learn each other through the hub, the gateways propagate into the VPCs.
+     */
+    routing?: Routing;
+    /** ASNs and the tunnels' /30 pool with routing: bgp (model/bgpHubAndSpoke.ts). */
+    bgp?: HubAndSpokeBgpArgs;
     /** Billing of every gateway. Default "PayAsYouGo". */
     paymentType?: PaymentType;
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
@@ -46,12 +55,24 @@ export interface HubAndSpokeOptions extends pulumi.ComponentResourceOptions {
 function siteHubArgs(site: HubSiteArgs, args: HubAndSpokeArgs, configPath: string): VpnHubArgs {
     const { name: _name, region: _region, ...hubArgs } = site;
     // HubAndSpoke reports every warning once itself (checkHubAndSpoke de-duplicates them across sites and links).
-    return { ...hubArgs, paymentType: site.paymentType ?? args.paymentType, tags: args.tags, configPath, logWarnings: false };
+    return {
+        ...hubArgs,
+        paymentType: site.paymentType ?? args.paymentType,
+        tags: args.tags,
+        configPath,
+        logWarnings: false,
+        ...(args.routing === "bgp" ? { autoPropagate: true } : {}),
+    };
 }
 
 /** The link arguments of both ends of every connection, from the plan: plain values only. */
 function linkPlans(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string) {
     const profile = args.profile;
+    // BGP: each end its ASN, the peer's, and the tunnels' /30s; no static routes (the gateways learn them).
+    const tunnelCount = (args.hub.tunnelMode ?? "dual") === "dual" ? 2 : 1;
+    const bgp = args.routing === "bgp" ? planHubAndSpokeBgp(args.hub, args.spokes, args.bgp ?? {}, tunnelCount, path).connections : [];
+    const bgpArgs = (i: number, end: "hubEnd" | "spokeEnd") =>
+        bgp[i] ? { routing: "bgp" as const, bgp: bgp[i][end].bgp, peerAsn: bgp[i][end].peerAsn, gatewayRouteDestinations: undefined, vpcRouteDestinations: undefined } : {};
     // Each end names itself with localId and the other with remoteId: the spoke end swaps them.
     const mirrored: IpsecProfileInput | undefined = profile && { ...profile, localId: profile.remoteId, remoteId: profile.localId };
     const endArgs = (end: ConnectionEnd, endProfile: IpsecProfileInput | undefined): Omit<LinkArgs, "peerPublicIp"> => ({
@@ -69,8 +90,8 @@ function linkPlans(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string) {
     });
     return plan.connections.map((connection, i) => {
         const spoke = args.spokes[i];
-        const hubEnd = endArgs(connection.hubEnd, profile);
-        const spokeEnd = endArgs(connection.spokeEnd, mirrored);
+        const hubEnd = { ...endArgs(connection.hubEnd, profile), ...bgpArgs(i, "hubEnd") };
+        const spokeEnd = { ...endArgs(connection.spokeEnd, mirrored), ...bgpArgs(i, "spokeEnd") };
         return { spoke, hubLink: `${args.hub.name}-to-${spoke.name}`, spokeLink: `${spoke.name}-to-${args.hub.name}`, hubEnd, spokeEnd };
     });
 }
@@ -119,10 +140,12 @@ export function hubAndSpokeTopology(args: HubAndSpokeArgs, plan: HubAndSpokePlan
                 path,
                 profile: end.profile,
             });
-            for (const destination of end.vpcRouteDestinations ?? []) {
+            // BGP: the routes the gateway learns (the peer's announcements) and propagates into its VPC.
+            const learned = "routing" in end && end.routing === "bgp" ? (end.bgp?.peerAnnounces ?? []) : undefined;
+            for (const destination of end.vpcRouteDestinations ?? learned ?? []) {
                 topology.vpcRoutes.push({ site: owner, destination, field: spokeField, nextHop: { kind: "vpnGateway" } });
             }
-            for (const destination of end.gatewayRouteDestinations ?? []) {
+            for (const destination of end.gatewayRouteDestinations ?? learned ?? []) {
                 topology.gatewayRoutes.push({ site: owner, destination, field: spokeField, connection: name });
             }
         }
@@ -160,8 +183,13 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
             fix: "set tunnelMode to the same value (dual, unless a site has a legacy single-tunnel gateway) on the hub and every spoke.",
         });
     }
-    const plan = planHubAndSpoke({ hub: args.hub, spokes: args.spokes, selectors: args.selectors, configPath: path });
+    // BGP runs on route-based connections: 0.0.0.0/0 selectors, the learned routes decide.
+    const selectors = args.routing === "bgp" ? "any" : args.selectors;
+    const plan = planHubAndSpoke({ hub: args.hub, spokes: args.spokes, selectors, configPath: path });
     findings.push(...plan.findings);
+    if (args.routing === "bgp" && plan.findings.length === 0) {
+        findings.push(...planHubAndSpokeBgp(args.hub, args.spokes, args.bgp ?? {}, (args.hub.tunnelMode ?? "dual") === "dual" ? 2 : 1, path).findings);
+    }
     if (findings.some((f) => f.severity === "error")) {
         return { plan, findings };
     }

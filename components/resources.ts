@@ -7,6 +7,7 @@ import { HubPlan, TunnelMode } from "../model/hub";
 import { PeerPlatform, ResolvedLink } from "../model/link";
 import { LinkPlan, peerDeviceDetails } from "../model/site";
 import { RENDERERS } from "../renderers";
+import { renderBgpFor } from "../renderers/bgp";
 
 /** What a link needs of its gateway once the gateway is declared: ids and addresses (Inputs), plain shape. */
 export interface GatewayRef {
@@ -31,7 +32,16 @@ export interface HubResources {
     gateway: alicloud.vpn.Gateway;
 }
 
-export function createHub(plan: HubPlan, tags: pulumi.Input<{ [key: string]: pulumi.Input<string> }> | undefined, parent: pulumi.Resource): HubResources {
+/**
+ * `options.autoPropagate`: the gateway propagates the routes it learns over BGP into the VPC's route table
+ * (ModifyVpnGatewayAttribute AutoPropagate; alicloud/resource_alicloud_vpn_gateway.go, auto_propagate). Set when a link uses BGP.
+ */
+export function createHub(
+    plan: HubPlan,
+    tags: pulumi.Input<{ [key: string]: pulumi.Input<string> }> | undefined,
+    parent: pulumi.Resource,
+    options: { autoPropagate?: boolean } = {},
+): HubResources {
     const child = { parent };
     const vpc = new alicloud.vpc.Network(`${plan.name}-vpc`, { vpcName: plan.name, cidrBlock: plan.vpcCidr, tags }, child);
     const vswitches = plan.vswitches.map(
@@ -50,6 +60,7 @@ export function createHub(plan: HubPlan, tags: pulumi.Input<{ [key: string]: pul
             enableSsl: false,
             paymentType: plan.paymentType,
             period: plan.period,
+            ...(options.autoPropagate ? { autoPropagate: true } : {}),
             tags,
         },
         child,
@@ -149,6 +160,18 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
                     // Routes are managed below as resources, visible in previews; Alibaba's automatic route
                     // configuration would add entries no state tracks.
                     autoConfigRoute: false,
+                    // BGP per tunnel (dual-tunnel: EnableTunnelsBgp + TunnelBgpConfig; single-tunnel: BgpConfig).
+                    ...(plan.bgp && dual ? { enableTunnelsBgp: true } : {}),
+                    ...(plan.bgp && !dual
+                        ? {
+                              bgpConfig: {
+                                  enable: true,
+                                  localAsn: String(plan.bgp.localAsn),
+                                  tunnelCidr: plan.bgp.tunnels[0].tunnelCidr,
+                                  localBgpIp: plan.bgp.tunnels[0].localBgpIp,
+                              },
+                          }
+                        : {}),
                     ...(dual
                         ? {
                               tunnelOptionsSpecifications: plan.tunnelRoles.map((role, i) => ({
@@ -158,6 +181,15 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
                                   enableNatTraversal: profile.natTraversal,
                                   tunnelIkeConfig: { ...plan.ike, psk: psks[i], localId: profile.localId, remoteId: profile.remoteId },
                                   tunnelIpsecConfig: plan.ipsec,
+                                  ...(plan.bgp
+                                      ? {
+                                            tunnelBgpConfig: {
+                                                localAsn: String(plan.bgp.localAsn),
+                                                tunnelCidr: plan.bgp.tunnels[i].tunnelCidr,
+                                                localBgpIp: plan.bgp.tunnels[i].localBgpIp,
+                                            },
+                                        }
+                                      : {}),
                               })),
                           }
                         : {
@@ -239,6 +271,7 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
             alibabaSubnets: spec.alibabaSubnets,
             peerSubnets: spec.peerSubnets,
             ...peerDeviceDetails(spec),
+            ...(plan.bgp ? { bgp: plan.bgp } : {}),
             tunnels: ips.map((ip, i) => ({
                 role: plan.tunnelRoles[i],
                 alibabaIp: ip,
@@ -249,7 +282,16 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
         })),
     );
     const peerConfigs = pulumi.secret(
-        resolved.apply((link) => Object.fromEntries(plan.peerPlatforms.map((p: PeerPlatform) => [p, RENDERERS[p].render(link)]))),
+        resolved.apply((link) =>
+            Object.fromEntries(
+                plan.peerPlatforms.flatMap((p: PeerPlatform) => {
+                    // BGP: FRR's frr.conf beside strongSwan's swanctl.conf; a BGP section appended to the vendor configs.
+                    const bgp = renderBgpFor(p, link);
+                    const text = RENDERERS[p].render(link);
+                    return bgp?.file === "frr.conf" ? [[p, text], ["frr", bgp.text]] : [[p, bgp ? `${text}\n${bgp.text}` : text]];
+                }),
+            ),
+        ),
     );
     return { customerGateways, connection, gatewayRoutes, vpcRoutes, alertRule, psks, resolved, peerConfigs };
 }

@@ -10,6 +10,8 @@ export interface VpnHubArgs extends HubSpec {
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /** Log the checks' warnings with pulumi.log.warn. Default true; a parent that reports them once passes false. */
     logWarnings?: boolean;
+    /** Propagate the routes the gateway learns over BGP into the VPC's route table (gateway autoPropagate). Default false. */
+    autoPropagate?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export class VpnHub extends pulumi.ComponentResource {
             warnings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         }
         const plan = planHub(name, args);
-        const { vpc, vswitches, gateway } = createHub(plan, args.tags, this);
+        const { vpc, vswitches, gateway } = createHub(plan, args.tags, this, { autoPropagate: args.autoPropagate });
         this.vpc = vpc;
         this.vswitches = vswitches;
         this.gateway = gateway;

@@ -80,7 +80,7 @@ export class VpnSite extends pulumi.ComponentResource {
         if (args.logWarnings !== false) {
             warnings.forEach((w) => pulumi.log.warn(formatFinding(w), this));
         }
-        const hub = createHub(plan.hub, args.tags, this);
+        const hub = createHub(plan.hub, args.tags, this, { autoPropagate: plan.links.some((l) => l.bgp !== undefined) });
         const gateway: GatewayRef = {
             name,
             vpcCidr: plan.hub.vpcCidr,

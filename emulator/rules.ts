@@ -9,6 +9,7 @@
 // This file re-states Alibaba's rules on raw resource inputs on purpose instead of reusing model/:
 // the emulator must catch what the library gets wrong, not agree with it.
 import * as ipaddr from "ipaddr.js";
+import { validateBgpCreate } from "./bgp";
 import { CMS_TYPES, validateCms } from "./cms";
 import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
@@ -139,6 +140,7 @@ function requireSameRegion(request: CreateRequest, state: EmulatorState): void {
 /** Throws the AlibabaApiError the API would return for this create request, or returns silently. */
 export function validateCreate(request: CreateRequest, state: EmulatorState): void {
     requireSameRegion(request, state);
+    validateBgpCreate(request, state);
     switch (request.type) {
         case TYPES.vpc:
             return validateVpc(request.inputs);

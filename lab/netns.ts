@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { run, runOk, sleep, stopProcess } from "./exec";
+import { frrMissing } from "./frr";
 import { libreswanMissing } from "./libreswan";
 import { OpenvpnInstance } from "./openvpn";
 import { CHARON, CharonInstance } from "./strongswan";
@@ -150,6 +151,8 @@ export interface LabNeeds {
     tcpdump?: boolean;
     /** libreswan unpacked from Debian's .deb (lab/libreswan.ts, .ci/run). */
     libreswan?: boolean;
+    /** FRR's zebra, bgpd and vtysh (Debian package frr): the BGP scenario (lab/frr.ts). */
+    frr?: boolean;
 }
 
 export async function labPrerequisites(needs: LabNeeds = { strongswan: true }): Promise<string | undefined> {
@@ -180,6 +183,8 @@ export async function labPrerequisites(needs: LabNeeds = { strongswan: true }): 
     if (needs.tcpdump && !(await has("tcpdump", ["--version"]))) missing.push("tcpdump");
     const libreswan = needs.libreswan ? libreswanMissing() : undefined;
     if (libreswan) missing.push(libreswan);
+    const frr = needs.frr ? frrMissing() : undefined;
+    if (frr) missing.push(frr);
     if (missing.length > 0) {
         const extra = [needs.openvpn ? "openvpn" : "", needs.nft ? "nftables" : "", needs.tcpdump ? "tcpdump" : ""].filter(Boolean);
         return `missing ${missing.join(", ")}; install: apt-get install -y strongswan-swanctl strongswan-charon libcharon-extra-plugins iproute2 iputils-ping${extra.map((p) => ` ${p}`).join("")}`;

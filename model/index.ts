@@ -7,3 +7,5 @@ export * from "./alibabaConnection";
 export * from "./hubAndSpoke";
 export * from "./gateway";
 export * from "./topology";
+export * from "./bgp";
+export * from "./bgpHubAndSpoke";

@@ -10,6 +10,7 @@ import {
     reservedVpcRouteProblem,
 } from "./alibaba";
 import { addressRange, cidrSyntaxError, freePrivateBlock, hasHostBits, isIpv4Address, isPublicIpv4, mergeCidrs, overlaps, parseCidr, prefixLength } from "./cidr";
+import type { BgpPlan } from "./bgp";
 import { Finding } from "./findings";
 import { IpsecProfile, IpsecProfileInput, resolveProfile } from "./profile";
 
@@ -419,6 +420,8 @@ export interface ResolvedLink extends PeerDeviceDetails {
     peerSubnets: string[];
     /** One tunnel (legacy single-tunnel gateway) or two (master first, then slave). */
     tunnels: ResolvedTunnel[];
+    /** BGP over the tunnels (routing: bgp, model/bgp.ts); unset for static routing. */
+    bgp?: BgpPlan;
 }
 
 /** Which kind of device the vendor CLI renderers write for. */

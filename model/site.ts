@@ -5,6 +5,7 @@
 import { checkTopology, withoutRepeats } from "../checks";
 import { RENDERERS, peerCaveats, peerObjection } from "../renderers";
 import { TunnelRole } from "./alibaba";
+import { BGP_PEER_PLATFORMS, BgpPlan, BgpSpec, Routing, checkGatewayBgp, checkLinkBgp, planLinkBgp } from "./bgp";
 import { AlibabaIkeConfig, AlibabaIpsecConfig, alibabaIkeConfig, alibabaIpsecConfig } from "./alibabaConnection";
 import { cidrSyntaxError, coveredBy, coveredByUnion } from "./cidr";
 import { Finding } from "./findings";
@@ -67,8 +68,12 @@ export interface LinkSpecBase extends PeerDeviceDetails {
     routingMode?: RoutingMode;
     /** Peer platforms whose configs to render. Default: every platform that can express the link. */
     peerPlatforms?: PeerPlatform[];
-    /** The peer's BGP AS number, recorded on the customer gateway. */
+    /** The peer's BGP AS number, recorded on the customer gateway. Required with routing: bgp. */
     peerAsn?: number;
+    /** Default "static": gateway and VPC route entries. "bgp": one eBGP session per tunnel, routes propagated into the VPC. */
+    routing?: Routing;
+    /** The tunnels' BGP addresses and what each side announces (with routing: bgp; model/bgp.ts). */
+    bgp?: BgpSpec;
     /** Alibaba's health check of a single-tunnel connection. */
     healthCheck?: HealthCheckSpec;
     /** Opt-in: notify a CloudMonitor contact group when a tunnel fails to negotiate or its health check fails. */
@@ -122,6 +127,8 @@ export interface LinkPlan {
     vpcRoutes: Array<{ resourceName: string; destination: string; name: string; description: string }>;
     /** Platforms to render the peer's configuration for: those asked for, or every one that can express the link. */
     peerPlatforms: PeerPlatform[];
+    /** BGP per tunnel (routing: bgp): then gatewayRoutes and vpcRoutes are empty and the gateway propagates learned routes. */
+    bgp?: BgpPlan;
     /** The CloudMonitor event rule of the link's alerts, when asked for. */
     alertRule?: { resourceName: string; ruleName: string; contactGroup: string; silenceSeconds: number; events: string[] };
 }
@@ -171,7 +178,20 @@ export function checkLink(gateway: GatewayShape, name: string, args: LinkPlanInp
         ...peerDeviceDetails(args),
     };
     const validated = validateLink(spec, path);
-    return { validated, findings: [...validated.findings, ...checkRoutesAndPeers(gateway, args, validated, path), ...checkHealthCheck(gateway, args, name, path), ...checkAlerts(args, name, path)] };
+    const tunnelCount = (gateway.tunnelMode ?? "dual") === "dual" ? 2 : 1;
+    const bgp = checkLinkBgp({ ...args, alibabaSubnets: spec.alibabaSubnets }, tunnelCount, name, path);
+    // A BGP link's platforms are checked by checkLinkBgp (which can write BGP); the profile checks still apply.
+    const routeArgs = args.routing === "bgp" ? { ...args, vpcRouteDestinations: undefined, gatewayRouteDestinations: undefined } : args;
+    return {
+        validated,
+        findings: [
+            ...validated.findings,
+            ...checkRoutesAndPeers(gateway, routeArgs, validated, path),
+            ...checkHealthCheck(gateway, args, name, path),
+            ...checkAlerts(args, name, path),
+            ...bgp,
+        ],
+    };
 }
 
 /**
@@ -336,11 +356,13 @@ export function planLink(gateway: GatewayShape, name: string, args: LinkPlanInpu
             interval: args.healthCheck.interval ?? 3,
             retry: args.healthCheck.retry ?? 3,
         },
-        gatewayRoutes: (args.gatewayRouteDestinations ?? spec.peerSubnets).map((destination) => ({
+        bgp: planLinkBgp({ ...args, alibabaSubnets: spec.alibabaSubnets }, tunnelRoles),
+        // With BGP the gateway learns the peer's networks and propagates them into the VPC: no static routes.
+        gatewayRoutes: (args.routing === "bgp" ? [] : (args.gatewayRouteDestinations ?? spec.peerSubnets)).map((destination) => ({
             resourceName: `${name}-gw-route-${slug(destination)}`,
             destination,
         })),
-        vpcRoutes: (args.vpcRouteDestinations ?? spec.peerSubnets).map((destination) => ({
+        vpcRoutes: (args.routing === "bgp" ? [] : (args.vpcRouteDestinations ?? spec.peerSubnets)).map((destination) => ({
             resourceName: `${name}-vpc-route-${slug(destination)}`,
             destination,
             name: `${name}-${slug(destination)}`,
@@ -356,7 +378,7 @@ export function planLink(gateway: GatewayShape, name: string, args: LinkPlanInpu
         },
         // Explicitly requested platforms were checked; by default, every platform that can express the link.
         peerPlatforms: (args.peerPlatforms ?? (Object.keys(RENDERERS) as PeerPlatform[])).filter(
-            (p) => !peerObjection(p, linkShape(validated), tunnelCount),
+            (p) => !peerObjection(p, linkShape(validated), tunnelCount) && (args.routing !== "bgp" || BGP_PEER_PLATFORMS.includes(p)),
         ),
     };
 }
@@ -407,6 +429,7 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
         ...checkHubArgs(input.hub, hubPath, name),
         ...(input.region ? checkZonesInRegion(input.hub.vswitches, input.region, `${hubPath}.vswitches`, name) : []),
         ...duplicateLinkNames(input, hubPath),
+        ...checkGatewayBgp(input.links.map((link, i) => ({ ...link, path: linkPath(link, i) }))),
     ];
     const keyPaths = input.keyPaths ?? {};
     const checked = input.links.map((link, i) => {

@@ -118,6 +118,11 @@ function fnv1a(text: string): number {
     return hash;
 }
 
+/** The slave tunnel's XFRM interface id on a BGP link (renderers/bgp.ts): the master's id plus 10000. */
+export function bgpSlaveInterfaceId(masterId: number): number {
+    return masterId + 10000;
+}
+
 /** Deterministic XFRM interface id of a destination-routing link, 1..9999, from its name (FNV-1a). */
 export function xfrmInterfaceId(linkName: string): number {
     return 1 + (fnv1a(linkName) % 9999);
@@ -340,7 +345,9 @@ export function renderStrongswan(link: ResolvedLink): string {
             out.push(`                reqid = ${reqids[index]}`, `                priority = ${index === 0 ? MASTER_PRIORITY : SLAVE_PRIORITY}`);
         }
         if (destination) {
-            out.push(`                if_id_in = ${ifId}`, `                if_id_out = ${ifId}`);
+            // With BGP each tunnel's session must leave through its own tunnel: the slave gets an interface of its own.
+            const childIfId = link.bgp && index > 0 ? bgpSlaveInterfaceId(ifId) : ifId;
+            out.push(`                if_id_in = ${childIfId}`, `                if_id_out = ${childIfId}`);
         }
         if (profile.dpd) {
             out.push("                dpd_action = restart");

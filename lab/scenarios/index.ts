@@ -1,6 +1,7 @@
 // The lab's scenarios by name (`npm run lab -- <name>`). Add a scenario: a file exporting a LabScenario,
 // registered here, and a test in tests/lab/.
 import { LabScenario } from "../scenario";
+import { bgpScenario } from "./bgp";
 import { cloudAwsScenario } from "./cloudAws";
 import { failoverIkev1Scenario, failoverIkev2Scenario } from "./failover";
 import { faultDpdScenario, faultScenario } from "./fault";
@@ -21,4 +22,5 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [openvpnMeshScenario.name]: openvpnMeshScenario,
     [cloudAwsScenario.name]: cloudAwsScenario,
     [faultDpdScenario.name]: faultDpdScenario,
+    [bgpScenario.name]: bgpScenario,
 };
