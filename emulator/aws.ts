@@ -9,6 +9,7 @@
 // schema (@pulumi/aws 7.48.0 ec2/vpnConnection.d.ts). Codes the references do not give are marked "modelled".
 import { createHash } from "crypto";
 import * as ipaddr from "ipaddr.js";
+import { AWS_RESERVED_INSIDE_CIDRS } from "../model/clouds/aws";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 
 export const AWS_TYPES = {
@@ -50,15 +51,8 @@ const ENCRYPTION = ["AES128", "AES256", "AES128-GCM-16", "AES256-GCM-16"];
 const INTEGRITY = ["SHA1", "SHA2-256", "SHA2-384", "SHA2-512"];
 const PHASE1_DH = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
 const PHASE2_DH = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
-const RESERVED_INSIDE = [
-    "169.254.0.0/30",
-    "169.254.1.0/30",
-    "169.254.2.0/30",
-    "169.254.3.0/30",
-    "169.254.4.0/30",
-    "169.254.5.0/30",
-    "169.254.169.252/30",
-];
+// The reserved /30s, from the one list the planner checks too (model/clouds/aws.ts, with its source).
+const RESERVED_INSIDE = AWS_RESERVED_INSIDE_CIDRS;
 
 /** The region an AWS resource lives in: its own `region` input (provider v7), else its provider's. */
 export function awsRegion(inputs: Record<string, any>, providerRegion: string | undefined): string {

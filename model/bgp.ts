@@ -4,6 +4,7 @@
 // (vpn.Gateway autoPropagate: ModifyVpnGatewayAttribute AutoPropagate, alicloud/resource_alicloud_vpn_gateway.go in
 // github.com/aliyun/terraform-provider-alicloud). Sources of every rule are given where the rule is.
 import { cidrSyntaxError, containsAddress, coveredBy, hasHostBits, isIpv4Address, overlaps, parseCidr } from "./cidr";
+import { AWS_RESERVED_INSIDE_CIDRS } from "./clouds/aws";
 import { Finding } from "./findings";
 
 /** How a link's routes are made. */
@@ -73,15 +74,7 @@ export const BGP_TUNNEL_RANGE = "169.254.0.0/16";
  * 169.254.2.0/30, 169.254.3.0/30, 169.254.4.0/30, 169.254.5.0/30, 169.254.169.252/30"
  * (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html, TunnelInsideCidr).
  */
-export const RESERVED_TUNNEL_CIDRS = [
-    "169.254.0.0/30",
-    "169.254.1.0/30",
-    "169.254.2.0/30",
-    "169.254.3.0/30",
-    "169.254.4.0/30",
-    "169.254.5.0/30",
-    "169.254.169.252/30",
-];
+export const RESERVED_TUNNEL_CIDRS = AWS_RESERVED_INSIDE_CIDRS;
 
 /** ASNs no BGP speaker may use, with the reason and its source. */
 export function reservedAsn(asn: number): string | undefined {

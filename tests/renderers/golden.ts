@@ -1,4 +1,4 @@
-// Golden files of the vendor renderers: each rendered config is compared byte for byte with its file under
+// Golden files of the renderers (vendor CLIs, strongSwan, libreswan, BGP): each rendered config is compared byte for byte with its file under
 // tests/golden/renderers/. UPDATE_GOLDEN=1 rewrites them; review the diff line by line before committing.
 import assert from "node:assert/strict";
 import fs from "node:fs";

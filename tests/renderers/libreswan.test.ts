@@ -5,7 +5,7 @@ import { UnsupportedByPeerError } from "../../renderers/types";
 import { libreswanRenderer, renderLibreswan } from "../../renderers/libreswan";
 import { xfrmInterfaceId } from "../../renderers/strongswan";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
-import { assertLinuxGolden, dualIkev2Link, singleIkev1Link } from "./goldenLinux";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 /** The lines of `conn <name>` up to the next blank line. */
 function conn(text: string, name: string): string {
@@ -203,8 +203,8 @@ describe("libreswan ipsec.conf renderer", () => {
         const dual = renderLibreswan(dualIkev2Link);
         const single = renderLibreswan(singleIkev1Link);
 
-        it("dual-tunnel IKEv2 link matches libreswan.dual-ikev2.txt", () => assertLinuxGolden("libreswan.dual-ikev2.txt", dual));
-        it("single-tunnel IKEv1 link matches libreswan.single-ikev1.txt", () => assertLinuxGolden("libreswan.single-ikev1.txt", single));
+        it("dual-tunnel IKEv2 link matches libreswan.dual-ikev2.txt", () => assertGolden("libreswan.dual-ikev2.txt", dual));
+        it("single-tunnel IKEv1 link matches libreswan.single-ikev1.txt", () => assertGolden("libreswan.single-ikev1.txt", single));
 
         it("dual: exact lifetimes, IKEv2 liveness by retransmit-timeout, the master started, the slave a stated standby", () => {
             assert.equal(count(dual, /^\s+ikelifetime=86400s\n\s+salifetime=3600s$/), 2);

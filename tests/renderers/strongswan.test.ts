@@ -15,7 +15,7 @@ import {
     xfrmInterfaceId,
 } from "../../renderers/strongswan";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
-import { assertLinuxGolden, dualIkev2Link, singleIkev1Link } from "./goldenLinux";
+import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
 
 /** The lines of the `{ ... }` section whose header line is `<name> {`, braces included. */
 function section(text: string, name: string): string {
@@ -237,8 +237,8 @@ describe("strongSwan swanctl.conf renderer", () => {
         const [masterReqid, slaveReqid] = strongswanReqids("branch");
         const ifId = xfrmInterfaceId("branch");
 
-        it("dual-tunnel IKEv2 link matches strongswan.dual-ikev2.txt", () => assertLinuxGolden("strongswan.dual-ikev2.txt", dual));
-        it("single-tunnel IKEv1 link matches strongswan.single-ikev1.txt", () => assertLinuxGolden("strongswan.single-ikev1.txt", single));
+        it("dual-tunnel IKEv2 link matches strongswan.dual-ikev2.txt", () => assertGolden("strongswan.dual-ikev2.txt", dual));
+        it("single-tunnel IKEv1 link matches strongswan.single-ikev1.txt", () => assertGolden("strongswan.single-ikev1.txt", single));
 
         it("dual: exact lifetimes, both tunnels started with their own reqid and priority on one XFRM interface, IKEv2 DPD bound", () => {
             assert.equal(count(dual, /^\s+life_time = 3600s$/), 2);
