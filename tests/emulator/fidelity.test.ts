@@ -192,7 +192,9 @@ describe("emulator fidelity: connections", () => {
                 const { gateway, cgw } = dualGateway();
                 const args = connectionArgs(gateway, cgw, extra);
                 if (extra.tunnelOptionsSpecifications) {
-                    args.tunnelOptionsSpecifications = tunnels(cgw.id, (role) => ({
+                    // BGP needs the customer gateway's ASN (emulator/bgp.ts): this valid case gives it one.
+                    const bgpPeer = new alicloud.vpn.CustomerGateway("cgw-bgp", { ipAddress: "203.0.113.11", asn: "65010" });
+                    args.tunnelOptionsSpecifications = tunnels(bgpPeer.id, (role) => ({
                         tunnelBgpConfig: { tunnelCidr: role === "master" ? "169.254.10.0/30" : "169.254.20.0/30", localAsn: "65000" },
                     }));
                     args.enableTunnelsBgp = true;
