@@ -486,7 +486,6 @@ function validateConnection(request: CreateRequest, state: EmulatorState): void 
             requirePublicPeer(cgw);
             validateIke(tunnel.tunnelIkeConfig, `tunnel ${tunnel.role}`, national);
             validateIpsec(tunnel.tunnelIpsecConfig, `tunnel ${tunnel.role}`, national);
-            validateBgp(tunnel.tunnelBgpConfig, `tunnel ${tunnel.role}`);
         });
         // The provider sends these top-level fields whenever they are set; the reference documents them for
         // single-tunnel connections and the per-tunnel fields for dual-tunnel ones. Whether the API refuses or
@@ -512,12 +511,7 @@ function validateConnection(request: CreateRequest, state: EmulatorState): void 
         validateIke(inputs.ikeConfig, "IkeConfig", national);
         validateIpsec(inputs.ipsecConfig, "IpsecConfig", national);
     }
-    if (inputs.enableTunnelsBgp === true) {
-        const tunnels: any[] = Array.isArray(inputs.tunnelOptionsSpecifications) ? inputs.tunnelOptionsSpecifications : [];
-        if (tunnels.length === 0 || tunnels.some((t) => !t.tunnelBgpConfig?.tunnelCidr)) {
-            fail("IllegalParam.EnableTunnelsBgp", "EnableTunnelsBgp needs a TunnelBgpConfig with a TunnelCidr on every tunnel of a dual-tunnel connection. (modelled)");
-        }
-    }
+    // enableTunnelsBgp and each tunnel's BGP (format, unique /30s, the customer gateway's ASN): emulator/bgp.ts.
 
     // "CreateVpnConnection 接口不支持在同一 VPN 网关下并发创建 IPsec 连接" (CreateVpnConnection reference):
     // a connection that does not wait for an earlier one on the same gateway would be created concurrently.

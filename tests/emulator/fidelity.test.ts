@@ -182,7 +182,7 @@ describe("emulator fidelity: connections", () => {
     it("refuses a tunnel BGP block that is not a /30 inside 169.254.0.0/16, and enableTunnelsBgp without tunnel BGP", async () => {
         const cases: Array<[Record<string, unknown>, string | undefined]> = [
             [{ tunnelOptionsSpecifications: tunnels("", () => ({})) }, undefined],
-            [{ enableTunnelsBgp: true }, "IllegalParam.EnableTunnelsBgp"],
+            [{ enableTunnelsBgp: true }, "MissingParam.TunnelBgpConfig"],
             [{ bgpConfig: { tunnelCidr: "169.254.10.0/29" } }, "IllegalParam.TunnelCidr"],
             [{ bgpConfig: { tunnelCidr: "10.0.0.0/30" } }, "IllegalParam.TunnelCidr"],
             [{ bgpConfig: { tunnelCidr: "169.254.10.0/30", localBgpIp: "169.254.11.1" } }, "IllegalParam.LocalBgpIp"],
