@@ -5,8 +5,9 @@ import { TunnelRole } from "../model/alibaba";
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { HubSpec, PaymentType, checkHubArgs } from "../model/hub";
-import { ConnectionEnd, HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
+import { ConnectionEnd, HubAndSpokePlan, RouteStrategy, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
+import { QuotaLimits, QuotaUsage, checkQuotas } from "../model/quotas";
 import { AlibabaSite, Topology, blockList } from "../model/topology";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
 import { VpnHub, VpnHubArgs } from "./vpnHub";
@@ -26,6 +27,18 @@ export interface HubAndSpokeArgs {
     profile?: IpsecProfileInput;
     /** "exact" (default): selectors list the sites' CIDRs; "any": 0.0.0.0/0 selectors, routes decide. */
     selectors?: SelectorPolicy;
+    /**
+     * "summary" (default): each spoke routes the summary minus its own VPC (a few blocks, constant as spokes are
+     * added); "per-site": one route per other site on every spoke (grows with the square of the spokes).
+     */
+    routeStrategy?: RouteStrategy;
+    /**
+     * The address plan all sites are allocated from, all of it reached through the hub (e.g. ["10.0.0.0/8"]).
+     * With it, adding or removing a spoke touches no other spoke. Default: the merge of the sites' blocks.
+     */
+    summaryCidrs?: string[];
+    /** The account's quotas where raised above Alibaba's defaults (checked before anything is created). */
+    quotas?: QuotaLimits;
     /** Billing of every gateway. Default "PayAsYouGo". */
     paymentType?: PaymentType;
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
@@ -98,7 +111,7 @@ export function hubAndSpokeTopology(args: HubAndSpokeArgs, plan: HubAndSpokePlan
         gatewayRoutes: [],
         tunnelPools: [],
         wellKnownRanges: [],
-        transits: [{ hub: args.hub.name, spokes: args.spokes.map((s) => s.name), field: `${path}.spokes` }],
+        transits: [{ hub: args.hub.name, spokes: args.spokes.map((s) => s.name), field: `${path}.spokes`, summary: args.summaryCidrs }],
     };
     for (const link of linkPlans(args, plan, path)) {
         const spokeField = fields.get(link.spoke.name)!;
@@ -126,6 +139,22 @@ export function hubAndSpokeTopology(args: HubAndSpokeArgs, plan: HubAndSpokePlan
         }
     }
     return topology;
+}
+
+/** What the plan puts on each site's gateway and route table, counted per quota. */
+export function quotaUsage(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string): QuotaUsage[] {
+    const usage = new Map<string, QuotaUsage>();
+    usage.set(args.hub.name, { site: args.hub.name, field: `${path}.hub`, counts: {} });
+    args.spokes.forEach((s, i) => usage.set(s.name, { site: s.name, field: `${path}.spokes[${i}]`, counts: {} }));
+    for (const connection of plan.connections) {
+        for (const end of [connection.hubEnd, connection.spokeEnd]) {
+            const counts = usage.get(end.site)!.counts;
+            counts.ipsecConnectionsPerGateway = (counts.ipsecConnectionsPerGateway ?? 0) + 1;
+            counts.vpnRouteEntriesPerGateway = (counts.vpnRouteEntriesPerGateway ?? 0) + end.routeDestinations.length;
+            counts.vpcRouteEntriesPerTable = (counts.vpcRouteEntriesPerTable ?? 0) + end.routeDestinations.length;
+        }
+    }
+    return [...usage.values()];
 }
 
 /**
@@ -163,11 +192,19 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
             fix: "set tunnelMode to the same value (dual, unless a site has a legacy single-tunnel gateway) on the hub and every spoke.",
         });
     }
-    const plan = planHubAndSpoke({ hub: args.hub, spokes: args.spokes, selectors: args.selectors, configPath: path });
+    const plan = planHubAndSpoke({
+        hub: args.hub,
+        spokes: args.spokes,
+        selectors: args.selectors,
+        routeStrategy: args.routeStrategy,
+        summaryCidrs: args.summaryCidrs,
+        configPath: path,
+    });
     findings.push(...plan.findings);
     if (findings.some((f) => f.severity === "error")) {
         return { plan, findings };
     }
+    findings.push(...checkQuotas(quotaUsage(args, plan, path), args.quotas, `${path}.quotas`));
     const shape = (site: HubSiteArgs) => ({ name: site.name, vpcCidr: site.vpcCidr, tunnelMode: site.tunnelMode ?? "dual" });
     const seen = new Set<string>();
     for (const link of linkPlans(args, plan, path)) {
