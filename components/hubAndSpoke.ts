@@ -4,12 +4,13 @@ import * as random from "@pulumi/random";
 import { TunnelRole } from "../model/alibaba";
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
-import { HubSpec, PaymentType, checkHubArgs } from "../model/hub";
-import { ConnectionEnd, HubAndSpokePlan, RouteStrategy, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
+import { HubSpec, PaymentType, checkHubArgs, planHub } from "../model/hub";
+import { ConnectionEnd, HubAndSpokePlan, RouteStrategy, SelectorPolicy, Transport, TransitRouterPlan, planHubAndSpoke, planTransitRouters } from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
 import { QuotaLimits, QuotaUsage, checkQuotas } from "../model/quotas";
 import { AlibabaSite, Topology, blockList } from "../model/topology";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
+import { TransitRouterResources, createTransitRouterNetwork } from "./transitRouter";
 import { VpnHub, VpnHubArgs } from "./vpnHub";
 
 /** One site: a VPC with a VPN gateway in a region. */
@@ -39,6 +40,13 @@ export interface HubAndSpokeArgs {
     summaryCidrs?: string[];
     /** The account's quotas where raised above Alibaba's defaults (checked before anything is created). */
     quotas?: QuotaLimits;
+    /**
+     * "vpn-gateway" (default): a VPN gateway per site, IPsec between the hub and every spoke. "transit-router":
+     * Cloud Enterprise Network transit routers instead (no gateways, no IPsec; see README, Performance).
+     */
+    transport?: Transport;
+    /** Transit-router transport: the maximum bandwidth of each inter-region connection, Mbit/s (pay by data transfer). Default 10. */
+    interRegionBandwidth?: number;
     /** Billing of every gateway. Default "PayAsYouGo". */
     paymentType?: PaymentType;
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
@@ -141,6 +149,10 @@ export function hubAndSpokeTopology(args: HubAndSpokeArgs, plan: HubAndSpokePlan
     return topology;
 }
 
+export function transitRouterPlan(args: HubAndSpokeArgs): TransitRouterPlan {
+    return planTransitRouters({ hub: args.hub, spokes: args.spokes, routeStrategy: args.routeStrategy, summaryCidrs: args.summaryCidrs });
+}
+
 /** What the plan puts on each site's gateway and route table, counted per quota. */
 export function quotaUsage(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string): QuotaUsage[] {
     const usage = new Map<string, QuotaUsage>();
@@ -204,6 +216,16 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
     if (findings.some((f) => f.severity === "error")) {
         return { plan, findings };
     }
+    if (args.transport === "transit-router") {
+        // No gateways and no IPsec: only the VPC route tables' quota applies, and the sites' own checks above.
+        const usage = transitRouterPlan(args).sites.map((s, i): QuotaUsage => ({
+            site: s.site,
+            field: i === 0 ? `${path}.hub` : `${path}.spokes[${i - 1}]`,
+            counts: { vpcRouteEntriesPerTable: s.routeDestinations.length },
+        }));
+        findings.push(...checkQuotas(usage, args.quotas, `${path}.quotas`));
+        return { plan, findings };
+    }
     findings.push(...checkQuotas(quotaUsage(args, plan, path), args.quotas, `${path}.quotas`));
     const shape = (site: HubSiteArgs) => ({ name: site.name, vpcCidr: site.vpcCidr, tunnelMode: site.tunnelMode ?? "dual" });
     const seen = new Set<string>();
@@ -263,6 +285,27 @@ export class HubAndSpoke extends pulumi.ComponentResource {
             regions.map((region) => [region, regionProviders?.[region] ?? new alicloud.Provider(`${name}-${region}`, { region }, { parent: this })]),
         );
         const inRegion = (region: string) => ({ parent: this, providers: [providers[region]] });
+        if (args.transport === "transit-router") {
+            const all = [args.hub, ...args.spokes];
+            const network = createTransitRouterNetwork(
+                name,
+                all.map((s) => ({ plan: planHub(s.name, s), region: s.region })),
+                transitRouterPlan(args),
+                args.interRegionBandwidth ?? 10,
+                providers,
+                args.tags,
+                this,
+            );
+            this.sites = pulumi.all(all.map((s) => network.vpcs[s.name].id)).apply((ids) =>
+                Object.fromEntries(ids.map((vpcId, i) => [all[i].name, { region: all[i].region, vpcCidr: all[i].vpcCidr, vpcId, vpnGatewayId: "", gatewayIps: [] }])),
+            );
+            this.hubConnectionIds = pulumi.output<{ [spoke: string]: string }>({});
+            this.spokeConnectionIds = pulumi.output<{ [spoke: string]: string }>({});
+            this.warnings = pulumi.output(warnings.map(formatFinding));
+            hubAndSpokeDetails.set(this, { spokes: {}, hubLinks: {}, spokeLinks: {}, providers, plan, findings: warnings, transitRouters: network });
+            this.registerOutputs({ sites: this.sites, hubConnectionIds: this.hubConnectionIds, spokeConnectionIds: this.spokeConnectionIds, warnings: this.warnings });
+            return;
+        }
         const site = (s: HubSiteArgs, field: string) => new VpnHub(s.name, siteHubArgs(s, args, field), inRegion(s.region));
 
         const hub = site(args.hub, `${path}.hub`);
@@ -347,13 +390,16 @@ export interface HubAndSpokeSite {
 }
 
 export interface HubAndSpokeDetails {
-    hub: VpnHub;
+    /** The hub's VpnHub (vpn-gateway transport). */
+    hub?: VpnHub;
     spokes: Record<string, VpnHub>;
     hubLinks: Record<string, SiteToSiteLink>;
     spokeLinks: Record<string, SiteToSiteLink>;
     providers: Record<string, alicloud.Provider>;
     plan: HubAndSpokePlan;
     findings: Finding[];
+    /** The CEN instance, routers, attachments and routes (transit-router transport). */
+    transitRouters?: TransitRouterResources;
 }
 
 // Kept beside each component, outside its properties: Pulumi's schema analyzer reads every property as an output.

@@ -5,6 +5,7 @@
 // This file re-states Alibaba's rules on raw resource inputs on purpose instead of reusing model/:
 // the emulator must catch what the library gets wrong, not agree with it.
 import * as ipaddr from "ipaddr.js";
+import { CEN_TYPES, crossRegionReferenceAllowed, validateAttachmentNextHop, validateCen } from "./cen";
 import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 import { TLS_TYPES, validateTls } from "./tls";
@@ -20,6 +21,7 @@ export const TYPES = {
     vpcRoute: "alicloud:vpc/routeEntry:RouteEntry",
     ...ECS_TYPES,
     ...TLS_TYPES,
+    ...CEN_TYPES,
 } as const;
 
 export interface CreateRequest {
@@ -93,7 +95,12 @@ function requireSameRegion(request: CreateRequest, state: EmulatorState): void {
         const routeTable = value.startsWith("vtb-");
         const referenced = routeTable ? state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === value) : state.findById(value);
         // RAM is global: a role or policy is visible from every region's endpoint.
-        if (referenced?.region && referenced.region !== request.region && !referenced.type.startsWith("alicloud:ram/")) {
+        if (
+            referenced?.region &&
+            referenced.region !== request.region &&
+            !referenced.type.startsWith("alicloud:ram/") &&
+            !crossRegionReferenceAllowed(request.type, referenced.type)
+        ) {
             const what = routeTable ? "route table" : referenced.type.split(":").pop();
             fail(
                 `${routeTable ? "InvalidRouteTableId" : "InvalidResourceId"}.NotFound`,
@@ -123,6 +130,7 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
             return validateVpcRoute(request, state);
         default:
             validateTls(request.type, request.inputs);
+            validateCen(request.type, request.region, request.inputs, state);
             return validateEcs(request.type, request.region, request.inputs, state);
     }
 }
@@ -403,6 +411,9 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     }
     if (inputs.nexthopType === "Instance") {
         validateInstanceNextHop(inputs, vpc, state);
+    }
+    if (inputs.nexthopType === "Attachment") {
+        validateAttachmentNextHop(inputs, vpc, state);
     }
     if (overlap(dest, vpc.outputs.cidrBlock) && within(vpc.outputs.cidrBlock, dest)) {
         for (const vsw of state.ofType(TYPES.vswitch)) {

@@ -233,3 +233,66 @@ function summaryChecks(shape: HubAndSpokeShape, path: string, strategy: RouteStr
     }
     return findings;
 }
+
+/**
+ * How the sites reach each other.
+ * - "vpn-gateway" (default): a VPN gateway per site and IPsec over the Internet between the hub and every spoke.
+ *   The hub gateway takes its connections and routes one at a time: the apply grows with the spokes.
+ * - "transit-router": Cloud Enterprise Network, Alibaba's answer for many VPCs across regions: a transit router
+ *   per region, each VPC attached to its region's, the hub's region peered with every other region. No VPN
+ *   gateway, no IPsec, no per-spoke queue on one gateway: the attachments spread over the regions' routers.
+ *   Alibaba-to-Alibaba sites only; off-cloud sites keep IPsec (VpnSite, SiteToSiteLink).
+ */
+export const Transport = {
+    VpnGateway: "vpn-gateway",
+    TransitRouter: "transit-router",
+} as const;
+export type Transport = (typeof Transport)[keyof typeof Transport];
+
+/** The transit-router transport's network: routers per region, peers, and each VPC's routes toward its attachment. */
+export interface TransitRouterPlan {
+    /** Every region with a site, the hub's first: one transit router each. */
+    regions: string[];
+    /**
+     * Every pair of regions, each an inter-region connection started at the first region's router: routes learned
+     * over one connection are not assumed to be passed on over another, so no region relies on a third. The
+     * starting router alternates so each router starts about (regions - 1) / 2 of them, not the hub's all.
+     */
+    peerings: Array<[string, string]>;
+    /** Per site (hub first): the VPC routes it sends to its transit router attachment. */
+    sites: Array<{ site: string; region: string; routeDestinations: string[] }>;
+}
+
+/**
+ * Plans the transit routers: the same route strategy as the VPN gateways (each VPC routes the summary minus its
+ * own block, or every other site's block), toward its attachment. The hub is a VPC like the others here: transit
+ * routers carry spoke-to-spoke traffic without it.
+ */
+export function planTransitRouters(shape: HubAndSpokeShape): TransitRouterPlan {
+    const sites = [shape.hub, ...shape.spokes];
+    const strategy = shape.routeStrategy ?? "summary";
+    const summary = shape.summaryCidrs ?? mergeCidrs(sites.map((s) => s.vpcCidr));
+    const regions = [...new Set(sites.map((s) => s.region))];
+    return {
+        regions,
+        peerings: balancedPeerings(regions),
+        sites: sites.map((site) => ({
+            site: site.name,
+            region: site.region,
+            routeDestinations:
+                strategy === "summary" ? excludeCidrs(summary, [site.vpcCidr]) : sites.filter((s) => s !== site).map((s) => s.vpcCidr),
+        })),
+    };
+}
+
+/** Every pair of regions once, each started by whichever of the two has started fewer so far. */
+function balancedPeerings(regions: readonly string[]): Array<[string, string]> {
+    const started = new Map(regions.map((r) => [r, 0]));
+    return regions.flatMap((a, i) =>
+        regions.slice(i + 1).map((b): [string, string] => {
+            const [from, to] = started.get(b)! < started.get(a)! ? [b, a] : [a, b];
+            started.set(from, started.get(from)! + 1);
+            return [from, to];
+        }),
+    );
+}

@@ -32,6 +32,8 @@ export const hubAndSpokeSchema = z
         profile: profileSchema.optional(),
         selectors: z.enum(["exact", "any"]).default("exact"),
         routeStrategy: z.enum(["summary", "per-site"]).default("summary"),
+        transport: z.enum(["vpn-gateway", "transit-router"]).default("vpn-gateway"),
+        interRegionBandwidth: z.number().int().positive().optional(),
         summaryCidrs: z.array(z.string()).min(1).optional(),
         quotas: z
             .object({
@@ -73,6 +75,8 @@ export function hubAndSpokeArgs(input: HubAndSpokeConfig): HubAndSpokeArgs {
         routeStrategy: config.routeStrategy,
         summaryCidrs: config.summaryCidrs,
         quotas: config.quotas,
+        transport: config.transport,
+        interRegionBandwidth: config.interRegionBandwidth,
         paymentType: config.paymentType,
         tags: { scenario: CONFIG_KEY },
         configPath: KEY,

@@ -480,3 +480,89 @@ describe("HubAndSpoke at scale: 50 spokes plan offline", function () {
         }
     });
 });
+
+describe("HubAndSpoke over transit routers (transport: transit-router)", function () {
+    const frames = Error.stackTraceLimit;
+    let emulator: AlibabaCloudEmulator;
+    before(async () => {
+        Error.stackTraceLimit = 1;
+        const config = syntheticHubAndSpoke(3);
+        config.transport = "transit-router";
+        emulator = await emulate(() => hubAndSpoke(config));
+        Error.stackTraceLimit = frames;
+    });
+
+    it("creates one CEN instance, a router per region, every pair of regions peered, and no VPN gateway", () => {
+        assert.deepEqual(emulator.state.rejections, []);
+        assert.equal(emulator.ofType(TYPES.cen).length, 1);
+        assert.deepEqual(emulator.ofType(TYPES.transitRouter).map((r) => r.region).sort(), ["ap-northeast-1", "cn-beijing", "cn-hangzhou", "cn-shanghai"]);
+        assert.equal(emulator.ofType(TYPES.peerAttachment).length, 6);
+        // Each router starts at most 2 of the 6 inter-region connections, not the hub's all 3.
+        const started = new Map<string, number>();
+        emulator.ofType(TYPES.peerAttachment).forEach((p) => started.set(p.region!, (started.get(p.region!) ?? 0) + 1));
+        assert.ok([...started.values()].every((n) => n <= 2), JSON.stringify([...started]));
+        assert.deepEqual([TYPES.gateway, TYPES.connection, TYPES.vpnRoute, TYPES.customerGateway].map((t) => emulator.ofType(t).length), [0, 0, 0, 0]);
+    });
+
+    it("attaches every VPC to its region's router in two zones and routes the summary minus its own block to the attachment", () => {
+        const attachments = emulator.ofType(TYPES.vpcAttachment);
+        assert.equal(attachments.length, 4);
+        for (const attachment of attachments) {
+            const vpc = emulator.state.findById(attachment.inputs.vpcId)!;
+            const router = emulator.ofType(TYPES.transitRouter).find((r) => r.outputs.transitRouterId === attachment.inputs.transitRouterId)!;
+            assert.equal(router.region, vpc.region);
+            assert.equal(new Set(attachment.inputs.zoneMappings.map((z: any) => z.zoneId)).size, 2);
+            const routes = emulator.ofType(TYPES.vpcRoute).filter((r) => r.inputs.routeTableId === vpc.outputs.routeTableId);
+            assert.equal(routes.length, 8, vpc.name);
+            assert.ok(routes.every((r) => r.inputs.nexthopType === "Attachment" && r.inputs.nexthopId === attachment.outputs.transitRouterAttachmentId));
+        }
+        const spoke2 = emulator.ofType(TYPES.vpc).find((v) => v.name === "spoke-002-vpc")!;
+        assert.deepEqual(
+            emulator.ofType(TYPES.vpcRoute).filter((r) => r.inputs.routeTableId === spoke2.outputs.routeTableId).map((r) => r.inputs.destinationCidrblock),
+            ["10.0.0.0/15", "10.3.0.0/16", "10.4.0.0/14", "10.8.0.0/13", "10.16.0.0/12", "10.32.0.0/11", "10.64.0.0/10", "10.128.0.0/9"],
+        );
+    });
+
+    it("associates and propagates every attachment in its router's table, inter-region connections on both routers", () => {
+        const tables = new Map(emulator.ofType(TYPES.trRouteTable).map((t) => [t.outputs.transitRouterRouteTableId, t.inputs.transitRouterId]));
+        for (const type of [TYPES.trAssociation, TYPES.trPropagation]) {
+            const wired = emulator.ofType(type);
+            assert.equal(wired.length, 4 + 2 * 6);
+            for (const attachment of [...emulator.ofType(TYPES.vpcAttachment), ...emulator.ofType(TYPES.peerAttachment)]) {
+                const routers = wired.filter((w) => w.inputs.transitRouterAttachmentId === attachment.outputs.transitRouterAttachmentId).map((w) => tables.get(w.inputs.transitRouterRouteTableId));
+                const expected = [attachment.inputs.transitRouterId, attachment.inputs.peerTransitRouterId].filter(Boolean);
+                assert.deepEqual(routers.sort(), expected.sort(), attachment.name);
+            }
+        }
+    });
+
+    it("refuses what the CEN API refuses: a VPC of another region, a table of another router, a route to another VPC's attachment", async () => {
+        const alicloud = await import("@pulumi/alicloud");
+        const refused = await emulate(() => {
+            const tokyo = new alicloud.Provider("tokyo", { region: "ap-northeast-1" });
+            const shanghai = new alicloud.Provider("shanghai", { region: "cn-shanghai" });
+            const cen = new alicloud.cen.Instance("cen", {}, { provider: tokyo });
+            const trTokyo = new alicloud.cen.TransitRouter("tr-tokyo", { cenId: cen.id }, { provider: tokyo });
+            const trShanghai = new alicloud.cen.TransitRouter("tr-shanghai", { cenId: cen.id }, { provider: shanghai });
+            const tableShanghai = new alicloud.cen.TransitRouterRouteTable("table-shanghai", { transitRouterId: trShanghai.transitRouterId }, { provider: shanghai });
+            const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.1.0.0/16" }, { provider: shanghai });
+            const other = new alicloud.vpc.Network("other", { cidrBlock: "10.2.0.0/16" }, { provider: shanghai });
+            const vsw = new alicloud.vpc.Switch("vsw", { vpcId: vpc.id, zoneId: "cn-shanghai-e", cidrBlock: "10.1.1.0/24" }, { provider: shanghai });
+            new alicloud.cen.TransitRouterVpcAttachment("wrong-region", { transitRouterId: trTokyo.transitRouterId, vpcId: vpc.id, zoneMappings: [{ zoneId: "cn-shanghai-e", vswitchId: vsw.id }] }, { provider: tokyo });
+            const good = new alicloud.cen.TransitRouterVpcAttachment("good", { transitRouterId: trShanghai.transitRouterId, vpcId: vpc.id, zoneMappings: [{ zoneId: "cn-shanghai-e", vswitchId: vsw.id }] }, { provider: shanghai });
+            const tableTokyo = new alicloud.cen.TransitRouterRouteTable("table-tokyo", { transitRouterId: trTokyo.transitRouterId }, { provider: tokyo });
+            new alicloud.cen.TransitRouterRouteTableAssociation("cross", { transitRouterAttachmentId: good.transitRouterAttachmentId, transitRouterRouteTableId: tableTokyo.transitRouterRouteTableId }, { provider: tokyo });
+            new alicloud.cen.TransitRouterRouteTableAssociation("right", { transitRouterAttachmentId: good.transitRouterAttachmentId, transitRouterRouteTableId: tableShanghai.transitRouterRouteTableId }, { provider: shanghai });
+            new alicloud.vpc.RouteEntry("elsewhere", { routeTableId: other.routeTableId, destinationCidrblock: "10.0.0.0/16", nexthopType: "Attachment", nexthopId: good.transitRouterAttachmentId }, { provider: shanghai });
+            new alicloud.cen.TransitRouter("second-tokyo", { cenId: cen.id }, { provider: tokyo });
+        });
+        assert.deepEqual(refused.state.rejections.map((r) => `${r.name}: ${r.code}`).sort(), [
+            "cross: InvalidParam.TransitRouterMismatch",
+            "elsewhere: InvalidNextHop.NotFound",
+            "second-tokyo: Forbidden.TransitRouterExist",
+            // Sent to Tokyo's endpoint, the request cannot see a Shanghai VPC.
+            "wrong-region: InvalidResourceId.NotFound",
+        ]);
+        assert.ok(refused.ofType(TYPES.trAssociation).some((a) => a.name === "right"));
+    });
+});
