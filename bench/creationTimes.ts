@@ -51,7 +51,7 @@ export const CREATION_SOURCES: Record<string, string> = {
  *   specified period of time" (CreateVSwitch reference): vSwitches queue per VPC.
  */
 export function creationLock(resource: RecordedResource): string | undefined {
-    return creationLockIn([])(resource);
+    return baseLock(resource);
 }
 
 /**
