@@ -7,3 +7,4 @@ export * from "./alibabaConnection";
 export * from "./hubAndSpoke";
 export * from "./gateway";
 export * from "./topology";
+export * from "./quotas";
