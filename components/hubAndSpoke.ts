@@ -207,7 +207,8 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
     const plan = planHubAndSpoke({
         hub: args.hub,
         spokes: args.spokes,
-        selectors: args.selectors,
+        // Transit routers carry no IPsec selectors: Alibaba's 10 blocks per side do not apply to them.
+        selectors: args.transport === "transit-router" ? "any" : args.selectors,
         routeStrategy: args.routeStrategy,
         summaryCidrs: args.summaryCidrs,
         configPath: path,

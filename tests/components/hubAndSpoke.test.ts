@@ -565,4 +565,22 @@ describe("HubAndSpoke over transit routers (transport: transit-router)", functio
         ]);
         assert.ok(refused.ofType(TYPES.trAssociation).some((a) => a.name === "right"));
     });
+
+    it("takes sites whose blocks do not summarise into 10 selectors (no IPsec), and still checks the route table quota", () => {
+        const scattered = syntheticHubAndSpoke(12);
+        delete scattered.summaryCidrs;
+        scattered.spokes.forEach((spoke, i) => {
+            spoke.vpcCidr = `10.${2 * (i + 1)}.0.0/16`;
+            spoke.vswitches.forEach((v, j) => (v.cidr = `10.${2 * (i + 1)}.${j + 1}.0/24`));
+        });
+        const path = "alicloud-vpn:hub-and-spoke";
+        assert.ok(checkHubAndSpoke(hubAndSpokeArgs(scattered), path).findings.some((f) => f.code === "hubspoke.too-many-selectors"));
+        assert.deepEqual(checkHubAndSpoke(hubAndSpokeArgs({ ...scattered, transport: "transit-router" }), path).findings, []);
+        const tight = hubAndSpokeArgs({ ...scattered, transport: "transit-router", quotas: { vpcRouteEntriesPerTable: 11 } });
+        // Every VPC routes the 12 other sites' blocks (nothing merges): one past the declared 11.
+        assert.deepEqual(
+            checkHubAndSpoke(tight, path).findings.map((f) => `${f.code} ${f.site} ${f.value}`),
+            Array.from({ length: 13 }, (_, i) => `quota.exceeded ${i === 0 ? "tokyo" : `spoke-${String(i).padStart(3, "0")}`} 12`),
+        );
+    });
 });
