@@ -62,7 +62,8 @@ export function creationLock(resource: RecordedResource): string | undefined {
  * or only the attachment is not documented; this takes the worse, one change at a time per transit router.
  */
 export function creationLockIn(resources: readonly RecordedResource[]): (resource: RecordedResource) => string | undefined {
-    const routerOfTable = new Map(resources.filter((r) => r.type === TYPES.trRouteTable).map((t) => [t.outputs.transitRouterRouteTableId, t.inputs.transitRouterId]));
+    const tables = resources.filter((r) => r.type === TYPES.trRouteTable);
+    const routerOfTable = new Map(tables.map((t) => [t.outputs.transitRouterRouteTableId, t.inputs.transitRouterId]));
     return (resource) => {
         switch (resource.type) {
             case TYPES.vpcAttachment:

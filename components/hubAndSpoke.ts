@@ -5,7 +5,16 @@ import { TunnelRole } from "../model/alibaba";
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { HubSpec, PaymentType, checkHubArgs, planHub } from "../model/hub";
-import { ConnectionEnd, HubAndSpokePlan, RouteStrategy, SelectorPolicy, Transport, TransitRouterPlan, planHubAndSpoke, planTransitRouters } from "../model/hubAndSpoke";
+import {
+    ConnectionEnd,
+    HubAndSpokePlan,
+    RouteStrategy,
+    SelectorPolicy,
+    Transport,
+    TransitRouterPlan,
+    planHubAndSpoke,
+    planTransitRouters,
+} from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
 import { QuotaLimits, QuotaUsage, checkQuotas } from "../model/quotas";
 import { AlibabaSite, Topology, blockList } from "../model/topology";
@@ -297,14 +306,27 @@ export class HubAndSpoke extends pulumi.ComponentResource {
                 args.tags,
                 this,
             );
-            this.sites = pulumi.all(all.map((s) => network.vpcs[s.name].id)).apply((ids) =>
-                Object.fromEntries(ids.map((vpcId, i) => [all[i].name, { region: all[i].region, vpcCidr: all[i].vpcCidr, vpcId, vpnGatewayId: "", gatewayIps: [] }])),
-            );
+            // No gateways: the sites report their VPCs only.
+            const site = (s: HubSiteArgs, vpcId: string): HubAndSpokeSite => ({
+                region: s.region,
+                vpcCidr: s.vpcCidr,
+                vpcId,
+                vpnGatewayId: "",
+                gatewayIps: [],
+            });
+            const vpcIds = pulumi.all(all.map((s) => network.vpcs[s.name].id));
+            this.sites = vpcIds.apply((ids) => Object.fromEntries(ids.map((id, i) => [all[i].name, site(all[i], id)])));
             this.hubConnectionIds = pulumi.output<{ [spoke: string]: string }>({});
             this.spokeConnectionIds = pulumi.output<{ [spoke: string]: string }>({});
             this.warnings = pulumi.output(warnings.map(formatFinding));
-            hubAndSpokeDetails.set(this, { spokes: {}, hubLinks: {}, spokeLinks: {}, providers, plan, findings: warnings, transitRouters: network });
-            this.registerOutputs({ sites: this.sites, hubConnectionIds: this.hubConnectionIds, spokeConnectionIds: this.spokeConnectionIds, warnings: this.warnings });
+            const details = { spokes: {}, hubLinks: {}, spokeLinks: {}, providers, plan, findings: warnings, transitRouters: network };
+            hubAndSpokeDetails.set(this, details);
+            this.registerOutputs({
+                sites: this.sites,
+                hubConnectionIds: this.hubConnectionIds,
+                spokeConnectionIds: this.spokeConnectionIds,
+                warnings: this.warnings,
+            });
             return;
         }
         const site = (s: HubSiteArgs, field: string) => new VpnHub(s.name, siteHubArgs(s, args, field), inRegion(s.region));

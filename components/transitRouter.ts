@@ -86,7 +86,12 @@ export function createTransitRouterNetwork(
     sites.forEach(({ plan: site, region }, i) => {
         const vpc = new alicloud.vpc.Network(`${site.name}-vpc`, { vpcName: site.name, cidrBlock: site.vpcCidr, tags }, inRegion(region));
         const vswitches = site.vswitches.map(
-            (vsw) => new alicloud.vpc.Switch(vsw.name, { vpcId: vpc.id, zoneId: vsw.zoneId, cidrBlock: vsw.cidr, vswitchName: vsw.name, tags }, inRegion(region)),
+            (vsw) =>
+                new alicloud.vpc.Switch(
+                    vsw.name,
+                    { vpcId: vpc.id, zoneId: vsw.zoneId, cidrBlock: vsw.cidr, vswitchName: vsw.name, tags },
+                    inRegion(region),
+                ),
         );
         // The attachment takes a vSwitch in each of two zones, like the gateway's two.
         const zones = [site.gatewayVswitch, site.disasterRecoveryVswitch ?? (site.gatewayVswitch + 1) % site.vswitches.length].filter(

@@ -40,7 +40,8 @@ function find(state: EmulatorState, type: string, id: unknown, code: string, wha
 
 /** The transit router or attachment owning an attachment id (transitRouterAttachmentId output). */
 function attachmentById(state: EmulatorState, id: unknown): RecordedResource | undefined {
-    return [...state.ofType(CEN_TYPES.vpcAttachment), ...state.ofType(CEN_TYPES.peerAttachment)].find((a) => a.outputs.transitRouterAttachmentId === id);
+    const attachments = [...state.ofType(CEN_TYPES.vpcAttachment), ...state.ofType(CEN_TYPES.peerAttachment)];
+    return attachments.find((a) => a.outputs.transitRouterAttachmentId === id);
 }
 
 function routeTableById(state: EmulatorState, id: unknown): RecordedResource | undefined {
@@ -87,7 +88,9 @@ export function validateCen(type: string, region: string, inputs: Record<string,
                     fail("IncorrectStatus.VpcOrVswitch", `vSwitch ${vsw.id} is not in VPC ${vpc.id} and zone ${mapping.zoneId} (code modelled).`);
                 }
             }
-            const again = state.ofType(CEN_TYPES.vpcAttachment).find((a) => a.inputs.vpcId === inputs.vpcId && a.inputs.transitRouterId === inputs.transitRouterId);
+            const again = state
+                .ofType(CEN_TYPES.vpcAttachment)
+                .find((a) => a.inputs.vpcId === inputs.vpcId && a.inputs.transitRouterId === inputs.transitRouterId);
             if (again) {
                 fail("Forbidden.VpcAttached", `VPC ${inputs.vpcId} is already attached to ${inputs.transitRouterId} (code modelled).`);
             }
@@ -129,9 +132,11 @@ export function validateCen(type: string, region: string, inputs: Record<string,
             }
             if (type === CEN_TYPES.trAssociation) {
                 // An attachment forwards by one route table of a transit router (AssociateTransitRouterAttachmentWithRouteTable).
+                const sameRouter = (a: RecordedResource) =>
+                    routeTableById(state, a.inputs.transitRouterRouteTableId)?.inputs.transitRouterId === table.inputs.transitRouterId;
                 const other = state
                     .ofType(CEN_TYPES.trAssociation)
-                    .find((a) => a.inputs.transitRouterAttachmentId === inputs.transitRouterAttachmentId && routeTableById(state, a.inputs.transitRouterRouteTableId)?.inputs.transitRouterId === table.inputs.transitRouterId);
+                    .find((a) => a.inputs.transitRouterAttachmentId === inputs.transitRouterAttachmentId && sameRouter(a));
                 if (other) {
                     fail("OperationFailed.AssociationExist", `Attachment ${inputs.transitRouterAttachmentId} is already associated with ${other.inputs.transitRouterRouteTableId} (code modelled).`);
                 }
@@ -155,7 +160,13 @@ export function validateAttachmentNextHop(inputs: Record<string, any>, vpc: Reco
 }
 
 /** Ids and outputs as the provider reports them, or undefined for other types. */
-export function cenOutputs(type: string, urn: string, region: string, inputs: Record<string, any>, state: EmulatorState): { id: string; outputs: Record<string, any> } | undefined {
+export function cenOutputs(
+    type: string,
+    urn: string,
+    region: string,
+    inputs: Record<string, any>,
+    state: EmulatorState,
+): { id: string; outputs: Record<string, any> } | undefined {
     switch (type) {
         case CEN_TYPES.cen: {
             const id = resourceId("cen", "global", urn);

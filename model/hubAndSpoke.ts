@@ -173,7 +173,13 @@ export function planHubAndSpoke(shape: HubAndSpokeShape): HubAndSpokePlan {
                 // With a summary the hub's local side is the whole summary but the spoke: all of it reaches the hub.
                 transitSubnets: strategy === "summary" ? excludeCidrs(beyondSpoke, [shape.hub.vpcCidr]) : otherSpokes,
             },
-            spokeEnd: { site: spoke.name, localSubnets: [spoke.vpcCidr], remoteSubnets: beyondSpoke, routeDestinations: elsewhere, transitSubnets: [] },
+            spokeEnd: {
+                site: spoke.name,
+                localSubnets: [spoke.vpcCidr],
+                remoteSubnets: beyondSpoke,
+                routeDestinations: elsewhere,
+                transitSubnets: [],
+            },
         };
     });
     return { routingMode, connections, findings };
@@ -202,7 +208,14 @@ function summaryChecks(shape: HubAndSpokeShape, path: string, strategy: RouteStr
     declared.forEach((block, i) => {
         const problem = cidrSyntaxError(block);
         if (problem) {
-            findings.push({ severity: "error", code: "hubspoke.bad-summary", field: `${field}[${i}]`, value: block, message: `${problem}.`, fix: `write ${field}[${i}] as a CIDR block, e.g. 10.0.0.0/8.` });
+            findings.push({
+                severity: "error",
+                code: "hubspoke.bad-summary",
+                field: `${field}[${i}]`,
+                value: block,
+                message: `${problem}.`,
+                fix: `write ${field}[${i}] as a CIDR block, e.g. 10.0.0.0/8.`,
+            });
         } else if (overlaps(block, RESERVED_ROUTE_BLOCK)) {
             findings.push({
                 severity: "error",
