@@ -24,6 +24,7 @@ interface PlanSample {
     spokes: number;
     resources: number;
     ms: number;
+    cpuMs: number;
     maxRssMb: number;
 }
 
@@ -49,6 +50,7 @@ function planScale(): Record<string, unknown>[] {
             }
         }
         const ms = (mode: PlanSample["mode"]) => median(samples[mode].map((s) => s.ms));
+        const cpu = (mode: PlanSample["mode"]) => median(samples[mode].map((s) => s.cpuMs));
         const rss = (mode: PlanSample["mode"]) => median(samples[mode].map((s) => s.maxRssMb));
         rows.push({
             spokes,
@@ -57,9 +59,14 @@ function planScale(): Record<string, unknown>[] {
             bareMs: ms("bare"),
             programMs: ms("program"),
             planMs: ms("plan"),
+            bareCpuMs: cpu("bare"),
+            planCpuMs: cpu("plan"),
             programOverhead: +(ms("program") / ms("bare")).toFixed(2),
             planOverhead: +(ms("plan") / ms("bare")).toFixed(2),
+            programCpuOverhead: +(cpu("program") / cpu("bare")).toFixed(2),
+            planCpuOverhead: +(cpu("plan") / cpu("bare")).toFixed(2),
             msPerResource: +(ms("plan") / samples.plan[0].resources).toFixed(2),
+            cpuMsPerResource: +(cpu("plan") / samples.plan[0].resources).toFixed(2),
             resourcesPerSpoke: +(samples.plan[0].resources / spokes).toFixed(1),
             bareRssMb: rss("bare"),
             planRssMb: rss("plan"),
@@ -69,12 +76,26 @@ function planScale(): Record<string, unknown>[] {
     console.log("\nPlan scale: hub-and-spoke with N spokes on the emulator (median ms; overhead = library / bare program)\n");
     console.log(
         table(
-            ["spokes", "resources", "per spoke", "bare ms", "program ms", "plan ms", "program/bare", "plan/bare", "ms/resource", "bare MB", "plan MB"],
-            rows.map(
-                (r) =>
-                    [r.spokes, r.resources, r.resourcesPerSpoke, r.bareMs, r.programMs, r.planMs, r.programOverhead, r.planOverhead, r.msPerResource, r.bareRssMb, r.planRssMb] as Array<
-                        string | number
-                    >,
+            [
+                ...["spokes", "resources", "per spoke", "bare ms", "plan ms", "plan/bare"],
+                ...["bare CPU ms", "plan CPU ms", "program/bare CPU", "plan/bare CPU", "CPU ms/resource", "bare MB", "plan MB"],
+            ],
+            rows.map((r) =>
+                [
+                    r.spokes,
+                    r.resources,
+                    r.resourcesPerSpoke,
+                    r.bareMs,
+                    r.planMs,
+                    r.planOverhead,
+                    r.bareCpuMs,
+                    r.planCpuMs,
+                    r.programCpuOverhead,
+                    r.planCpuOverhead,
+                    r.cpuMsPerResource,
+                    r.bareRssMb,
+                    r.planRssMb,
+                ].map((v) => v as string | number),
             ),
         ),
     );
