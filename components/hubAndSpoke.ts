@@ -234,6 +234,18 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
             counts: { vpcRouteEntriesPerTable: s.routeDestinations.length },
         }));
         findings.push(...checkQuotas(usage, args.quotas, `${path}.quotas`));
+        // "exact" selectors are the default (stack configs always carry it): only a choice the user made is worth a word.
+        const ignored = [...(args.profile !== undefined ? ["profile"] : []), ...(args.selectors === "any" ? ["selectors"] : [])];
+        if (ignored.length > 0) {
+            findings.push({
+                severity: "warning",
+                code: "hubspoke.ignored-for-transit-router",
+                field: `${path}.${ignored[0]}`,
+                value: ignored,
+                message: `the transit-router transport builds no IPsec connection, so ${ignored.join(" and ")} ${ignored.length > 1 ? "have" : "has"} no effect.`,
+                fix: `remove ${ignored.map((k) => `${path}.${k}`).join(" and ")}, or set ${path}.transport: vpn-gateway.`,
+            });
+        }
         return { plan, findings };
     }
     findings.push(...checkQuotas(quotaUsage(args, plan, path), args.quotas, `${path}.quotas`));

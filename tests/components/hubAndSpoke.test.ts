@@ -576,6 +576,11 @@ describe("HubAndSpoke over transit routers (transport: transit-router)", functio
         const path = "alicloud-vpn:hub-and-spoke";
         assert.ok(checkHubAndSpoke(hubAndSpokeArgs(scattered), path).findings.some((f) => f.code === "hubspoke.too-many-selectors"));
         assert.deepEqual(checkHubAndSpoke(hubAndSpokeArgs({ ...scattered, transport: "transit-router" }), path).findings, []);
+        const withProfile = checkHubAndSpoke({ ...hubAndSpokeArgs({ ...scattered, transport: "transit-router" }), profile: { ike: { version: "ikev2" } } }, path);
+        assert.deepEqual(
+            withProfile.findings.map((f) => `${f.severity} ${f.code} ${f.field}`),
+            ["warning hubspoke.ignored-for-transit-router alicloud-vpn:hub-and-spoke.profile"],
+        );
         const tight = hubAndSpokeArgs({ ...scattered, transport: "transit-router", quotas: { vpcRouteEntriesPerTable: 11 } });
         // Every VPC routes the 12 other sites' blocks (nothing merges): one past the declared 11.
         assert.deepEqual(
