@@ -41,7 +41,7 @@ export function bareHubAndSpoke(config: HubAndSpokeConfig): void {
         );
         gateways.set(site.name, { gateway, vpc, provider });
     }
-    const plan = planHubAndSpoke({ hub: config.hub, spokes: config.spokes });
+    const plan = planHubAndSpoke({ hub: config.hub, spokes: config.spokes, routeStrategy: config.routeStrategy, summaryCidrs: config.summaryCidrs });
     const ike = alibabaIkeConfig(DEFAULT_PROFILE);
     const ipsec = alibabaIpsecConfig(DEFAULT_PROFILE);
     let previous: pulumi.Resource | undefined;

@@ -1,20 +1,21 @@
 // `npm run bench`: how well the project does its job, as ratios taken side by side in one run (these
 // machines are noisy; absolute times alone mean little). Prints tables and writes out/bench/results.json.
-//   BENCH_SPOKES=3,10,50  hub sizes for the plan-scale and critical-path tables
+//   BENCH_SPOKES=3,10,50,100  hub sizes for the plan-scale and critical-path tables
 //   BENCH_REPS=3          runs per plan-scale cell (the median is kept)
 //   BENCH_SKIP=throughput skip a section (plan,path,throughput; comma-separated)
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AlibabaCloudEmulator, TYPES } from "../emulator";
+import { AlibabaCloudEmulator } from "../emulator";
 import { hubAndSpoke, syntheticHubAndSpoke } from "../stacks/hubAndSpoke";
-import { CREATION_SECONDS, CREATION_SOURCES, creationLock } from "./creationTimes";
+import { Transport } from "../model/hubAndSpoke";
+import { CREATION_SECONDS, CREATION_SOURCES, creationLock, creationLockIn } from "./creationTimes";
 import { criticalPath } from "./criticalPath";
 import { median, table } from "./table";
 import { throughput } from "./throughput";
 
 const ROOT = path.resolve(__dirname, "..");
-const SPOKES = (process.env.BENCH_SPOKES ?? "3,10,50").split(",").map(Number);
+const SPOKES = (process.env.BENCH_SPOKES ?? "3,10,50,100").split(",").map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
@@ -23,6 +24,7 @@ interface PlanSample {
     spokes: number;
     resources: number;
     ms: number;
+    cpuMs: number;
     maxRssMb: number;
 }
 
@@ -48,6 +50,7 @@ function planScale(): Record<string, unknown>[] {
             }
         }
         const ms = (mode: PlanSample["mode"]) => median(samples[mode].map((s) => s.ms));
+        const cpu = (mode: PlanSample["mode"]) => median(samples[mode].map((s) => s.cpuMs));
         const rss = (mode: PlanSample["mode"]) => median(samples[mode].map((s) => s.maxRssMb));
         rows.push({
             spokes,
@@ -56,9 +59,15 @@ function planScale(): Record<string, unknown>[] {
             bareMs: ms("bare"),
             programMs: ms("program"),
             planMs: ms("plan"),
+            bareCpuMs: cpu("bare"),
+            planCpuMs: cpu("plan"),
             programOverhead: +(ms("program") / ms("bare")).toFixed(2),
             planOverhead: +(ms("plan") / ms("bare")).toFixed(2),
+            programCpuOverhead: +(cpu("program") / cpu("bare")).toFixed(2),
+            planCpuOverhead: +(cpu("plan") / cpu("bare")).toFixed(2),
             msPerResource: +(ms("plan") / samples.plan[0].resources).toFixed(2),
+            cpuMsPerResource: +(cpu("plan") / samples.plan[0].resources).toFixed(2),
+            resourcesPerSpoke: +(samples.plan[0].resources / spokes).toFixed(1),
             bareRssMb: rss("bare"),
             planRssMb: rss("plan"),
             reps,
@@ -67,8 +76,27 @@ function planScale(): Record<string, unknown>[] {
     console.log("\nPlan scale: hub-and-spoke with N spokes on the emulator (median ms; overhead = library / bare program)\n");
     console.log(
         table(
-            ["spokes", "resources", "bare ms", "program ms", "plan ms", "program/bare", "plan/bare", "ms/resource", "bare MB", "plan MB"],
-            rows.map((r) => [r.spokes, r.resources, r.bareMs, r.programMs, r.planMs, r.programOverhead, r.planOverhead, r.msPerResource, r.bareRssMb, r.planRssMb] as Array<string | number>),
+            [
+                ...["spokes", "resources", "per spoke", "bare ms", "plan ms", "plan/bare"],
+                ...["bare CPU ms", "plan CPU ms", "program/bare CPU", "plan/bare CPU", "CPU ms/resource", "bare MB", "plan MB"],
+            ],
+            rows.map((r) =>
+                [
+                    r.spokes,
+                    r.resources,
+                    r.resourcesPerSpoke,
+                    r.bareMs,
+                    r.planMs,
+                    r.planOverhead,
+                    r.bareCpuMs,
+                    r.planCpuMs,
+                    r.programCpuOverhead,
+                    r.planCpuOverhead,
+                    r.cpuMsPerResource,
+                    r.bareRssMb,
+                    r.planRssMb,
+                ].map((v) => v as string | number),
+            ),
         ),
     );
     const first = rows[0];
@@ -81,20 +109,43 @@ function planScale(): Record<string, unknown>[] {
     return rows;
 }
 
-async function pathFor(spokes: number) {
+/**
+ * The transports and how their creations queue: the VPN gateway with its documented queues; the transit router
+ * once with one change at a time per router (the provider's retries of "Operation.Blocking", the worse reading)
+ * and once with only the documented per-VPC and per-route-table queues (the better reading).
+ */
+const PATHS: Array<{ label: string; transport: Transport; locks: "all" | "documented" }> = [
+    { label: "vpn-gateway", transport: "vpn-gateway", locks: "all" },
+    { label: "transit-router, one change at a time per router", transport: "transit-router", locks: "all" },
+    { label: "transit-router, routers in parallel", transport: "transit-router", locks: "documented" },
+];
+
+async function pathFor(spokes: number, transport: Transport, locks: "all" | "documented") {
     const frames = Error.stackTraceLimit;
     Error.stackTraceLimit = 1; // see cli/plan.ts
     const emulator = new AlibabaCloudEmulator().install({ project: "alicloud-vpn", stack: "bench" });
-    await emulator.run(() => void hubAndSpoke(syntheticHubAndSpoke(spokes)));
+    const config = syntheticHubAndSpoke(spokes);
+    config.transport = transport;
+    await emulator.run(() => void hubAndSpoke(config));
     Error.stackTraceLimit = frames;
-    const result = criticalPath(emulator.state.resources, CREATION_SECONDS, creationLock);
-    const hubGateway = emulator.ofType(TYPES.gateway).find((g) => g.name === "tokyo-gateway")!;
-    const byName = new Map(emulator.state.resources.map((r) => [r.name, r]));
-    const onHubQueue = (name: string) => creationLock(byName.get(name)!) === `gateway ${hubGateway.id}`;
+    if (emulator.state.rejections.length > 0) {
+        throw new Error(`emulator refused: ${emulator.state.rejections.map((r) => `${r.name}: ${r.code}`).join("; ")}`);
+    }
+    const lockOf = locks === "all" ? creationLockIn(emulator.state.resources) : creationLock;
+    const result = criticalPath(emulator.state.resources, CREATION_SECONDS, lockOf);
     const seconds = (steps: typeof result.steps) => steps.reduce((sum, s) => sum + (CREATION_SECONDS[s.type] ?? 0), 0);
-    const queue = result.steps.filter((s) => onHubQueue(s.name));
-    const before = result.steps.filter((s) => !onHubQueue(s.name));
-    return { spokes, result, queue, before, queueSeconds: seconds(queue), beforeSeconds: seconds(before) };
+    // The longest queue on the path: the gateway or router whose one-at-a-time creations it waits for most.
+    const byLock = new Map<string, typeof result.steps>();
+    const byName = new Map(emulator.state.resources.map((r) => [r.name, r]));
+    for (const step of result.steps) {
+        const lock = lockOf(byName.get(step.name)!);
+        if (lock && !lock.startsWith("route table") && !lock.startsWith("vSwitches")) {
+            byLock.set(lock, [...(byLock.get(lock) ?? []), step]);
+        }
+    }
+    const queue = [...byLock.values()].sort((a, b) => seconds(b) - seconds(a))[0] ?? [];
+    const resources = emulator.state.cloudResources().length;
+    return { spokes, resources, result, queue, queueSeconds: seconds(queue) };
 }
 
 /** "2 x vSwitch (20 s)" per type, in path order. */
@@ -106,39 +157,28 @@ function summarise(steps: Array<{ type: string }>): string {
 
 async function criticalPaths(): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
-    for (const spokes of [SPOKES[0], SPOKES[SPOKES.length - 1]]) {
-        const { result, queue, before, queueSeconds, beforeSeconds } = await pathFor(spokes);
-        rows.push({
-            spokes,
-            seconds: result.seconds,
-            minutes: +(result.seconds / 60).toFixed(1),
-            hubQueueSeconds: queueSeconds,
-            hubQueueShare: +(queueSeconds / result.seconds).toFixed(2),
-            hubQueue: summarise(queue),
-            beforeQueueSeconds: beforeSeconds,
-            beforeQueue: summarise(before),
-        });
+    for (const spokes of SPOKES) {
+        for (const { label, transport, locks } of PATHS) {
+            const { resources, result, queue, queueSeconds } = await pathFor(spokes, transport, locks);
+            rows.push({
+                spokes,
+                transport: label,
+                resources,
+                seconds: result.seconds,
+                minutes: +(result.seconds / 60).toFixed(1),
+                longestQueueSeconds: queueSeconds,
+                longestQueue: summarise(queue),
+                path: summarise(result.steps),
+            });
+        }
     }
-    console.log("\nApply critical path of `pulumi up` (recorded dependency graph, documented creation times, Alibaba's one-at-a-time queues)\n");
+    console.log("\nApply critical path of `pulumi up` per transport (recorded dependency graph, estimated creation times, Alibaba's one-at-a-time queues)\n");
     console.log(
         table(
-            ["spokes", "critical path", "hub gateway queue", "share", "queue: what", "before the queue"],
-            rows.map((r) => [
-                r.spokes as number,
-                `${r.seconds} s (${r.minutes} min)`,
-                `${r.hubQueueSeconds} s`,
-                `${Math.round(100 * Number(r.hubQueueShare))} %`,
-                r.hubQueue as string,
-                `${r.beforeQueueSeconds} s: ${r.beforeQueue}`,
-            ]),
+            ["spokes", "transport", "resources", "critical path", "longest queue on it", "queue: what"],
+            rows.map((r) => [r.spokes as number, r.transport as string, r.resources as number, `${r.seconds} s (${r.minutes} min)`, `${r.longestQueueSeconds} s`, r.longestQueue as string]),
         ),
     );
-    if (rows.length === 2) {
-        const [small, large] = rows;
-        const growth = Number(large.seconds) - Number(small.seconds);
-        const queueGrowth = Number(large.hubQueueSeconds) - Number(small.hubQueueSeconds);
-        console.log(`\nFrom ${small.spokes} to ${large.spokes} spokes the path grows by ${growth} s, of which ${queueGrowth} s is the hub gateway's queue.`);
-    }
     console.log("\nCreation times used and their sources:");
     for (const [type, seconds] of Object.entries(CREATION_SECONDS)) {
         console.log(`  ${type}: ${seconds} s (${CREATION_SOURCES[type]})`);

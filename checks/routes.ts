@@ -3,9 +3,9 @@
 // connection's selectors cover both its source (local subnets) and its destination (remote subnets). If (3)
 // fails the gateway does not encrypt it and hands it back to the VPC, which routes it to the gateway again:
 // a loop until the TTL runs out (seed 004, case 1). The peer must hold the mirror image.
-import { contains, coveredByUnion, overlaps, prefixLength, supernet } from "../model/cidr";
+import { contains, coveredByUnion, excludeCidrs, overlaps, prefixLength, supernet } from "../model/cidr";
 import { Finding } from "../model/findings";
-import { Block, IpsecConnectionPlan, Topology, VpcRoutePlan, workloadBlocks } from "../model/topology";
+import { AlibabaSite, Block, IpsecConnectionPlan, Topology, TransitPlan, VpcRoutePlan, workloadBlocks } from "../model/topology";
 import {
     cidrsOf,
     connectionsOn,
@@ -61,6 +61,22 @@ function checkVpcRouteToGateway(topology: Topology, route: VpcRoutePlan): Findin
         return [];
     }
     const dest = route.destination;
+    if (isCidr(site.vpc.cidr) && overlaps(dest, site.vpc.cidr) && !contains(site.vpc.cidr, dest)) {
+        // A summary covering the VPC itself. Alibaba accepts a custom route containing the vSwitches' blocks (their
+        // system routes are more specific), but the VPC's addresses outside every vSwitch, and any vSwitch added
+        // later, would go into the tunnel. (A route inside the VPC is the loop below: seed 001.)
+        return [
+            {
+                severity: "error",
+                code: "route.overlaps-own-vpc",
+                site: site.name,
+                field: route.field,
+                value: dest,
+                message: `the VPC of ${site.name} would route ${dest}, which overlaps its own block ${site.vpc.cidr}, to its VPN gateway: traffic to the VPC's own addresses outside its vSwitches would leave through the tunnel.`,
+                fix: `route only blocks outside ${site.vpc.cidr}, e.g. ${list(excludeCidrs([dest], [site.vpc.cidr]).slice(0, 4))}${excludeCidrs([dest], [site.vpc.cidr]).length > 4 ? ", ..." : ""}.`,
+            },
+        ];
+    }
     if (!site.gateway) {
         return [
             {
@@ -163,7 +179,9 @@ function behindPeer(topology: Topology, connection: IpsecConnectionPlan): string
         return validBlocks(peer.networks).map((b) => b.cidr);
     }
     const onward = connectionsOn(topology, peer.name).filter((c) => c.peer !== connection.site);
-    return [peer.vpc.cidr, ...onward.flatMap((c) => cidrsOf(c.remoteSubnets))].filter(isCidr);
+    // A hub whose user declared summary blocks: all of them are behind it, used or not.
+    const accepted = (topology.transits ?? []).filter((t) => t.hub === peer.name).flatMap((t) => t.summary ?? []);
+    return [peer.vpc.cidr, ...onward.flatMap((c) => cidrsOf(c.remoteSubnets)), ...accepted].filter(isCidr);
 }
 
 function checkPeerSide(topology: Topology, connection: IpsecConnectionPlan): Finding[] {
@@ -261,6 +279,38 @@ function checkTransitSources(topology: Topology, connection: IpsecConnectionPlan
     return findings;
 }
 
+/**
+ * A spoke's route toward the hub may summarise (one block for many sites), but every address it sends must be
+ * behind the hub: its VPC, another spoke's, or a block the user declared as reached through it (the summary).
+ * Anything else reaches the hub, finds no route and is dropped there, or worse, takes the hub's other routes.
+ */
+function summariesBeyondHub(topology: Topology, transit: TransitPlan, hub: AlibabaSite, spokes: AlibabaSite[]): Finding[] {
+    const findings: Finding[] = [];
+    const accepted = (transit.summary ?? []).filter(isCidr);
+    for (const from of spokes) {
+        const up = topology.connections.find((c) => c.site === from.name && c.peer === hub.name);
+        if (!up) {
+            continue;
+        }
+        const reachable = [hub.vpc.cidr, ...spokes.filter((s) => s !== from).map((s) => s.vpc.cidr), ...accepted].filter(isCidr);
+        for (const route of topology.gatewayRoutes.filter((r) => r.site === from.name && r.connection === up.name && isCidr(r.destination))) {
+            const beyond = excludeCidrs([route.destination], reachable);
+            if (beyond.length > 0) {
+                findings.push({
+                    severity: "error",
+                    code: "transit.summary-beyond-hub",
+                    site: from.name,
+                    field: route.field,
+                    value: route.destination,
+                    message: `spoke ${from.name} routes ${route.destination} to hub ${hub.name}, but ${list(beyond.slice(0, 4))}${beyond.length > 4 ? ", ..." : ""} of it is neither the hub's nor another spoke's block: the hub has no route for it.`,
+                    fix: `route only the sites' blocks, or declare the address plan reached through ${hub.name} (summaryCidrs) to accept that its unused parts end at the hub.`,
+                });
+            }
+        }
+    }
+    return findings;
+}
+
 /** Declared hub-and-spoke transit: every spoke reaches every other spoke through the hub (seed 002). */
 function checkDeclaredTransit(topology: Topology): Finding[] {
     const findings: Finding[] = [];
@@ -272,6 +322,7 @@ function checkDeclaredTransit(topology: Topology): Finding[] {
         }
         const missing = (site: string, value: string, message: string, fix: string) =>
             findings.push({ severity: "error", code: "transit.missing-route", site, field: transit.field, value, message, fix });
+        findings.push(...summariesBeyondHub(topology, transit, hub, spokes as AlibabaSite[]));
         for (const from of spokes) {
             for (const to of spokes) {
                 if (!from || !to || from === to || !isCidr(to.vpc.cidr)) {

@@ -7,12 +7,23 @@ import { HubAndSpokeBgpArgs, planHubAndSpokeBgp } from "../model/bgpHubAndSpoke"
 import { checkTopology, withoutRepeats } from "../checks";
 import { Finding, assertNoErrors, formatFinding } from "../model/findings";
 import { checkZonesInRegion } from "../model/gateway";
-import { HubSpec, PaymentType, checkHubArgs } from "../model/hub";
-import { ConnectionEnd, HubAndSpokePlan, SelectorPolicy, planHubAndSpoke } from "../model/hubAndSpoke";
+import { HubSpec, PaymentType, checkHubArgs, planHub } from "../model/hub";
+import {
+    ConnectionEnd,
+    HubAndSpokePlan,
+    RouteStrategy,
+    SelectorPolicy,
+    Transport,
+    TransitRouterPlan,
+    planHubAndSpoke,
+    planTransitRouters,
+} from "../model/hubAndSpoke";
 import { IpsecProfileInput } from "../model/profile";
+import { QuotaLimits, QuotaUsage, checkQuotas } from "../model/quotas";
 import { renameFindingKeys } from "../model/site";
 import { AlibabaSite, Topology, blockList } from "../model/topology";
 import { LinkArgs, SiteToSiteLink, checkSiteToSiteLink } from "./siteToSiteLink";
+import { TransitRouterResources, createTransitRouterNetwork } from "./transitRouter";
 import { VpnHub, VpnHubArgs } from "./vpnHub";
 
 /** One site: a VPC with a VPN gateway in a region. */
@@ -37,6 +48,25 @@ export interface HubAndSpokeArgs {
     routing?: Routing;
     /** ASNs and the tunnels' /30 pool with routing: bgp (model/bgpHubAndSpoke.ts). */
     bgp?: HubAndSpokeBgpArgs;
+    /**
+     * "summary" (default): each spoke routes the summary minus its own VPC (a few blocks, constant as spokes are
+     * added); "per-site": one route per other site on every spoke (grows with the square of the spokes).
+     */
+    routeStrategy?: RouteStrategy;
+    /**
+     * The address plan all sites are allocated from, all of it reached through the hub (e.g. ["10.0.0.0/8"]).
+     * With it, adding or removing a spoke touches no other spoke. Default: the merge of the sites' blocks.
+     */
+    summaryCidrs?: string[];
+    /** The account's quotas where raised above Alibaba's defaults (checked before anything is created). */
+    quotas?: QuotaLimits;
+    /**
+     * "vpn-gateway" (default): a VPN gateway per site, IPsec between the hub and every spoke. "transit-router":
+     * Cloud Enterprise Network transit routers instead (no gateways, no IPsec; see README, Performance).
+     */
+    transport?: Transport;
+    /** Transit-router transport: the maximum bandwidth of each inter-region connection, Mbit/s (pay by data transfer). Default 10. */
+    interRegionBandwidth?: number;
     /** Billing of every gateway. Default "PayAsYouGo". */
     paymentType?: PaymentType;
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
@@ -121,7 +151,7 @@ export function hubAndSpokeTopology(args: HubAndSpokeArgs, plan: HubAndSpokePlan
         gatewayRoutes: [],
         tunnelPools: [],
         wellKnownRanges: [],
-        transits: [{ hub: args.hub.name, spokes: args.spokes.map((s) => s.name), field: `${path}.spokes` }],
+        transits: [{ hub: args.hub.name, spokes: args.spokes.map((s) => s.name), field: `${path}.spokes`, summary: args.summaryCidrs }],
     };
     for (const link of linkPlans(args, plan, path)) {
         const spokeField = fields.get(link.spoke.name)!;
@@ -151,6 +181,26 @@ export function hubAndSpokeTopology(args: HubAndSpokeArgs, plan: HubAndSpokePlan
         }
     }
     return topology;
+}
+
+export function transitRouterPlan(args: HubAndSpokeArgs): TransitRouterPlan {
+    return planTransitRouters({ hub: args.hub, spokes: args.spokes, routeStrategy: args.routeStrategy, summaryCidrs: args.summaryCidrs });
+}
+
+/** What the plan puts on each site's gateway and route table, counted per quota. */
+export function quotaUsage(args: HubAndSpokeArgs, plan: HubAndSpokePlan, path: string): QuotaUsage[] {
+    const usage = new Map<string, QuotaUsage>();
+    usage.set(args.hub.name, { site: args.hub.name, field: `${path}.hub`, counts: {} });
+    args.spokes.forEach((s, i) => usage.set(s.name, { site: s.name, field: `${path}.spokes[${i}]`, counts: {} }));
+    for (const connection of plan.connections) {
+        for (const end of [connection.hubEnd, connection.spokeEnd]) {
+            const counts = usage.get(end.site)!.counts;
+            counts.ipsecConnectionsPerGateway = (counts.ipsecConnectionsPerGateway ?? 0) + 1;
+            counts.vpnRouteEntriesPerGateway = (counts.vpnRouteEntriesPerGateway ?? 0) + end.routeDestinations.length;
+            counts.vpcRouteEntriesPerTable = (counts.vpcRouteEntriesPerTable ?? 0) + end.routeDestinations.length;
+        }
+    }
+    return [...usage.values()];
 }
 
 /**
@@ -183,9 +233,17 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
             fix: "set tunnelMode to the same value (dual, unless a site has a legacy single-tunnel gateway) on the hub and every spoke.",
         });
     }
-    // BGP runs on route-based connections: 0.0.0.0/0 selectors, the learned routes decide.
-    const selectors = args.routing === "bgp" ? "any" : args.selectors;
-    const plan = planHubAndSpoke({ hub: args.hub, spokes: args.spokes, selectors, configPath: path });
+    // BGP runs on route-based connections (0.0.0.0/0 selectors, the learned routes decide); transit routers carry
+    // no IPsec selectors, so Alibaba's 10 blocks per side do not apply to them.
+    const selectors = args.routing === "bgp" || args.transport === "transit-router" ? "any" : args.selectors;
+    const plan = planHubAndSpoke({
+        hub: args.hub,
+        spokes: args.spokes,
+        selectors,
+        routeStrategy: args.routeStrategy,
+        summaryCidrs: args.summaryCidrs,
+        configPath: path,
+    });
     findings.push(...plan.findings);
     if (args.routing === "bgp" && plan.findings.length === 0) {
         findings.push(...planHubAndSpokeBgp(args.hub, args.spokes, args.bgp ?? {}, (args.hub.tunnelMode ?? "dual") === "dual" ? 2 : 1, path).findings);
@@ -193,6 +251,29 @@ export function checkHubAndSpoke(args: HubAndSpokeArgs, path: string): { plan: H
     if (findings.some((f) => f.severity === "error")) {
         return { plan, findings };
     }
+    if (args.transport === "transit-router") {
+        // No gateways and no IPsec: only the VPC route tables' quota applies, and the sites' own checks above.
+        const usage = transitRouterPlan(args).sites.map((s, i): QuotaUsage => ({
+            site: s.site,
+            field: i === 0 ? `${path}.hub` : `${path}.spokes[${i - 1}]`,
+            counts: { vpcRouteEntriesPerTable: s.routeDestinations.length },
+        }));
+        findings.push(...checkQuotas(usage, args.quotas, `${path}.quotas`));
+        // "exact" selectors are the default (stack configs always carry it): only a choice the user made is worth a word.
+        const ignored = [...(args.profile !== undefined ? ["profile"] : []), ...(args.selectors === "any" ? ["selectors"] : [])];
+        if (ignored.length > 0) {
+            findings.push({
+                severity: "warning",
+                code: "hubspoke.ignored-for-transit-router",
+                field: `${path}.${ignored[0]}`,
+                value: ignored,
+                message: `the transit-router transport builds no IPsec connection, so ${ignored.join(" and ")} ${ignored.length > 1 ? "have" : "has"} no effect.`,
+                fix: `remove ${ignored.map((k) => `${path}.${k}`).join(" and ")}, or set ${path}.transport: vpn-gateway.`,
+            });
+        }
+        return { plan, findings };
+    }
+    findings.push(...checkQuotas(quotaUsage(args, plan, path), args.quotas, `${path}.quotas`));
     const shape = (site: HubSiteArgs) => ({ name: site.name, vpcCidr: site.vpcCidr, tunnelMode: site.tunnelMode ?? "dual" });
     // The ends' selectors and routes are computed from the sites' vpcCidr keys, and the spoke end's profile mirrors
     // localId and remoteId: findings name the key the user wrote (a site's vpcCidr, profile.remoteId), not the
@@ -268,6 +349,40 @@ export class HubAndSpoke extends pulumi.ComponentResource {
             regions.map((region) => [region, regionProviders?.[region] ?? new alicloud.Provider(`${name}-${region}`, { region }, { parent: this })]),
         );
         const inRegion = (region: string) => ({ parent: this, providers: [providers[region]] });
+        if (args.transport === "transit-router") {
+            const all = [args.hub, ...args.spokes];
+            const network = createTransitRouterNetwork(
+                name,
+                all.map((s) => ({ plan: planHub(s.name, s), region: s.region })),
+                transitRouterPlan(args),
+                args.interRegionBandwidth ?? 10,
+                providers,
+                args.tags,
+                this,
+            );
+            // No gateways: the sites report their VPCs only.
+            const site = (s: HubSiteArgs, vpcId: string): HubAndSpokeSite => ({
+                region: s.region,
+                vpcCidr: s.vpcCidr,
+                vpcId,
+                vpnGatewayId: "",
+                gatewayIps: [],
+            });
+            const vpcIds = pulumi.all(all.map((s) => network.vpcs[s.name].id));
+            this.sites = vpcIds.apply((ids) => Object.fromEntries(ids.map((id, i) => [all[i].name, site(all[i], id)])));
+            this.hubConnectionIds = pulumi.output<{ [spoke: string]: string }>({});
+            this.spokeConnectionIds = pulumi.output<{ [spoke: string]: string }>({});
+            this.warnings = pulumi.output(warnings.map(formatFinding));
+            const details = { spokes: {}, hubLinks: {}, spokeLinks: {}, providers, plan, findings: warnings, transitRouters: network };
+            hubAndSpokeDetails.set(this, details);
+            this.registerOutputs({
+                sites: this.sites,
+                hubConnectionIds: this.hubConnectionIds,
+                spokeConnectionIds: this.spokeConnectionIds,
+                warnings: this.warnings,
+            });
+            return;
+        }
         const site = (s: HubSiteArgs, field: string) => new VpnHub(s.name, siteHubArgs(s, args, field), inRegion(s.region));
 
         const hub = site(args.hub, `${path}.hub`);
@@ -352,13 +467,16 @@ export interface HubAndSpokeSite {
 }
 
 export interface HubAndSpokeDetails {
-    hub: VpnHub;
+    /** The hub's VpnHub (vpn-gateway transport). */
+    hub?: VpnHub;
     spokes: Record<string, VpnHub>;
     hubLinks: Record<string, SiteToSiteLink>;
     spokeLinks: Record<string, SiteToSiteLink>;
     providers: Record<string, alicloud.Provider>;
     plan: HubAndSpokePlan;
     findings: Finding[];
+    /** The CEN instance, routers, attachments and routes (transit-router transport). */
+    transitRouters?: TransitRouterResources;
 }
 
 // Kept beside each component, outside its properties: Pulumi's schema analyzer reads every property as an output.

@@ -5,6 +5,7 @@ import { createHash, randomInt } from "crypto";
 import { DocumentationAddressPool, ID_PREFIXES, resourceId, routeTableId, routerId } from "./ids";
 import { TYPES, isDualTunnelGateway } from "./rules";
 import { cmsOutputs } from "./cms";
+import { cenOutputs } from "./cen";
 import { ecsOutputs } from "./ecs";
 import { EmulatorState } from "./state";
 import { tlsOutputs } from "./tls";
@@ -176,7 +177,7 @@ export function createOutputs(
             if (tlsCreated) {
                 return { id: type.startsWith("random:") ? "none" : createHashId(urn), outputs: tlsCreated };
             }
-            return ecsOutputs(type, id, region, inputs, state, addresses) ?? { id, outputs: { ...inputs } };
+            return cenOutputs(type, urn, region, inputs, state) ?? ecsOutputs(type, id, region, inputs, state, addresses) ?? { id, outputs: { ...inputs } };
         }
     }
 }

@@ -11,6 +11,7 @@
 import * as ipaddr from "ipaddr.js";
 import { validateBgpCreate } from "./bgp";
 import { CMS_TYPES, validateCms } from "./cms";
+import { CEN_TYPES, crossRegionReferenceAllowed, validateAttachmentNextHop, validateCen } from "./cen";
 import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 import { TLS_TYPES, validateTls } from "./tls";
@@ -28,6 +29,7 @@ export const TYPES = {
     ...ECS_TYPES,
     ...TLS_TYPES,
     ...CMS_TYPES,
+    ...CEN_TYPES,
 } as const;
 
 export interface CreateRequest {
@@ -127,7 +129,12 @@ function requireSameRegion(request: CreateRequest, state: EmulatorState): void {
         const routeTable = value.startsWith("vtb-");
         const referenced = routeTable ? state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === value) : state.findById(value);
         // RAM is global: a role or policy is visible from every region's endpoint.
-        if (referenced?.region && referenced.region !== request.region && !referenced.type.startsWith("alicloud:ram/")) {
+        if (
+            referenced?.region &&
+            referenced.region !== request.region &&
+            !referenced.type.startsWith("alicloud:ram/") &&
+            !crossRegionReferenceAllowed(request.type, referenced.type)
+        ) {
             const what = routeTable ? "route table" : referenced.type.split(":").pop();
             fail(
                 `${routeTable ? "InvalidRouteTableId" : "InvalidResourceId"}.NotFound`,
@@ -159,6 +166,7 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
         default:
             validateCms(request.type, request.inputs, state);
             validateTls(request.type, request.inputs);
+            validateCen(request.type, request.region, request.inputs, state);
             return validateEcs(request.type, request.region, request.inputs, state);
     }
 }
@@ -657,6 +665,9 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     }
     if (inputs.nexthopType === "Instance") {
         validateInstanceNextHop(inputs, vpc, state);
+    }
+    if (inputs.nexthopType === "Attachment") {
+        validateAttachmentNextHop(inputs, vpc, state);
     }
     for (const other of state.ofType(TYPES.vpcRoute)) {
         if (other.inputs.routeTableId === inputs.routeTableId && other.inputs.destinationCidrblock === dest) {

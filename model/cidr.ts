@@ -277,3 +277,24 @@ export function addressRange(ip: string): string {
     const range = ipaddr.IPv4.parse(ip).range();
     return RANGE_NAMES[range] ?? `a ${range} address`;
 }
+
+/**
+ * The fewest CIDR blocks covering the addresses of `blocks` that are in none of `holes`:
+ * excludeCidrs(["10.0.0.0/8"], ["10.5.0.0/16"]) -> 10.0.0.0/14, 10.4.0.0/16, 10.6.0.0/15, 10.8.0.0/13, ...
+ * (at most 2 x (hole prefix - block prefix) blocks per hole). A summary route minus a VPC's own block.
+ */
+export function excludeCidrs(blocks: readonly string[], holes: readonly string[]): string[] {
+    let ranges = mergeCidrs(blocks).map((b) => ({ first: parseCidr(b).first, last: parseCidr(b).last }));
+    for (const hole of mergeCidrs(holes).map((h) => parseCidr(h))) {
+        ranges = ranges.flatMap((r) => {
+            if (hole.last < r.first || hole.first > r.last) {
+                return [r];
+            }
+            return [
+                ...(hole.first > r.first ? [{ first: r.first, last: hole.first - 1 }] : []),
+                ...(hole.last < r.last ? [{ first: hole.last + 1, last: r.last }] : []),
+            ];
+        });
+    }
+    return ranges.flatMap(({ first, last }) => rangeToCidrs(first, last));
+}

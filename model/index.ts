@@ -9,3 +9,4 @@ export * from "./gateway";
 export * from "./topology";
 export * from "./bgp";
 export * from "./bgpHubAndSpoke";
+export * from "./quotas";

@@ -136,6 +136,8 @@ export interface TransitPlan {
     hub: string;
     spokes: string[];
     field: string;
+    /** Blocks the user declared as reached through the hub (summary routes may cover their unused parts). */
+    summary?: string[];
 }
 
 export interface Topology {

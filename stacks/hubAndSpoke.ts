@@ -31,6 +31,18 @@ export const hubAndSpokeSchema = z
         spokes: z.array(siteSchema).min(1),
         profile: profileSchema.optional(),
         selectors: z.enum(["exact", "any"]).default("exact"),
+        routeStrategy: z.enum(["summary", "per-site"]).default("summary"),
+        transport: z.enum(["vpn-gateway", "transit-router"]).default("vpn-gateway"),
+        interRegionBandwidth: z.number().int().positive().optional(),
+        summaryCidrs: z.array(z.string()).min(1).optional(),
+        quotas: z
+            .object({
+                vpcRouteEntriesPerTable: z.number().int().positive().optional(),
+                vpnRouteEntriesPerGateway: z.number().int().positive().optional(),
+                ipsecConnectionsPerGateway: z.number().int().positive().optional(),
+            })
+            .strict()
+            .optional(),
         paymentType: z.enum(["PayAsYouGo", "Subscription"]).default("PayAsYouGo"),
     })
     .strict();
@@ -60,6 +72,11 @@ export function hubAndSpokeArgs(input: HubAndSpokeConfig): HubAndSpokeArgs {
         spokes: config.spokes.map((spoke, i) => siteArgs(spoke, `${KEY}.spokes[${i}]`)),
         profile: config.profile as IpsecProfileInput | undefined,
         selectors: config.selectors,
+        routeStrategy: config.routeStrategy,
+        summaryCidrs: config.summaryCidrs,
+        quotas: config.quotas,
+        transport: config.transport,
+        interRegionBandwidth: config.interRegionBandwidth,
         paymentType: config.paymentType,
         tags: { scenario: CONFIG_KEY },
         configPath: KEY,
@@ -98,7 +115,9 @@ const SPOKE_REGIONS: ReadonlyArray<[string, string, string]> = [
 
 /**
  * A hub in Tokyo (10.0.0.0/16) and `count` spokes (10.1.0.0/16, 10.2.0.0/16, ...) spread over six Chinese
- * regions: the scale test and benchmark input (`npm run plan -- hub-and-spoke --spokes 50`).
+ * regions: the scale test and benchmark input (`npm run plan -- hub-and-spoke --spokes 50`). Its address plan
+ * is 10.0.0.0/8, declared as the summary; the hub's quotas are declared raised to what `count` spokes need
+ * (one connection and one destination route per spoke), as a team of that size would have done in Quota Center.
  */
 export function syntheticHubAndSpoke(count: number): HubAndSpokeConfig {
     if (!Number.isInteger(count) || count < 1 || count > 250) {
@@ -112,6 +131,8 @@ export function syntheticHubAndSpoke(count: number): HubAndSpokeConfig {
         bandwidth: 10,
     });
     return {
+        summaryCidrs: ["10.0.0.0/8"],
+        quotas: { ipsecConnectionsPerGateway: Math.max(10, count), vpnRouteEntriesPerGateway: Math.max(20, count) },
         hub: site("tokyo", "ap-northeast-1", ["ap-northeast-1a", "ap-northeast-1b"], 0),
         spokes: Array.from({ length: count }, (_, i) => {
             const [region, zoneA, zoneB] = SPOKE_REGIONS[i % SPOKE_REGIONS.length];

@@ -1,6 +1,9 @@
 import * as assert from "node:assert/strict";
 import { criticalPath } from "../../bench/criticalPath";
+import { CREATION_SECONDS, creationLock, creationLockIn } from "../../bench/creationTimes";
 import { RecordedResource } from "../../emulator";
+import { hubAndSpoke, syntheticHubAndSpoke } from "../../stacks/hubAndSpoke";
+import { emulate } from "../helpers";
 
 function resource(name: string, type: string, dependencies: string[] = [], extra: Partial<RecordedResource> = {}): RecordedResource {
     return { urn: name, type, name, id: name, custom: true, dependencies, inputs: {}, outputs: {}, secretInputPaths: [], additionalSecretOutputs: [], sequence: 0, ...extra };
@@ -62,5 +65,47 @@ describe("criticalPath: the longest chain of creation times through the dependen
 
     it("refuses a cycle instead of looping", () => {
         assert.throws(() => criticalPath([resource("a", "gw", ["b"]), resource("b", "gw", ["a"])], durations), /dependency cycle among a, b/);
+    });
+});
+
+describe("criticalPath of the hub-and-spoke as recorded on the emulator: the real queues", function () {
+    const frames = Error.stackTraceLimit;
+    const recorded = async (transport: "vpn-gateway" | "transit-router") => {
+        Error.stackTraceLimit = 1;
+        const config = syntheticHubAndSpoke(3);
+        config.transport = transport;
+        const emulator = await emulate(() => hubAndSpoke(config));
+        Error.stackTraceLimit = frames;
+        assert.deepEqual(emulator.state.rejections, []);
+        return emulator.state.resources;
+    };
+
+    it("queues the hub gateway's connections and routes one after another: connection, its route, next connection", async () => {
+        const resources = await recorded("vpn-gateway");
+        const path = criticalPath(resources, CREATION_SECONDS, creationLockIn(resources));
+        // VPC, vSwitches, gateway (170 s), customer gateway, then 3 x (connection 30 s + route 10 s) on the hub gateway.
+        assert.equal(path.seconds, 323);
+        assert.deepEqual(
+            path.steps.slice(-6).map((s) => `${s.name}@${s.finishedAt}`),
+            [
+                "tokyo-to-spoke-001-connection@233",
+                "tokyo-to-spoke-001-gw-route-10-1-0-0-16@243",
+                "tokyo-to-spoke-002-connection@273",
+                "tokyo-to-spoke-002-gw-route-10-2-0-0-16@283",
+                "tokyo-to-spoke-003-connection@313",
+                "tokyo-to-spoke-003-gw-route-10-3-0-0-16@323",
+            ],
+        );
+        // The chain is in the graph itself (the components order the queue): without any lock the path is the same length but for the vSwitch queue.
+        assert.equal(criticalPath(resources, CREATION_SECONDS).seconds, 313);
+    });
+
+    it("queues a transit router's attachments, associations and propagations when its changes are taken one at a time", async () => {
+        const resources = await recorded("transit-router");
+        const serial = criticalPath(resources, CREATION_SECONDS, creationLockIn(resources));
+        const parallel = criticalPath(resources, CREATION_SECONDS, creationLock);
+        assert.deepEqual([serial.seconds, parallel.seconds], [458, 170]);
+        assert.ok(serial.steps.some((s) => s.queuedOn?.startsWith("transit router tr-")), JSON.stringify(serial.steps));
+        assert.ok(parallel.steps.every((s) => !s.queuedOn?.startsWith("transit router")));
     });
 });

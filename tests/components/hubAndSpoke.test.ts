@@ -198,6 +198,103 @@ describe("HubAndSpoke: the three-region stack of seed 002 (Tokyo hub, Shanghai a
     });
 });
 
+/**
+ * What an update from `before` to `after` does outside the resources named after `spoke`: resources deleted,
+ * created (routes are ForceNew: a changed destination is a delete and a create) and connections updated in place
+ * (their selectors changed).
+ */
+function touchedBeyond(before: AlibabaCloudEmulator, after: AlibabaCloudEmulator, spoke: string) {
+    // Alibaba's resources only: the removed spoke's region provider is not a cloud resource.
+    const custom = (e: AlibabaCloudEmulator) =>
+        new Map(e.state.resources.filter((r) => r.custom && r.type.startsWith("alicloud:") && !r.name.includes(spoke)).map((r) => [r.urn, r]));
+    const [old, now] = [custom(before), custom(after)];
+    const selectors = (r: RecordedResource) => JSON.stringify([r.inputs.localSubnets, r.inputs.remoteSubnets]);
+    return {
+        deleted: [...old.keys()].filter((urn) => !now.has(urn)).length,
+        created: [...now.keys()].filter((urn) => !old.has(urn)).length,
+        updated: [...now.values()].filter((r) => r.type === TYPES.connection && old.has(r.urn) && selectors(old.get(r.urn)!) !== selectors(r)).length,
+    };
+}
+
+describe("HubAndSpoke route strategies: resources per spoke, and what removing the last spoke touches", function () {
+    // As the plan CLI does: @pulumi/pulumi records a stack trace per promise (see cli/plan.ts).
+    const frames = Error.stackTraceLimit;
+    before(() => (Error.stackTraceLimit = 1));
+    after(() => (Error.stackTraceLimit = frames));
+    const withStrategy = (count: number, routeStrategy: "per-site" | "summary", plan: boolean): HubAndSpokeConfig => {
+        const config = syntheticHubAndSpoke(count);
+        config.routeStrategy = routeStrategy;
+        if (!plan) {
+            delete config.summaryCidrs;
+        }
+        return config;
+    };
+    const removal = async (routeStrategy: "per-site" | "summary", plan: boolean) => {
+        const full = withStrategy(6, routeStrategy, plan);
+        const before = await emulate(() => hubAndSpoke(full));
+        const after = await emulate(() => hubAndSpoke({ ...full, spokes: full.spokes.slice(0, -1) }));
+        assert.deepEqual([before.state.rejections, after.state.rejections], [[], []]);
+        return touchedBeyond(before, after, "spoke-006");
+    };
+
+    it("per-site: a route pair to the removed spoke goes from each of the 5 others, and all 10 other connections change selectors", async () => {
+        assert.deepEqual(await removal("per-site", false), { deleted: 10, created: 0, updated: 10 });
+    });
+
+    it("summary of the sites' blocks (no declared plan): the removed block leaves every summary, like per-site", async () => {
+        // 10.0-10.6 without 10.k, then without 10.6 too: 10.6.0.0/16 drops out of every spoke's merge, the rest stays.
+        assert.deepEqual(await removal("summary", false), { deleted: 10, created: 0, updated: 10 });
+    });
+
+    it("summary with a declared address plan (the default a 50-site team would choose): nothing beyond the spoke and the hub's pair toward it", async () => {
+        assert.deepEqual(await removal("summary", true), { deleted: 0, created: 0, updated: 0 });
+    });
+
+    it("keeps the routes per spoke constant with the declared plan, and lets per-site grow with the spokes", async () => {
+        const routesPerSpoke = async (count: number, routeStrategy: "per-site" | "summary") => {
+            const config = withStrategy(count, routeStrategy, routeStrategy === "summary");
+            config.quotas = { vpnRouteEntriesPerGateway: 100, ipsecConnectionsPerGateway: 100 };
+            const emulator = await emulate(() => hubAndSpoke(config));
+            assert.deepEqual(emulator.state.rejections, []);
+            return emulator.ofType(TYPES.vpnRoute).length / count;
+        };
+        // Summary: 8 blocks on each spoke plus the hub's one toward it. Per-site: N on each spoke plus the hub's one.
+        assert.deepEqual([await routesPerSpoke(3, "summary"), await routesPerSpoke(7, "summary")], [9, 9]);
+        assert.deepEqual([await routesPerSpoke(3, "per-site"), await routesPerSpoke(7, "per-site")], [4, 8]);
+    });
+});
+
+describe("HubAndSpoke: quotas checked before anything is created", function () {
+    it("refuses 12 spokes on a hub with Alibaba's default of 10 IPsec connections, naming the quota and Quota Center", async () => {
+        const config = syntheticHubAndSpoke(12);
+        delete config.quotas;
+        const { error, emulator } = await refusal(() => hubAndSpoke(config));
+        assert.deepEqual(
+            error.findings.map((f) => `${f.code} ${f.field} ${f.value}`),
+            ["quota.exceeded alicloud-vpn:hub-and-spoke.hub 12"],
+        );
+        const [finding] = error.findings;
+        assert.match(finding.message, /tokyo would need 12 IPsec-VPN connections per VPN gateway; the quota "IPsec-VPN connections per VPN gateway" allows 10 by default/);
+        assert.match(finding.fix, /Quota Center \(https:\/\/quotas\.console\.aliyun\.com\)/);
+        assert.match(finding.fix, /alicloud-vpn:hub-and-spoke\.quotas\.ipsecConnectionsPerGateway: 12/);
+        assert.deepEqual(emulator.state.resources.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+    });
+
+    it("refuses per-site routes past 20 destination routes per spoke gateway, and accepts them once the quota is declared raised", async () => {
+        const config = syntheticHubAndSpoke(21);
+        config.routeStrategy = "per-site";
+        delete config.summaryCidrs;
+        config.quotas = { ipsecConnectionsPerGateway: 21 };
+        const { error } = await refusal(() => hubAndSpoke(config));
+        const routes = error.findings.filter((f) => f.message.includes("destination-based (static) route entries per VPN gateway"));
+        // Every spoke routes the hub and the 20 other spokes: 21 routes, one past the default 20; the hub routes 21 too.
+        assert.equal(routes.length, 22);
+        assert.ok(routes.every((f) => f.value === 21));
+        config.quotas = { ...config.quotas, vpnRouteEntriesPerGateway: 21 };
+        assert.deepEqual(checkHubAndSpoke(hubAndSpokeArgs(config), "alicloud-vpn:hub-and-spoke").findings, []);
+    });
+});
+
 describe("HubAndSpoke: checks before anything is created", function () {
     const refusedConfig = (config: HubAndSpokeConfig) => refusal(() => hubAndSpoke(config));
 
@@ -239,6 +336,8 @@ describe("HubAndSpoke: checks before anything is created", function () {
 
     it("refuses spokes whose blocks do not summarise into 10 selectors, and accepts them with selectors: any", async () => {
         const scattered = syntheticHubAndSpoke(12);
+        // No declared address plan: the summary is the merge of the sites' blocks.
+        delete scattered.summaryCidrs;
         // Every other /16: no two sites are adjacent, so nothing merges.
         scattered.spokes.forEach((spoke, i) => {
             const octet = 2 * (i + 1);
@@ -274,6 +373,28 @@ describe("HubAndSpoke: the whole-topology pass sees the composition's network", 
         topology.gatewayRoutes = topology.gatewayRoutes.filter((r) => !(r.site === "shanghai" && r.destination === "10.30.0.0/16"));
         const codes = checkTopology(topology, { elements: false }).map((f) => `${f.severity} ${f.code} ${f.site}`);
         assert.ok(codes.some((c) => c.startsWith("error transit.missing-route")), codes.join("\n"));
+    });
+
+    it("accepts summary routes over the declared plan, refuses them beyond it, and refuses a route into the VPC's own block", () => {
+        const config = syntheticHubAndSpoke(3);
+        const args = hubAndSpokeArgs(config);
+        const { plan, findings } = checkHubAndSpoke(args, path);
+        assert.deepEqual(findings, []);
+        const topology = hubAndSpokeTopology(args, plan, path);
+        assert.deepEqual(checkTopology(topology, { elements: false }), []);
+        // The same routes without the declared plan: 10.4.0.0/14 and wider are nobody's, the hub has no route for them.
+        const undeclared = { ...topology, transits: topology.transits!.map((t) => ({ ...t, summary: undefined })) };
+        const beyond = checkTopology(undeclared, { elements: false }).filter((f) => f.code === "transit.summary-beyond-hub");
+        assert.deepEqual(
+            beyond.filter((f) => f.site === "spoke-001").map((f) => `${f.value}: ${f.message.split(" of it")[0].split("but ")[1]}`),
+            ["10.4.0.0/14: 10.4.0.0/14", "10.8.0.0/13: 10.8.0.0/13", "10.16.0.0/12: 10.16.0.0/12", "10.32.0.0/11: 10.32.0.0/11", "10.64.0.0/10: 10.64.0.0/10", "10.128.0.0/9: 10.128.0.0/9"],
+        );
+        assert.ok(beyond.every((f) => f.severity === "error"));
+        // A VPC route covering the spoke's own block (10.0.0.0/8 on spoke-001, 10.1.0.0/16) is refused for every strategy.
+        const own = { ...topology, vpcRoutes: [...topology.vpcRoutes, { site: "spoke-001", destination: "10.0.0.0/8", field: `${path}.spokes[0]`, nextHop: { kind: "vpnGateway" as const } }] };
+        const overlapping = checkTopology(own, { elements: false }).filter((f) => f.code === "route.overlaps-own-vpc");
+        assert.deepEqual(overlapping.map((f) => `${f.site} ${f.value}`), ["spoke-001 10.0.0.0/8"]);
+        assert.match(overlapping[0].fix, /route only blocks outside 10\.1\.0\.0\/16, e\.g\. 10\.0\.0\.0\/16, 10\.2\.0\.0\/15, 10\.4\.0\.0\/14, 10\.8\.0\.0\/13, \.\.\./);
     });
 
     it("warns, naming the key, when a spoke's VPC is Docker's default bridge (seed 004, case 2)", async () => {
@@ -339,9 +460,11 @@ describe("HubAndSpoke at scale: 50 spokes plan offline", function () {
         for (const connection of emulator.ofType(TYPES.connection)) {
             assert.ok(connection.inputs.localSubnets.length <= 10 && connection.inputs.remoteSubnets.length <= 10, connection.name);
         }
-        // Each spoke routes to the hub and the 49 other spokes; the hub to the 50 spokes.
-        assert.equal(emulator.ofType(TYPES.vpnRoute).length, 50 * 50 + 50);
-        assert.equal(emulator.ofType(TYPES.vpcRoute).length, 50 * 50 + 50);
+        // Each spoke routes 10.0.0.0/8 minus its own /16 (8 blocks) to the hub; the hub routes each spoke's block.
+        assert.equal(emulator.ofType(TYPES.vpnRoute).length, 50 * 8 + 50);
+        assert.equal(emulator.ofType(TYPES.vpcRoute).length, 50 * 8 + 50);
+        const hubGateway = emulator.ofType(TYPES.gateway).find((g) => g.name === "tokyo-gateway")!;
+        assert.equal(emulator.ofType(TYPES.vpnRoute).filter((r) => r.inputs.vpnGatewayId === hubGateway.id).length, 50);
     });
 
     it("chains the hub's 50 connections and leaves every spoke connection free of the others", () => {
@@ -375,5 +498,114 @@ describe("HubAndSpoke: findings name the keys the user wrote", () => {
         // IKEv1 with several selectors: refused on the profile key, the derived lists never named.
         assert.ok(findings.some((f) => f.code === "link.ikev1-multiple-subnets" && f.field === "alicloud-vpn:hub-and-spoke.profile.ike.version"));
         assert.ok(findings.every((f) => !f.field.includes("~") && !/\.peerSubnets\[/.test(f.field)), findings.map((f) => f.field).join("\n"));
+    });
+});
+
+describe("HubAndSpoke over transit routers (transport: transit-router)", function () {
+    const frames = Error.stackTraceLimit;
+    let emulator: AlibabaCloudEmulator;
+    before(async () => {
+        Error.stackTraceLimit = 1;
+        const config = syntheticHubAndSpoke(3);
+        config.transport = "transit-router";
+        emulator = await emulate(() => hubAndSpoke(config));
+        Error.stackTraceLimit = frames;
+    });
+
+    it("creates one CEN instance, a router per region, every pair of regions peered, and no VPN gateway", () => {
+        assert.deepEqual(emulator.state.rejections, []);
+        assert.equal(emulator.ofType(TYPES.cen).length, 1);
+        assert.deepEqual(emulator.ofType(TYPES.transitRouter).map((r) => r.region).sort(), ["ap-northeast-1", "cn-beijing", "cn-hangzhou", "cn-shanghai"]);
+        assert.equal(emulator.ofType(TYPES.peerAttachment).length, 6);
+        // Each router starts at most 2 of the 6 inter-region connections, not the hub's all 3.
+        const started = new Map<string, number>();
+        emulator.ofType(TYPES.peerAttachment).forEach((p) => started.set(p.region!, (started.get(p.region!) ?? 0) + 1));
+        assert.ok([...started.values()].every((n) => n <= 2), JSON.stringify([...started]));
+        assert.deepEqual([TYPES.gateway, TYPES.connection, TYPES.vpnRoute, TYPES.customerGateway].map((t) => emulator.ofType(t).length), [0, 0, 0, 0]);
+    });
+
+    it("attaches every VPC to its region's router in two zones and routes the summary minus its own block to the attachment", () => {
+        const attachments = emulator.ofType(TYPES.vpcAttachment);
+        assert.equal(attachments.length, 4);
+        for (const attachment of attachments) {
+            const vpc = emulator.state.findById(attachment.inputs.vpcId)!;
+            const router = emulator.ofType(TYPES.transitRouter).find((r) => r.outputs.transitRouterId === attachment.inputs.transitRouterId)!;
+            assert.equal(router.region, vpc.region);
+            assert.equal(new Set(attachment.inputs.zoneMappings.map((z: any) => z.zoneId)).size, 2);
+            const routes = emulator.ofType(TYPES.vpcRoute).filter((r) => r.inputs.routeTableId === vpc.outputs.routeTableId);
+            assert.equal(routes.length, 8, vpc.name);
+            assert.ok(routes.every((r) => r.inputs.nexthopType === "Attachment" && r.inputs.nexthopId === attachment.outputs.transitRouterAttachmentId));
+        }
+        const spoke2 = emulator.ofType(TYPES.vpc).find((v) => v.name === "spoke-002-vpc")!;
+        assert.deepEqual(
+            emulator.ofType(TYPES.vpcRoute).filter((r) => r.inputs.routeTableId === spoke2.outputs.routeTableId).map((r) => r.inputs.destinationCidrblock),
+            ["10.0.0.0/15", "10.3.0.0/16", "10.4.0.0/14", "10.8.0.0/13", "10.16.0.0/12", "10.32.0.0/11", "10.64.0.0/10", "10.128.0.0/9"],
+        );
+    });
+
+    it("associates and propagates every attachment in its router's table, inter-region connections on both routers", () => {
+        const tables = new Map(emulator.ofType(TYPES.trRouteTable).map((t) => [t.outputs.transitRouterRouteTableId, t.inputs.transitRouterId]));
+        for (const type of [TYPES.trAssociation, TYPES.trPropagation]) {
+            const wired = emulator.ofType(type);
+            assert.equal(wired.length, 4 + 2 * 6);
+            for (const attachment of [...emulator.ofType(TYPES.vpcAttachment), ...emulator.ofType(TYPES.peerAttachment)]) {
+                const routers = wired.filter((w) => w.inputs.transitRouterAttachmentId === attachment.outputs.transitRouterAttachmentId).map((w) => tables.get(w.inputs.transitRouterRouteTableId));
+                const expected = [attachment.inputs.transitRouterId, attachment.inputs.peerTransitRouterId].filter(Boolean);
+                assert.deepEqual(routers.sort(), expected.sort(), attachment.name);
+            }
+        }
+    });
+
+    it("refuses what the CEN API refuses: a VPC of another region, a table of another router, a route to another VPC's attachment", async () => {
+        const alicloud = await import("@pulumi/alicloud");
+        const refused = await emulate(() => {
+            const tokyo = new alicloud.Provider("tokyo", { region: "ap-northeast-1" });
+            const shanghai = new alicloud.Provider("shanghai", { region: "cn-shanghai" });
+            const cen = new alicloud.cen.Instance("cen", {}, { provider: tokyo });
+            const trTokyo = new alicloud.cen.TransitRouter("tr-tokyo", { cenId: cen.id }, { provider: tokyo });
+            const trShanghai = new alicloud.cen.TransitRouter("tr-shanghai", { cenId: cen.id }, { provider: shanghai });
+            const tableShanghai = new alicloud.cen.TransitRouterRouteTable("table-shanghai", { transitRouterId: trShanghai.transitRouterId }, { provider: shanghai });
+            const vpc = new alicloud.vpc.Network("vpc", { cidrBlock: "10.1.0.0/16" }, { provider: shanghai });
+            const other = new alicloud.vpc.Network("other", { cidrBlock: "10.2.0.0/16" }, { provider: shanghai });
+            const vsw = new alicloud.vpc.Switch("vsw", { vpcId: vpc.id, zoneId: "cn-shanghai-e", cidrBlock: "10.1.1.0/24" }, { provider: shanghai });
+            new alicloud.cen.TransitRouterVpcAttachment("wrong-region", { transitRouterId: trTokyo.transitRouterId, vpcId: vpc.id, zoneMappings: [{ zoneId: "cn-shanghai-e", vswitchId: vsw.id }] }, { provider: tokyo });
+            const good = new alicloud.cen.TransitRouterVpcAttachment("good", { transitRouterId: trShanghai.transitRouterId, vpcId: vpc.id, zoneMappings: [{ zoneId: "cn-shanghai-e", vswitchId: vsw.id }] }, { provider: shanghai });
+            const tableTokyo = new alicloud.cen.TransitRouterRouteTable("table-tokyo", { transitRouterId: trTokyo.transitRouterId }, { provider: tokyo });
+            new alicloud.cen.TransitRouterRouteTableAssociation("cross", { transitRouterAttachmentId: good.transitRouterAttachmentId, transitRouterRouteTableId: tableTokyo.transitRouterRouteTableId }, { provider: tokyo });
+            new alicloud.cen.TransitRouterRouteTableAssociation("right", { transitRouterAttachmentId: good.transitRouterAttachmentId, transitRouterRouteTableId: tableShanghai.transitRouterRouteTableId }, { provider: shanghai });
+            new alicloud.vpc.RouteEntry("elsewhere", { routeTableId: other.routeTableId, destinationCidrblock: "10.0.0.0/16", nexthopType: "Attachment", nexthopId: good.transitRouterAttachmentId }, { provider: shanghai });
+            new alicloud.cen.TransitRouter("second-tokyo", { cenId: cen.id }, { provider: tokyo });
+        });
+        assert.deepEqual(refused.state.rejections.map((r) => `${r.name}: ${r.code}`).sort(), [
+            "cross: InvalidParam.TransitRouterMismatch",
+            "elsewhere: InvalidNextHop.NotFound",
+            "second-tokyo: Forbidden.TransitRouterExist",
+            // Sent to Tokyo's endpoint, the request cannot see a Shanghai VPC.
+            "wrong-region: InvalidResourceId.NotFound",
+        ]);
+        assert.ok(refused.ofType(TYPES.trAssociation).some((a) => a.name === "right"));
+    });
+
+    it("takes sites whose blocks do not summarise into 10 selectors (no IPsec), and still checks the route table quota", () => {
+        const scattered = syntheticHubAndSpoke(12);
+        delete scattered.summaryCidrs;
+        scattered.spokes.forEach((spoke, i) => {
+            spoke.vpcCidr = `10.${2 * (i + 1)}.0.0/16`;
+            spoke.vswitches.forEach((v, j) => (v.cidr = `10.${2 * (i + 1)}.${j + 1}.0/24`));
+        });
+        const path = "alicloud-vpn:hub-and-spoke";
+        assert.ok(checkHubAndSpoke(hubAndSpokeArgs(scattered), path).findings.some((f) => f.code === "hubspoke.too-many-selectors"));
+        assert.deepEqual(checkHubAndSpoke(hubAndSpokeArgs({ ...scattered, transport: "transit-router" }), path).findings, []);
+        const withProfile = checkHubAndSpoke({ ...hubAndSpokeArgs({ ...scattered, transport: "transit-router" }), profile: { ike: { version: "ikev2" } } }, path);
+        assert.deepEqual(
+            withProfile.findings.map((f) => `${f.severity} ${f.code} ${f.field}`),
+            ["warning hubspoke.ignored-for-transit-router alicloud-vpn:hub-and-spoke.profile"],
+        );
+        const tight = hubAndSpokeArgs({ ...scattered, transport: "transit-router", quotas: { vpcRouteEntriesPerTable: 11 } });
+        // Every VPC routes the 12 other sites' blocks (nothing merges): one past the declared 11.
+        assert.deepEqual(
+            checkHubAndSpoke(tight, path).findings.map((f) => `${f.code} ${f.site} ${f.value}`),
+            Array.from({ length: 13 }, (_, i) => `quota.exceeded ${i === 0 ? "tokyo" : `spoke-${String(i).padStart(3, "0")}`} 12`),
+        );
     });
 });

@@ -72,6 +72,15 @@ describe("the component package schema and construct path", function () {
         assert.deepEqual(schema.types["alicloud-vpn:index:IkeVersion"].enum.map((e: any) => e.value), ["ikev1", "ikev2"]);
         assert.deepEqual(schema.types["alicloud-vpn:index:PeerPlatform"].enum.map((e: any) => e.value), ["strongswan", "libreswan", "h3c-comware", "h3c-er", "cisco-ios", "huawei-vrp"]);
         assert.deepEqual(schema.types["alicloud-vpn:index:TunnelMode"].enum.map((e: any) => e.value), ["dual", "single"]);
+        assert.deepEqual(schema.types["alicloud-vpn:index:RouteStrategy"].enum.map((e: any) => e.value), ["per-site", "summary"]);
+        assert.deepEqual(schema.types["alicloud-vpn:index:Transport"].enum.map((e: any) => e.value), ["vpn-gateway", "transit-router"]);
+        const hubAndSpoke = schema.resources["alicloud-vpn:index:HubAndSpoke"].inputProperties;
+        assert.deepEqual(Object.keys(schema.types["alicloud-vpn:index:QuotaLimits"].properties).sort(), [
+            "ipsecConnectionsPerGateway",
+            "vpcRouteEntriesPerTable",
+            "vpnRouteEntriesPerGateway",
+        ]);
+        assert.deepEqual([hubAndSpoke.summaryCidrs.type, hubAndSpoke.summaryCidrs.items], ["array", { type: "string", plain: true }]);
     });
 
     it("constructs the YAML example's VpnSite through the provider and registers its resources", async () => {
