@@ -4,6 +4,7 @@ import { DocumentationAddressPool, ID_PREFIXES, resourceId, routeTableId, router
 import { TYPES, isDualTunnelGateway } from "./rules";
 import { cmsOutputs } from "./cms";
 import { ecsOutputs } from "./ecs";
+import { natOutputs, vpcOfRouteTable } from "./nat";
 import { EmulatorState } from "./state";
 import { tlsOutputs } from "./tls";
 
@@ -128,7 +129,7 @@ export function createOutputs(
             return { id: `${inputs.vpnGatewayId}:${inputs.nextHop}:${inputs.routeDest}`, outputs: { ...inputs, status: "published" } };
         case TYPES.vpcRoute: {
             // The provider's id format: <route_table_id>:<router_id>:<destination>:<nexthop_type>:<nexthop_id>.
-            const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId);
+            const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId) ?? vpcOfRouteTable(state, inputs.routeTableId);
             return {
                 id: `${inputs.routeTableId}:${vpc?.outputs.routerId}:${inputs.destinationCidrblock}:${inputs.nexthopType}:${inputs.nexthopId}`,
                 outputs: { ...inputs, status: "Available" },
@@ -139,6 +140,10 @@ export function createOutputs(
             return { id: "none", outputs: { ...inputs, result, bcryptHash: "" } };
         }
         default: {
+            const natCreated = natOutputs(type, region, urn, inputs, state);
+            if (natCreated) {
+                return natCreated;
+            }
             const cmsCreated = cmsOutputs(type, inputs);
             if (cmsCreated) {
                 return cmsCreated;

@@ -7,6 +7,7 @@
 import * as ipaddr from "ipaddr.js";
 import { CMS_TYPES, validateCms } from "./cms";
 import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
+import { NAT_TYPES, validateNat, validateNatNextHop, vpcOfRouteTable } from "./nat";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 import { TLS_TYPES, validateTls } from "./tls";
 
@@ -22,6 +23,7 @@ export const TYPES = {
     ...ECS_TYPES,
     ...TLS_TYPES,
     ...CMS_TYPES,
+    ...NAT_TYPES,
 } as const;
 
 export interface CreateRequest {
@@ -125,6 +127,7 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
             return validateVpcRoute(request, state);
         default:
             validateCms(request.type, request.inputs, state);
+            validateNat(request.type, request.inputs, state);
             validateTls(request.type, request.inputs);
             return validateEcs(request.type, request.region, request.inputs, state);
     }
@@ -389,7 +392,7 @@ function validateVpnRoute(request: CreateRequest, state: EmulatorState): void {
 // CreateRouteEntry: a custom route in a VPC route table.
 function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
-    const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId);
+    const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId) ?? vpcOfRouteTable(state, inputs.routeTableId);
     if (!vpc) {
         fail("InvalidRouteTableId.NotFound", `The specified route table (${inputs.routeTableId}) does not exist.`);
     }
@@ -406,6 +409,9 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     }
     if (inputs.nexthopType === "Instance") {
         validateInstanceNextHop(inputs, vpc, state);
+    }
+    if (inputs.nexthopType === "NatGateway") {
+        validateNatNextHop(inputs, vpc, state);
     }
     if (overlap(dest, vpc.outputs.cidrBlock) && within(vpc.outputs.cidrBlock, dest)) {
         for (const vsw of state.ofType(TYPES.vswitch)) {

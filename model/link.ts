@@ -11,6 +11,7 @@ import {
 import { cidrSyntaxError, hasHostBits, isIpv4Address, overlaps, parseCidr } from "./cidr";
 import { Finding } from "./findings";
 import { IpsecProfile, IpsecProfileInput, resolveProfile } from "./profile";
+import { pickTranslationBlocks } from "./translation";
 
 /** The peer devices and daemons whose configuration is rendered from the link. */
 export const PeerPlatform = {
@@ -142,7 +143,7 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
                         field: at("peerSubnets"),
                         value: p,
                         message: `the peer network ${p} overlaps the Alibaba-side network ${a}; routes on both ends would point into themselves.`,
-                        fix: `renumber one side, or narrow ${at("peerSubnets")} so it does not include ${a}.`,
+                        fix: `renumber one side, or narrow ${at("peerSubnets")} so it does not include ${a}, or (a VpnSite link) keep both and translate: ${translationHint(path, spec, a, p)}.`,
                     });
                 }
             }
@@ -185,6 +186,13 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
         spec.psk.forEach((psk, i) => findings.push(...validatePsk(psk, `${at("psks")}[${i}]`, site)));
     }
     return { spec, profile, routingMode, findings };
+}
+
+/** The translation a VpnSite would pick for an overlapping link with nothing else in its network (model/translation.ts). */
+function translationHint(path: string, spec: LinkSpec, alibaba: string, peer: string): string {
+    const used = [...(spec.alibabaSubnets ?? []), ...(spec.peerSubnets ?? [])].filter((b) => !cidrSyntaxError(b));
+    const { alibabaBlock, peerBlock } = pickTranslationBlocks(used, alibaba, peer);
+    return `set ${path}.translation to { alibabaBlock: "${alibabaBlock}", peerBlock: "${peerBlock}" } (a VPC NAT gateway presents ${alibaba} as ${alibabaBlock}, the peer maps ${peer} to ${peerBlock})`;
 }
 
 /** Why a VPN gateway route to `block` is refused (0.0.0.0/0, or inside Alibaba's 100.64.0.0/10), or undefined. */
@@ -248,6 +256,20 @@ export interface ResolvedLink extends PeerDeviceDetails {
     peerSubnets: string[];
     /** One tunnel (legacy single-tunnel gateway) or two (master first, then slave). */
     tunnels: ResolvedTunnel[];
+    /**
+     * Overlapping networks: the subnets above are the translated blocks. alibabaSubnets is how the VPC (alibabaReal)
+     * appears; peerMap the peer's own networks it must map 1:1 (empty when Alibaba's side suffices).
+     */
+    translation?: ResolvedTranslation;
+}
+
+/** A translated link as the peer's renderer needs it (model/translation.ts). */
+export interface ResolvedTranslation {
+    alibabaReal: string;
+    alibabaBlock: string;
+    peerMap: Array<{ real: string; translated: string }>;
+    /** Why the peer translates (or not), one sentence. */
+    peerReason: string;
 }
 
 /** Which kind of device the vendor CLI renderers write for. */

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { hubAndSpokeFromStackConfig } from "./hubAndSpoke";
 import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
 import { openvpnMeshFromStackConfig } from "./openvpnMesh";
+import { overlapFromStackConfig } from "./overlap";
 
 export { ScenarioResult } from "./hypermotion";
 
@@ -10,6 +11,7 @@ export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) 
     hypermotion: hypermotionFromStackConfig,
     "hub-and-spoke": hubAndSpokeFromStackConfig,
     "openvpn-mesh": openvpnMeshFromStackConfig,
+    overlap: overlapFromStackConfig,
 };
 
 export function runScenario(name: string, opts?: pulumi.ComponentResourceOptions): ScenarioResult {
