@@ -8,6 +8,7 @@ import { hypermotionScenario } from "./hypermotion";
 import { libreswanScenario } from "./libreswan";
 import { mismatchScenario } from "./mismatch";
 import { openvpnMeshScenario } from "./openvpnMesh";
+import { overlapScenario } from "./overlap";
 
 export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [hypermotionScenario.name]: hypermotionScenario,
@@ -18,5 +19,6 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [failoverIkev2Scenario.name]: failoverIkev2Scenario,
     [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
+    [overlapScenario.name]: overlapScenario,
     [faultDpdScenario.name]: faultDpdScenario,
 };
