@@ -9,6 +9,7 @@ export * from "./model";
 export * from "./model/openvpn";
 export { HubPlan, HubSpec, planHub } from "./model/hub";
 export { LinkPlan, LinkPlanInput, SitePlan, SitePlanInput, checkLink, planLink, planVpnSite } from "./model/site";
+export { LinkTranslationSpec, PeerTranslation, TranslationPlan, planTranslation, pickTranslationBlocks } from "./model/translation";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";
 export { CHECK_CODES, CheckOptions, checkElements, checkNetwork, checkTopology, checkTopologyOrThrow } from "./checks";
 export {
