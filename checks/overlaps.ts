@@ -88,7 +88,8 @@ function translationOffer(topology: Topology, a: Owned, b: Owned, offered: strin
     const vpcOf = (o: Owned) => topology.sites.find((s) => s.kind === "alibaba" && s.name === o.owner && s.vpc.cidr === o.cidr);
     const [vpcBlock, peerBlock] = vpcOf(a) ? [a, b] : vpcOf(b) ? [b, a] : [undefined, undefined];
     const connection = vpcBlock && peerBlock && topology.connections.find((c) => c.site === vpcBlock.owner && c.peer === peerBlock.owner);
-    if (!vpcBlock || !peerBlock || !connection) {
+    // The planner maps the peer's overlapping remote subnet; a network the selectors do not carry is a routing mistake, not this.
+    if (!vpcBlock || !peerBlock || !connection || !connection.remoteSubnets.blocks.some((b) => b.cidr === peerBlock.cidr)) {
         return ".";
     }
     const { alibabaBlock, peerBlock: translated } = pickTranslationBlocks([...everythingUsed(topology), ...offered], vpcBlock.cidr, peerBlock.cidr);

@@ -11,7 +11,6 @@ import {
 import { cidrSyntaxError, hasHostBits, isIpv4Address, overlaps, parseCidr } from "./cidr";
 import { Finding } from "./findings";
 import { IpsecProfile, IpsecProfileInput, resolveProfile } from "./profile";
-import { pickTranslationBlocks } from "./translation";
 
 /** The peer devices and daemons whose configuration is rendered from the link. */
 export const PeerPlatform = {
@@ -143,7 +142,7 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
                         field: at("peerSubnets"),
                         value: p,
                         message: `the peer network ${p} overlaps the Alibaba-side network ${a}; routes on both ends would point into themselves.`,
-                        fix: `renumber one side, or narrow ${at("peerSubnets")} so it does not include ${a}, or (a VpnSite link) keep both and translate: ${translationHint(path, spec, a, p)}.`,
+                        fix: `renumber one side, or narrow ${at("peerSubnets")} so it does not include ${a}.`,
                     });
                 }
             }
@@ -186,13 +185,6 @@ export function validateLink(spec: LinkSpec, path: string): ValidatedLink {
         spec.psk.forEach((psk, i) => findings.push(...validatePsk(psk, `${at("psks")}[${i}]`, site)));
     }
     return { spec, profile, routingMode, findings };
-}
-
-/** The translation a VpnSite would pick for an overlapping link with nothing else in its network (model/translation.ts). */
-function translationHint(path: string, spec: LinkSpec, alibaba: string, peer: string): string {
-    const used = [...(spec.alibabaSubnets ?? []), ...(spec.peerSubnets ?? [])].filter((b) => !cidrSyntaxError(b));
-    const { alibabaBlock, peerBlock } = pickTranslationBlocks(used, alibaba, peer);
-    return `set ${path}.translation to { alibabaBlock: "${alibabaBlock}", peerBlock: "${peerBlock}" } (a VPC NAT gateway presents ${alibaba} as ${alibabaBlock}, the peer maps ${peer} to ${peerBlock})`;
 }
 
 /** Why a VPN gateway route to `block` is refused (0.0.0.0/0, or inside Alibaba's 100.64.0.0/10), or undefined. */

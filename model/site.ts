@@ -7,13 +7,13 @@ import { everythingUsed } from "../checks/overlaps";
 import { RENDERERS, peerCaveats, peerObjection } from "../renderers";
 import { TunnelRole } from "./alibaba";
 import { AlibabaIkeConfig, AlibabaIpsecConfig, alibabaIkeConfig, alibabaIpsecConfig } from "./alibabaConnection";
-import { cidrSyntaxError, coveredBy, coveredByUnion } from "./cidr";
+import { cidrSyntaxError, contains, coveredBy, coveredByUnion, parseCidr } from "./cidr";
 import { Finding } from "./findings";
 import { HubPlan, HubSpec, TunnelMode, checkHubArgs, planHub } from "./hub";
 import { LinkSpec, PeerDeviceDetails, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
 import { IpsecProfileInput } from "./profile";
 import { Block, BlockList, Topology, WellKnownRange, blockList } from "./topology";
-import { LinkTranslationSpec, TranslationPlan, planTranslation } from "./translation";
+import { LinkTranslationSpec, TranslationPlan, pickTranslationBlocks, planTranslation } from "./translation";
 
 export interface HealthCheckSpec {
     /** Source address of the probes: an address in the VPC. */
@@ -408,6 +408,7 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
     const links = input.links.map((link, i) => translatedLink(link, translations.plans[i]));
     const effective: SitePlanInput = { ...input, links };
     const checked = links.map((link, i) => checkLink(gateway, link.name, { ...link, configPath: linkPath(link, i), routesCheckedByTopology: true }));
+    offerTranslations(input, hub, linkPath, checked);
     checked.forEach((c) => findings.push(...c.findings));
     const topology = siteTopology(name, effective, hub, linkPath);
     translationSources(topology, links, translations.plans, linkPath);
@@ -475,15 +476,59 @@ function planTranslations(input: SitePlanInput, hub: HubPlan, linkPath: (link: S
     return { plans, findings };
 }
 
+/**
+ * An untranslated link whose peer overlaps the VPC (link.subnets-overlap): its fix also offers translation, with the
+ * exact blocks planTranslations would pick for it.
+ */
+function offerTranslations(input: SitePlanInput, hub: HubPlan, linkPath: (link: SiteLinkInput, i: number) => string, checked: Array<{ findings: Finding[] }>): void {
+    let used: string[] | undefined;
+    const offered: string[] = [];
+    checked.forEach((c, i) => {
+        const link = input.links[i];
+        for (const f of c.findings) {
+            if (f.code !== "link.subnets-overlap" || link.translation || typeof f.value !== "string" || cidrSyntaxError(input.hub.vpcCidr)) {
+                continue;
+            }
+            used ??= everythingUsed(siteTopology(input.hub.configPath ?? "", input, hub, linkPath));
+            const { alibabaBlock, peerBlock } = pickTranslationBlocks([...used, ...offered], input.hub.vpcCidr, f.value);
+            if (!alibabaBlock || !peerBlock) {
+                continue;
+            }
+            offered.push(alibabaBlock, peerBlock);
+            const path = linkPath(link, i);
+            f.fix =
+                f.fix.replace(/\.$/, "") +
+                `, or keep both and translate: set ${path}.translation to { alibabaBlock: "${alibabaBlock}", peerBlock: "${peerBlock}" } ` +
+                `(a VPC NAT gateway presents ${input.hub.vpcCidr} as ${alibabaBlock}, the peer maps its ${f.value} to ${peerBlock}; ` +
+                `list the VPC hosts the peer must reach in ${path}.translation.exposedHosts).`;
+        }
+    });
+}
+
+/** `block` moved from inside `real` to the same place inside `translated` (same size): a 1:1 map. */
+function mappedBlock(block: string, real: string, translated: string): string {
+    const value = parseCidr(block).first - parseCidr(real).first + parseCidr(translated).first;
+    return `${[24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join(".")}/${parseCidr(block).prefix}`;
+}
+
 /** A link as its connection and routes carry it: the translated blocks on both sides. */
 function translatedLink(link: SiteLinkInput, translation: TranslationPlan | undefined): SiteLinkInput {
     if (!translation) {
         return link;
     }
+    // Routes the user wrote to the peer's real networks go to their translated addresses; anything else stays as
+    // written, and the route checks judge it against the translated selectors (seed 004).
+    const translate = (blocks: string[] | undefined) =>
+        blocks?.map((b) => {
+            const map = cidrSyntaxError(b) ? undefined : translation.peerMap.find((m) => contains(m.real, b));
+            return map ? mappedBlock(b, map.real, map.translated) : b;
+        });
     return {
         ...link,
         alibabaSubnets: [translation.alibabaBlock],
         peerSubnets: translation.peerSubnets,
+        vpcRouteDestinations: translate(link.vpcRouteDestinations),
+        gatewayRouteDestinations: translate(link.gatewayRouteDestinations),
         // The NAT IP CIDR lies outside the VPC on purpose: it reaches the gateway through the NAT gateway.
         transitSubnets: [...(link.transitSubnets ?? []), translation.alibabaBlock],
     };

@@ -6,8 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { VpnSite, VpnSiteArgs } from "../components/vpnSite";
 import { IpsecProfileInput } from "../model/profile";
-import { PeerTranslation } from "../model/translation";
-import { peerPlatformSchema, profileSchema, readConfig, vswitchIndexByName, vswitchSchema } from "./config";
+import { LinkTranslationSpec } from "../model/translation";
+import { peerPlatformSchema, profileSchema, readConfig, translationSchema, vswitchIndexByName, vswitchSchema } from "./config";
 import { ScenarioResult } from "./hypermotion";
 
 export const overlapSchema = z
@@ -32,16 +32,7 @@ export const overlapSchema = z
                 /** The partner's real networks (they overlap the VPC: that is the point). */
                 networks: z.array(z.string()).min(1),
                 profile: profileSchema.optional(),
-                translation: z
-                    .object({
-                        alibabaBlock: z.string().optional(),
-                        peerBlock: z.string().optional(),
-                        exposedHosts: z.array(z.string()).optional(),
-                        peerTranslation: z.enum(Object.values(PeerTranslation) as [PeerTranslation, ...PeerTranslation[]]).optional(),
-                        vswitch: z.string().optional(),
-                    })
-                    .strict()
-                    .optional(),
+                translation: translationSchema.optional(),
             })
             .strict(),
     })
@@ -78,7 +69,7 @@ export function overlapSiteArgs(config: OverlapConfig): VpnSiteArgs {
                 profile: partner.profile as IpsecProfileInput | undefined,
                 peerPlatforms: [partner.device],
                 configPath: partnerPath,
-                translation: partner.translation,
+                translation: partner.translation as LinkTranslationSpec | undefined,
             },
         ],
     };

@@ -37,6 +37,13 @@ describe("VpnSite: translated links (overlapping networks)", () => {
         assert.deepEqual(link.peerPlatforms, ["strongswan"]);
     });
 
+    it("moves routes written to the peer's real networks to their translated addresses", () => {
+        const { plan, findings } = planSite("hub", site([partner({ vpcRouteDestinations: ["10.10.5.0/24"], gatewayRouteDestinations: ["10.10.0.0/16"] })]));
+        assert.deepEqual(errors(findings), []);
+        assert.deepEqual(plan!.links[0].vpcRoutes.map((r) => r.destination), ["172.21.5.0/24"]);
+        assert.deepEqual(plan!.links[0].gatewayRoutes.map((r) => r.destination), ["172.21.0.0/16"]);
+    });
+
     it("without translation, the overlap check's fix offers exactly the blocks the planner then picks", () => {
         const { plan, findings } = planSite("hub", site([partner({ translation: undefined })]));
         assert.equal(plan, undefined);
@@ -85,8 +92,14 @@ describe("VpnSite: translated links (overlapping networks)", () => {
         ],
         ["a peer that will not translate although it overlaps the VPC", [partner({ translation: { peerTranslation: "none" } })], "translation.peer-must-translate", "hub.links[0].translation.peerTranslation", /remove hub\.links\[0\]\.translation\.peerTranslation/],
         ["a peer block of another size", [partner({ translation: { peerBlock: "172.21.0.0/24" } })], "translation.peer-block-size", "hub.links[0].translation.peerBlock", /a free \/16, e\.g\. 172\.21\.0\.0\/16/],
-        // Seed 004 on the translated routes: a VPC route to the real block is outside the translated selectors.
-        ["a VPC route to the peer's real block (a loop)", [partner({ vpcRouteDestinations: ["10.10.0.0/16"] })], "route.outside-remote-subnets", "hub.links[0].vpcRouteDestinations[0]", /172\.21\.0\.0\/16/],
+        // Seed 004 on the translated routes: a VPC route the translated selectors do not carry loops in the VPC.
+        [
+            "a VPC route outside the translated selectors (a loop)",
+            [partner({ vpcRouteDestinations: ["10.10.5.0/24", "192.168.99.0/24"] })],
+            "route.outside-remote-subnets",
+            "hub.links[0].vpcRouteDestinations[1]",
+            /remote subnets \(172\.21\.0\.0\/16\)/,
+        ],
     ];
     for (const [what, links, code, field, fix] of refused) {
         it(`refuses ${what} before anything is registered (${code})`, async () => {
