@@ -251,6 +251,12 @@ function validateForwardEntry(inputs: Record<string, any>, state: EmulatorState)
         fail("IllegalParam.InternalIp", `The internal IP ${inputs.internalIp} is not an address of the NAT gateway's VPC ${vpc?.inputs.cidrBlock}. (modelled code)`);
     }
     for (const other of state.ofType(NAT_TYPES.forwardEntry)) {
+        // CreateForwardEntry: "The combinations of IpProtocol, InternalIp, and InternalPort must be unique"
+        // (https://www.alibabacloud.com/help/doc-detail/36058.htm).
+        const same = (k: string) => other.inputs[k] === inputs[k];
+        if (same("forwardTableId") && same("ipProtocol") && same("internalIp") && same("internalPort")) {
+            fail("Forbidden.InternalIp.AlreadyUsed", `${inputs.internalIp} (${inputs.ipProtocol}/${inputs.internalPort}) already has a DNAT entry in ${inputs.forwardTableId}: IpProtocol, InternalIp and InternalPort must be unique (CreateForwardEntry). (modelled code)`);
+        }
         if (other.inputs.forwardTableId === inputs.forwardTableId && other.inputs.externalIp === inputs.externalIp && (other.inputs.ipProtocol === "any" || inputs.ipProtocol === "any")) {
             fail("Forbidden.ExternalIp.AlreadyUsed", `The NAT IP ${inputs.externalIp} is already mapped by another DNAT entry; IP mapping (any) needs it alone. (modelled code)`);
         }

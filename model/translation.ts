@@ -318,6 +318,27 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
         }
         natIpsNeeded += exposedCount(entry);
     });
+    // CreateForwardEntry: IpProtocol, InternalIp and InternalPort unique per table (https://www.alibabacloud.com/help/doc-detail/36058.htm).
+    const seen = new Map<string, number>();
+    exposed.forEach((entry, i) => {
+        if (!isIpv4Address(entry) && (cidrSyntaxError(entry) || hasHostBits(entry))) {
+            return;
+        }
+        for (const address of exposedAddresses(entry)) {
+            const first = seen.get(address);
+            if (first !== undefined && first !== i) {
+                error(
+                    "translation.duplicate-exposed-host",
+                    `${at("exposedHosts")}[${i}]`,
+                    entry,
+                    `${address} is already exposed by ${at("exposedHosts")}[${first}]; Alibaba takes one DNAT entry per internal address and protocol (CreateForwardEntry).`,
+                    `remove the repeated address from ${at("exposedHosts")}[${i}].`,
+                );
+                return;
+            }
+            seen.set(address, i);
+        }
+    });
     if (natIpsNeeded > MAX_NAT_IPS_PER_VPC_NAT_GATEWAY) {
         error(
             "translation.too-many-nat-ips",

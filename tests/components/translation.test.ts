@@ -90,6 +90,7 @@ describe("VpnSite: translated links (overlapping networks)", () => {
             "hub.links[0].translation.exposedHosts",
             /at most 14 addresses/,
         ],
+        ["the same host exposed twice", [partner({ translation: { exposedHosts: ["10.10.1.10", "10.10.1.8/30"] } })], "translation.duplicate-exposed-host", "hub.links[0].translation.exposedHosts[1]", /10\.10\.1\.10 is already exposed/],
         ["a peer that will not translate although it overlaps the VPC", [partner({ translation: { peerTranslation: "none" } })], "translation.peer-must-translate", "hub.links[0].translation.peerTranslation", /remove hub\.links\[0\]\.translation\.peerTranslation/],
         ["a peer block of another size", [partner({ translation: { peerBlock: "172.21.0.0/24" } })], "translation.peer-block-size", "hub.links[0].translation.peerBlock", /a free \/16, e\.g\. 172\.21\.0\.0\/16/],
         // Seed 004 on the translated routes: a VPC route the translated selectors do not carry loops in the VPC.

@@ -47,6 +47,17 @@ describe("emulator: VPC NAT gateway, NAT IPs, SNAT and DNAT entries", () => {
             /192\.168\.1\.10 is not an address of the NAT gateway's VPC 10\.0\.0\.0\/16/,
         ],
         [
+            "two DNAT entries to the same host and protocol (CreateForwardEntry: IpProtocol, InternalIp, InternalPort unique)",
+            (ngw) => {
+                const cidr = new alicloud.vpc.NatIpCidr("c", { natGatewayId: ngw.id, natIpCidr: "172.20.0.0/24", natIpCidrName: "translated" });
+                const ips = ["172.20.0.2", "172.20.0.3"].map((natIp, i) => new alicloud.vpc.NatIp(`ip${i}`, { natGatewayId: ngw.id, natIpCidr: cidr.natIpCidr, natIp }));
+                const first = new alicloud.vpc.ForwardEntry("f1", { forwardTableId: ngw.forwardTableIds, externalIp: ips[0].natIp, externalPort: "any", internalIp: "10.0.1.10", internalPort: "any", ipProtocol: "any" });
+                new alicloud.vpc.ForwardEntry("f2", { forwardTableId: ngw.forwardTableIds, externalIp: ips[1].natIp, externalPort: "any", internalIp: "10.0.1.10", internalPort: "any", ipProtocol: "any" }, { dependsOn: [first] });
+            },
+            "Forbidden.InternalIp.AlreadyUsed",
+            /10\.0\.1\.10 \(any\/any\) already has a DNAT entry/,
+        ],
+        [
             "an SNAT entry whose address is not one of the gateway's NAT IPs",
             (ngw) => new alicloud.vpc.SnatEntry("s", { snatTableId: ngw.snatTableIds, sourceCidr: "10.0.0.0/16", snatIp: "172.20.0.9" }),
             "InvalidSnatIp.NotFound",
