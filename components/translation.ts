@@ -64,11 +64,20 @@ export function createTranslation(
         child,
     );
     const natIp = (ip: TranslationPlan["snatIp"]) =>
-        new alicloud.vpc.NatIp(ip.resourceName, { natGatewayId: natGateway.id, natIpCidr: natIpCidr.natIpCidr, natIp: ip.address, natIpName: ip.name }, child);
+        new alicloud.vpc.NatIp(
+            ip.resourceName,
+            { natGatewayId: natGateway.id, natIpCidr: natIpCidr.natIpCidr, natIp: ip.address, natIpName: ip.name },
+            child,
+        );
     const snatIp = natIp(plan.snatIp);
     const snatEntry = new alicloud.vpc.SnatEntry(
         plan.snatEntry.resourceName,
-        { snatTableId: natGateway.snatTableIds, sourceCidr: plan.snatEntry.sourceCidr, snatIp: snatIp.natIp, snatEntryName: plan.snatEntry.name },
+        {
+            snatTableId: natGateway.snatTableIds,
+            sourceCidr: plan.snatEntry.sourceCidr,
+            snatIp: snatIp.natIp,
+            snatEntryName: plan.snatEntry.name,
+        },
         { parent, dependsOn: [snatIp] },
     );
     const forwardIps: alicloud.vpc.NatIp[] = [];
@@ -92,7 +101,12 @@ export function createTranslation(
     });
     const routeTable = new alicloud.vpc.RouteTable(
         plan.routeTable.resourceName,
-        { vpcId: refs.vpcId, routeTableName: plan.routeTable.name, associateType: "VSwitch", description: `Routes of the NAT gateway of ${plan.link}` },
+        {
+            vpcId: refs.vpcId,
+            routeTableName: plan.routeTable.name,
+            associateType: "VSwitch",
+            description: `Routes of the NAT gateway of ${plan.link}`,
+        },
         child,
     );
     const routeTableAttachment = new alicloud.vpc.RouteTableAttachment(
@@ -100,16 +114,66 @@ export function createTranslation(
         { vswitchId: refs.vswitchIds[plan.natGateway.vswitch], routeTableId: routeTable.id },
         child,
     );
-    const entry = (resourceName: string, tableId: pulumi.Input<string>, destination: string, nexthopType: string, nexthopId: pulumi.Input<string>, name: string, description: string, deps: pulumi.Resource[]) =>
-        new alicloud.vpc.RouteEntry(resourceName, { routeTableId: tableId, destinationCidrblock: destination, nexthopType, nexthopId, name, description }, { parent, dependsOn: deps });
+    const entry = (
+        resourceName: string,
+        tableId: pulumi.Input<string>,
+        destination: string,
+        nexthopType: string,
+        nexthopId: pulumi.Input<string>,
+        name: string,
+        description: string,
+        deps: pulumi.Resource[],
+    ) =>
+        new alicloud.vpc.RouteEntry(
+            resourceName,
+            { routeTableId: tableId, destinationCidrblock: destination, nexthopType, nexthopId, name, description },
+            { parent, dependsOn: deps },
+        );
     const routes = [
         ...vpcRoutes.map((r) =>
-            entry(r.resourceName, refs.routeTableId, r.destination, "NatGateway", natGateway.id, r.name, `${r.description}, translated by NAT gateway ${plan.natGateway.name}`, [snatEntry, ...after]),
+            entry(
+                r.resourceName,
+                refs.routeTableId,
+                r.destination,
+                "NatGateway",
+                natGateway.id,
+                r.name,
+                `${r.description}, translated by NAT gateway ${plan.natGateway.name}`,
+                [snatEntry, ...after],
+            ),
         ),
-        entry(`${plan.natGateway.resourceName}-route-back`, refs.routeTableId, plan.alibabaBlock, "NatGateway", natGateway.id, `${plan.link}-translated`, `${plan.alibabaBlock} (the VPC as ${plan.link} sees it) to its NAT gateway`, [natIpCidr, ...forwardEntries]),
+        entry(
+            `${plan.natGateway.resourceName}-route-back`,
+            refs.routeTableId,
+            plan.alibabaBlock,
+            "NatGateway",
+            natGateway.id,
+            `${plan.link}-translated`,
+            `${plan.alibabaBlock} (the VPC as ${plan.link} sees it) to its NAT gateway`,
+            [natIpCidr, ...forwardEntries],
+        ),
     ];
     const natTableRoutes = vpcRoutes.map((r) =>
-        entry(`${r.resourceName}-from-nat`, routeTable.id, r.destination, "VpnGateway", refs.vpnGatewayId, `${r.name}-nat`, `${r.description} (from NAT gateway ${plan.natGateway.name})`, [routeTableAttachment, ...after]),
+        entry(
+            `${r.resourceName}-from-nat`,
+            routeTable.id,
+            r.destination,
+            "VpnGateway",
+            refs.vpnGatewayId,
+            `${r.name}-nat`,
+            `${r.description} (from NAT gateway ${plan.natGateway.name})`,
+            [routeTableAttachment, ...after],
+        ),
     );
-    return { natGateway, natIpCidr, natIps: [snatIp, ...forwardIps], snatEntry, forwardEntries, routeTable, routeTableAttachment, vpcRoutes: routes, natTableRoutes };
+    return {
+        natGateway,
+        natIpCidr,
+        natIps: [snatIp, ...forwardIps],
+        snatEntry,
+        forwardEntries,
+        routeTable,
+        routeTableAttachment,
+        vpcRoutes: routes,
+        natTableRoutes,
+    };
 }

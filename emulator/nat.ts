@@ -47,7 +47,9 @@ function range(text: unknown): { first: number; last: number; prefix: number; ca
 }
 
 function address(text: unknown): number | undefined {
-    return typeof text === "string" && ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text).octets.reduce((acc, o) => acc * 256 + o, 0) : undefined;
+    return typeof text === "string" && ipaddr.IPv4.isValidFourPartDecimal(text)
+        ? ipaddr.IPv4.parse(text).octets.reduce((acc, o) => acc * 256 + o, 0)
+        : undefined;
 }
 
 const inside = (outer: string, first: number, last: number) => {
@@ -74,7 +76,9 @@ function vpcOfNatGateway(state: EmulatorState, gateway: RecordedResource): Recor
 
 /** The gateway whose SNAT (or forward) table has this id. */
 function gatewayOfTable(state: EmulatorState, tableId: unknown, field: "snatTableIds" | "forwardTableIds"): RecordedResource | undefined {
-    return state.ofType(NAT_TYPES.natGateway).find((g) => typeof tableId === "string" && String(g.outputs[field]).split(",").includes(tableId));
+    return state
+        .ofType(NAT_TYPES.natGateway)
+        .find((g) => typeof tableId === "string" && String(g.outputs[field]).split(",").includes(tableId));
 }
 
 /** The NAT IPs recorded on a gateway. */
@@ -123,10 +127,16 @@ function validateNatGateway(inputs: Record<string, any>, state: EmulatorState): 
         fail("InvalidVpcId.NotFound", `The specified VPC (${inputs.vpcId}) does not exist.`);
     }
     if (inputs.networkType !== undefined && !["internet", "intranet"].includes(inputs.networkType)) {
-        fail("IllegalParam.NetworkType", `NetworkType ${inputs.networkType} is invalid. Valid values: internet, intranet. (provider: network_type)`);
+        fail(
+            "IllegalParam.NetworkType",
+            `NetworkType ${inputs.networkType} is invalid. Valid values: internet, intranet. (provider: network_type)`,
+        );
     }
     if (inputs.natType !== undefined && inputs.natType !== "Enhanced") {
-        fail("IllegalParam.NatType", `NatType ${inputs.natType} is invalid: only Enhanced NAT gateways can be created. (provider: nat_type, Normal refused since 1.137.0)`);
+        fail(
+            "IllegalParam.NatType",
+            `NatType ${inputs.natType} is invalid: only Enhanced NAT gateways can be created. (provider: nat_type, Normal refused since 1.137.0)`,
+        );
     }
     // An enhanced NAT gateway lives in a vSwitch of its VPC (provider: vswitch_id; CreateNatGateway VSwitchId).
     const vswitch = typeof inputs.vswitchId === "string" ? state.findById(inputs.vswitchId) : undefined;
@@ -137,7 +147,10 @@ function validateNatGateway(inputs: Record<string, any>, state: EmulatorState): 
         fail("InvalidVSwitchId.NotBelongToVpc", `The vSwitch ${vswitch.id} is not in VPC ${vpc.id}. (modelled)`);
     }
     if (state.ofType(NAT_TYPES.natGateway).filter((g) => g.inputs.vpcId === vpc.id).length >= MAX_NAT_GATEWAYS_PER_VPC) {
-        fail("QuotaExceeded.NatGateway", `VPC ${vpc.id} already has ${MAX_NAT_GATEWAYS_PER_VPC} NAT gateways (natgw_quota_nat_num_per_vpc). (modelled code)`);
+        fail(
+            "QuotaExceeded.NatGateway",
+            `VPC ${vpc.id} already has ${MAX_NAT_GATEWAYS_PER_VPC} NAT gateways (natgw_quota_nat_num_per_vpc). (modelled code)`,
+        );
     }
 }
 
@@ -145,7 +158,10 @@ function validateNatGateway(inputs: Record<string, any>, state: EmulatorState): 
 function validateNatIpCidr(inputs: Record<string, any>, state: EmulatorState): void {
     const gateway = natGatewayOf(state, inputs.natGatewayId, "InvalidNatGatewayId.NotFound");
     if (gateway.inputs.networkType !== "intranet") {
-        fail("OperationUnsupported.NetworkType", `NAT IP CIDRs exist only on VPC NAT gateways (networkType intranet); ${gateway.id} is an Internet NAT gateway. (modelled)`);
+        fail(
+            "OperationUnsupported.NetworkType",
+            `NAT IP CIDRs exist only on VPC NAT gateways (networkType intranet); ${gateway.id} is an Internet NAT gateway. (modelled)`,
+        );
     }
     const cidr = inputs.natIpCidr;
     const block = range(cidr);
@@ -160,15 +176,24 @@ function validateNatIpCidr(inputs: Record<string, any>, state: EmulatorState): v
     }
     const vpc = vpcOfNatGateway(state, gateway);
     if (vpc && overlapping(cidr, vpc.inputs.cidrBlock)) {
-        fail("IllegalParam.NatIpCidr", `The NAT IP CIDR ${cidr} overlaps the VPC's ${vpc.inputs.cidrBlock} (CreateNatIpCidr: it must not). (modelled code)`);
+        fail(
+            "IllegalParam.NatIpCidr",
+            `The NAT IP CIDR ${cidr} overlaps the VPC's ${vpc.inputs.cidrBlock} (CreateNatIpCidr: it must not). (modelled code)`,
+        );
     }
     for (const other of state.ofType(NAT_TYPES.natIpCidr)) {
         if (other.inputs.natGatewayId === gateway.id && overlapping(other.inputs.natIpCidr, cidr)) {
-            fail("OperationFailed.NatIpCidrConflict", `The NAT IP CIDR ${cidr} overlaps ${other.inputs.natIpCidr} of ${gateway.id}. (modelled)`);
+            fail(
+                "OperationFailed.NatIpCidrConflict",
+                `The NAT IP CIDR ${cidr} overlaps ${other.inputs.natIpCidr} of ${gateway.id}. (modelled)`,
+            );
         }
     }
     if (typeof inputs.natIpCidrName !== "string" || !/^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9._-]{1,127}$/.test(inputs.natIpCidrName)) {
-        fail("IllegalParam.NatIpCidrName", `NatIpCidrName ${inputs.natIpCidrName} must be 2 to 128 characters, start with a letter, and hold letters, digits, ".", "_", "-". (provider: nat_ip_cidr_name)`);
+        fail(
+            "IllegalParam.NatIpCidrName",
+            `NatIpCidrName ${inputs.natIpCidrName} must be 2 to 128 characters, start with a letter, and hold letters, digits, ".", "_", "-". (provider: nat_ip_cidr_name)`,
+        );
     }
 }
 
@@ -176,9 +201,18 @@ function validateNatIpCidr(inputs: Record<string, any>, state: EmulatorState): v
 function validateNatIp(inputs: Record<string, any>, state: EmulatorState): void {
     const gateway = natGatewayOf(state, inputs.natGatewayId, "InvalidNatGatewayId.NotFound");
     const vswitch = state.findById(gateway.inputs.vswitchId);
-    const cidrs = [...state.ofType(NAT_TYPES.natIpCidr).filter((c) => c.inputs.natGatewayId === gateway.id).map((c) => c.inputs.natIpCidr as string), vswitch?.inputs.cidrBlock].filter(Boolean);
+    const cidrs = [
+        ...state
+            .ofType(NAT_TYPES.natIpCidr)
+            .filter((c) => c.inputs.natGatewayId === gateway.id)
+            .map((c) => c.inputs.natIpCidr as string),
+        vswitch?.inputs.cidrBlock,
+    ].filter(Boolean);
     if (inputs.natIpCidr !== undefined && !cidrs.includes(inputs.natIpCidr)) {
-        fail("InvalidNatIpCidr.NotFound", `The NAT IP CIDR ${inputs.natIpCidr} is not a NAT IP CIDR of ${gateway.id} (it has ${cidrs.join(", ")}). (modelled)`);
+        fail(
+            "InvalidNatIpCidr.NotFound",
+            `The NAT IP CIDR ${inputs.natIpCidr} is not a NAT IP CIDR of ${gateway.id} (it has ${cidrs.join(", ")}). (modelled)`,
+        );
     }
     const value = address(inputs.natIp);
     if (inputs.natIp !== undefined) {
@@ -194,7 +228,10 @@ function validateNatIp(inputs: Record<string, any>, state: EmulatorState): void 
         }
     }
     if (natIpsOf(state, gateway).length >= MAX_NAT_IPS_PER_VPC_NAT_GATEWAY) {
-        fail("QuotaExceeded.NatIp", `${gateway.id} already has ${MAX_NAT_IPS_PER_VPC_NAT_GATEWAY} NAT IPs (natgw_quota_nat_ip_num_per_vpc_nat). (modelled code)`);
+        fail(
+            "QuotaExceeded.NatIp",
+            `${gateway.id} already has ${MAX_NAT_IPS_PER_VPC_NAT_GATEWAY} NAT IPs (natgw_quota_nat_ip_num_per_vpc_nat). (modelled code)`,
+        );
     }
 }
 
@@ -204,7 +241,9 @@ function validateSnatEntry(inputs: Record<string, any>, state: EmulatorState): v
     if (!gateway) {
         fail("InvalidSnatTableId.NotFound", `The specified SNAT table (${inputs.snatTableId}) does not exist.`);
     }
-    const ips = String(inputs.snatIp ?? "").split(",").filter(Boolean);
+    const ips = String(inputs.snatIp ?? "")
+        .split(",")
+        .filter(Boolean);
     const own = natIpsOf(state, gateway).map((ip) => ip.inputs.natIp);
     const foreign = ips.filter((ip) => !own.includes(ip));
     if (ips.length === 0 || foreign.length > 0) {
@@ -220,12 +259,22 @@ function validateSnatEntry(inputs: Record<string, any>, state: EmulatorState): v
             fail("IllegalParam.SourceCidr", `The specified SourceCIDR (${inputs.sourceCidr}) is invalid. (modelled)`);
         }
         if (vpc && !inside(vpc.inputs.cidrBlock, block.first, block.last)) {
-            fail("IllegalParam.SourceCidr", `The source ${inputs.sourceCidr} is outside the NAT gateway's VPC ${vpc.inputs.cidrBlock} (CreateSnatEntry: sources are in the NAT gateway's VPC). (modelled code)`);
+            fail(
+                "IllegalParam.SourceCidr",
+                `The source ${inputs.sourceCidr} is outside the NAT gateway's VPC ${vpc.inputs.cidrBlock} (CreateSnatEntry: sources are in the NAT gateway's VPC). (modelled code)`,
+            );
         }
     }
     for (const other of state.ofType(NAT_TYPES.snatEntry)) {
-        if (other.inputs.snatTableId === inputs.snatTableId && ((inputs.sourceCidr && other.inputs.sourceCidr === inputs.sourceCidr) || (inputs.sourceVswitchId && other.inputs.sourceVswitchId === inputs.sourceVswitchId))) {
-            fail("Forbidden.SourceCidr.AlreadyUsed", `The source ${inputs.sourceCidr ?? inputs.sourceVswitchId} already has an SNAT entry in ${inputs.snatTableId} (CreateSnatEntry: each source in one entry only). (modelled code)`);
+        if (
+            other.inputs.snatTableId === inputs.snatTableId &&
+            ((inputs.sourceCidr && other.inputs.sourceCidr === inputs.sourceCidr) ||
+                (inputs.sourceVswitchId && other.inputs.sourceVswitchId === inputs.sourceVswitchId))
+        ) {
+            fail(
+                "Forbidden.SourceCidr.AlreadyUsed",
+                `The source ${inputs.sourceCidr ?? inputs.sourceVswitchId} already has an SNAT entry in ${inputs.snatTableId} (CreateSnatEntry: each source in one entry only). (modelled code)`,
+            );
         }
     }
 }
@@ -248,21 +297,44 @@ function validateForwardEntry(inputs: Record<string, any>, state: EmulatorState)
     const vpc = vpcOfNatGateway(state, gateway);
     const target = address(inputs.internalIp);
     if (target === undefined || (vpc && !inside(vpc.inputs.cidrBlock, target, target))) {
-        fail("IllegalParam.InternalIp", `The internal IP ${inputs.internalIp} is not an address of the NAT gateway's VPC ${vpc?.inputs.cidrBlock}. (modelled code)`);
+        fail(
+            "IllegalParam.InternalIp",
+            `The internal IP ${inputs.internalIp} is not an address of the NAT gateway's VPC ${vpc?.inputs.cidrBlock}. (modelled code)`,
+        );
     }
     for (const other of state.ofType(NAT_TYPES.forwardEntry)) {
         // CreateForwardEntry: "The combinations of IpProtocol, InternalIp, and InternalPort must be unique"
         // (https://www.alibabacloud.com/help/doc-detail/36058.htm).
         const same = (k: string) => other.inputs[k] === inputs[k];
         if (same("forwardTableId") && same("ipProtocol") && same("internalIp") && same("internalPort")) {
-            fail("Forbidden.InternalIp.AlreadyUsed", `${inputs.internalIp} (${inputs.ipProtocol}/${inputs.internalPort}) already has a DNAT entry in ${inputs.forwardTableId}: IpProtocol, InternalIp and InternalPort must be unique (CreateForwardEntry). (modelled code)`);
+            fail(
+                "Forbidden.InternalIp.AlreadyUsed",
+                `${inputs.internalIp} (${inputs.ipProtocol}/${inputs.internalPort}) already has a DNAT entry in ${inputs.forwardTableId}: IpProtocol, InternalIp and InternalPort must be unique (CreateForwardEntry). (modelled code)`,
+            );
         }
-        if (other.inputs.forwardTableId === inputs.forwardTableId && other.inputs.externalIp === inputs.externalIp && (other.inputs.ipProtocol === "any" || inputs.ipProtocol === "any")) {
-            fail("Forbidden.ExternalIp.AlreadyUsed", `The NAT IP ${inputs.externalIp} is already mapped by another DNAT entry; IP mapping (any) needs it alone. (modelled code)`);
+        if (
+            other.inputs.forwardTableId === inputs.forwardTableId &&
+            other.inputs.externalIp === inputs.externalIp &&
+            (other.inputs.ipProtocol === "any" || inputs.ipProtocol === "any")
+        ) {
+            fail(
+                "Forbidden.ExternalIp.AlreadyUsed",
+                `The NAT IP ${inputs.externalIp} is already mapped by another DNAT entry; IP mapping (any) needs it alone. (modelled code)`,
+            );
         }
     }
-    if (state.ofType(NAT_TYPES.snatEntry).some((s) => gateway.outputs.snatTableIds === s.inputs.snatTableId && String(s.inputs.snatIp).split(",").includes(inputs.externalIp))) {
-        fail("Forbidden.ExternalIp.UsedBySnat", `The NAT IP ${inputs.externalIp} is the SNAT address; IP mapping needs an address of its own. (modelled)`);
+    if (
+        state
+            .ofType(NAT_TYPES.snatEntry)
+            .some(
+                (s) =>
+                    gateway.outputs.snatTableIds === s.inputs.snatTableId && String(s.inputs.snatIp).split(",").includes(inputs.externalIp),
+            )
+    ) {
+        fail(
+            "Forbidden.ExternalIp.UsedBySnat",
+            `The NAT IP ${inputs.externalIp} is the SNAT address; IP mapping needs an address of its own. (modelled)`,
+        );
     }
 }
 
@@ -290,12 +362,21 @@ function validateAttachment(inputs: Record<string, any>, state: EmulatorState): 
         fail("IncorrectVpcStatus", `The vSwitch ${vswitch.id} and the route table ${table.id} are in different VPCs. (modelled)`);
     }
     if (state.ofType(NAT_TYPES.routeTableAttachment).some((a) => a.inputs.vswitchId === vswitch.id)) {
-        fail("OperationFailed.VSwitchAlreadyAssociated", `The vSwitch ${vswitch.id} is already associated with a custom route table. (modelled)`);
+        fail(
+            "OperationFailed.VSwitchAlreadyAssociated",
+            `The vSwitch ${vswitch.id} is already associated with a custom route table. (modelled)`,
+        );
     }
 }
 
 /** The ids and outputs Alibaba (through the provider) returns for a NAT resource; undefined for other types. */
-export function natOutputs(type: string, region: string, urn: string, inputs: Record<string, any>, state: EmulatorState): { id: string; outputs: Record<string, any> } | undefined {
+export function natOutputs(
+    type: string,
+    region: string,
+    urn: string,
+    inputs: Record<string, any>,
+    state: EmulatorState,
+): { id: string; outputs: Record<string, any> } | undefined {
     const id = (prefix: string) => resourceId(prefix, region, urn);
     switch (type) {
         case NAT_TYPES.natGateway: {

@@ -23,7 +23,10 @@ export function vpcNatRules(state: EmulatorState, vpcId: string): VpcNatRules | 
     if (!gateway) {
         return undefined;
     }
-    const natCidrs = state.ofType(TYPES.natIpCidr).filter((c) => c.inputs.natGatewayId === gateway.id).map((c) => c.inputs.natIpCidr as string);
+    const natCidrs = state
+        .ofType(TYPES.natIpCidr)
+        .filter((c) => c.inputs.natGatewayId === gateway.id)
+        .map((c) => c.inputs.natIpCidr as string);
     const destinations = state
         .ofType(TYPES.vpcRoute)
         .filter((r) => r.inputs.nexthopType === "NatGateway" && r.inputs.nexthopId === gateway.id)
@@ -48,7 +51,9 @@ export function vpcNatRules(state: EmulatorState, vpcId: string): VpcNatRules | 
         "table ip alibaba_vpc_nat {",
         "    chain postrouting {",
         "        type nat hook postrouting priority srcnat; policy accept;",
-        ...snat.filter((s) => s.destinations.length > 0).map((s) => `        ip saddr ${s.sourceCidr} ip daddr ${set(s.destinations)} snat to ${s.snatIp}`),
+        ...snat
+            .filter((s) => s.destinations.length > 0)
+            .map((s) => `        ip saddr ${s.sourceCidr} ip daddr ${set(s.destinations)} snat to ${s.snatIp}`),
         "    }",
         "    chain prerouting {",
         "        type nat hook prerouting priority dstnat; policy accept;",

@@ -403,12 +403,12 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
     const hub = planHub(name, input.hub);
     // Translated links (overlapping networks): planned on the untranslated network, so the blocks they pick are the
     // ones the overlap check's fix offers; from then on the link carries the translated blocks everywhere.
-    const translations = planTranslations(input, hub, linkPath);
+    const translations = planTranslations(name, input, hub, linkPath);
     findings.push(...translations.findings);
     const links = input.links.map((link, i) => translatedLink(link, translations.plans[i]));
     const effective: SitePlanInput = { ...input, links };
     const checked = links.map((link, i) => checkLink(gateway, link.name, { ...link, configPath: linkPath(link, i), routesCheckedByTopology: true }));
-    offerTranslations(input, hub, linkPath, checked);
+    offerTranslations(name, input, hub, linkPath, checked);
     checked.forEach((c) => findings.push(...c.findings));
     const topology = siteTopology(name, effective, hub, linkPath);
     translationSources(topology, links, translations.plans, linkPath);
@@ -434,11 +434,16 @@ type SiteLinkInput = SitePlanInput["links"][number];
 export const TRANSLATING_PLATFORMS: PeerPlatform[] = ["strongswan"];
 
 /** Every translated link's plan (undefined for the others), each picking blocks the earlier ones left free. */
-function planTranslations(input: SitePlanInput, hub: HubPlan, linkPath: (link: SiteLinkInput, i: number) => string): { plans: Array<TranslationPlan | undefined>; findings: Finding[] } {
+function planTranslations(
+    name: string,
+    input: SitePlanInput,
+    hub: HubPlan,
+    linkPath: (link: SiteLinkInput, i: number) => string,
+): { plans: Array<TranslationPlan | undefined>; findings: Finding[] } {
     if (!input.links.some((l) => l.translation)) {
         return { plans: input.links.map(() => undefined), findings: [] };
     }
-    const used = everythingUsed(siteTopology(input.hub.configPath ?? "", input, hub, linkPath));
+    const used = everythingUsed(siteTopology(name, input, hub, linkPath));
     const picked: string[] = [];
     const findings: Finding[] = [];
     const plans = input.links.map((link, i) => {
@@ -480,7 +485,13 @@ function planTranslations(input: SitePlanInput, hub: HubPlan, linkPath: (link: S
  * An untranslated link whose peer overlaps the VPC (link.subnets-overlap): its fix also offers translation, with the
  * exact blocks planTranslations would pick for it.
  */
-function offerTranslations(input: SitePlanInput, hub: HubPlan, linkPath: (link: SiteLinkInput, i: number) => string, checked: Array<{ findings: Finding[] }>): void {
+function offerTranslations(
+    name: string,
+    input: SitePlanInput,
+    hub: HubPlan,
+    linkPath: (link: SiteLinkInput, i: number) => string,
+    checked: Array<{ findings: Finding[] }>,
+): void {
     let used: string[] | undefined;
     const offered: string[] = [];
     checked.forEach((c, i) => {
@@ -489,7 +500,7 @@ function offerTranslations(input: SitePlanInput, hub: HubPlan, linkPath: (link: 
             if (f.code !== "link.subnets-overlap" || link.translation || typeof f.value !== "string" || cidrSyntaxError(input.hub.vpcCidr)) {
                 continue;
             }
-            used ??= everythingUsed(siteTopology(input.hub.configPath ?? "", input, hub, linkPath));
+            used ??= everythingUsed(siteTopology(name, input, hub, linkPath));
             const { alibabaBlock, peerBlock } = pickTranslationBlocks([...used, ...offered], input.hub.vpcCidr, f.value);
             if (!alibabaBlock || !peerBlock) {
                 continue;

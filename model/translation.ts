@@ -142,15 +142,28 @@ function exposedCount(entry: string): number {
  * the VPC and everything in `used`), peerBlock a free block of the real peer block's size (outside those and
  * alibabaBlock). checks/overlaps.ts offers exactly these in its fix.
  */
-export function pickTranslationBlocks(used: readonly string[], vpcCidr: string, realPeer?: string, given: { alibabaBlock?: string; peerBlock?: string } = {}): { alibabaBlock?: string; peerBlock?: string } {
+export function pickTranslationBlocks(
+    used: readonly string[],
+    vpcCidr: string,
+    realPeer?: string,
+    given: { alibabaBlock?: string; peerBlock?: string } = {},
+): { alibabaBlock?: string; peerBlock?: string } {
     const taken = [...used, vpcCidr, ...(realPeer ? [realPeer] : [])].filter((b) => !cidrSyntaxError(b));
     const natParents = (b: string) => NAT_IP_CIDR_PARENTS.some((p) => contains(p, b));
     const alibabaBlock =
-        given.alibabaBlock ?? firstFreeBlock(candidates(DEFAULT_ALIBABA_BLOCK_PREFIX).filter(natParents), [...taken, ...(given.peerBlock && !cidrSyntaxError(given.peerBlock) ? [given.peerBlock] : [])]);
+        given.alibabaBlock ??
+        firstFreeBlock(candidates(DEFAULT_ALIBABA_BLOCK_PREFIX).filter(natParents), [
+            ...taken,
+            ...(given.peerBlock && !cidrSyntaxError(given.peerBlock) ? [given.peerBlock] : []),
+        ]);
     const peerBlock =
         realPeer === undefined || cidrSyntaxError(realPeer)
             ? undefined
-            : (given.peerBlock ?? firstFreeBlock(candidates(prefixLength(realPeer)), [...taken, ...(alibabaBlock && !cidrSyntaxError(alibabaBlock) ? [alibabaBlock] : [])]));
+            : (given.peerBlock ??
+              firstFreeBlock(candidates(prefixLength(realPeer)), [
+                  ...taken,
+                  ...(alibabaBlock && !cidrSyntaxError(alibabaBlock) ? [alibabaBlock] : []),
+              ]));
     return { alibabaBlock, peerBlock };
 }
 
@@ -171,7 +184,14 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
         findings.push({ severity: "error", code, site: link, field, value, message, fix, ...(allowed ? { allowed } : {}) });
     const mode: PeerTranslation = spec.peerTranslation ?? "auto";
     if (!Object.values(PeerTranslation).includes(mode)) {
-        error("translation.bad-peer-translation", at("peerTranslation"), mode, "not a peer translation mode.", `set ${at("peerTranslation")} to auto, netmap or none.`, "auto, netmap, none");
+        error(
+            "translation.bad-peer-translation",
+            at("peerTranslation"),
+            mode,
+            "not a peer translation mode.",
+            `set ${at("peerTranslation")} to auto, netmap or none.`,
+            "auto, netmap, none",
+        );
         return { findings };
     }
     if (cidrSyntaxError(vpcCidr)) {
@@ -211,7 +231,13 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
             return true;
         }
         if (hasHostBits(block)) {
-            error("translation.bad-block", at(field), block, "the address has host bits set beyond the prefix.", `write ${parseCidr(block).text} instead of ${block}.`);
+            error(
+                "translation.bad-block",
+                at(field),
+                block,
+                "the address has host bits set beyond the prefix.",
+                `write ${parseCidr(block).text} instead of ${block}.`,
+            );
             return true;
         }
         return false;
@@ -225,7 +251,13 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
     const picked = pickTranslationBlocks(used, vpcCidr, realPeer, spec);
     const alibabaBlock = picked.alibabaBlock;
     if (!alibabaBlock) {
-        error("translation.no-free-block", at("alibabaBlock"), undefined, "no free /24 is left among the private candidates.", `set ${at("alibabaBlock")} to a free private block.`);
+        error(
+            "translation.no-free-block",
+            at("alibabaBlock"),
+            undefined,
+            "no free /24 is left among the private candidates.",
+            `set ${at("alibabaBlock")} to a free private block.`,
+        );
         return { findings };
     }
     const suggestion = pickTranslationBlocks(used, vpcCidr, realPeer).alibabaBlock ?? "a free private block";
@@ -264,7 +296,13 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
     if (realPeer !== undefined) {
         peerBlock = picked.peerBlock;
         if (!peerBlock) {
-            error("translation.no-free-block", at("peerBlock"), undefined, `no free /${prefixLength(realPeer)} is left among the private candidates.`, `set ${at("peerBlock")} to a free block.`);
+            error(
+                "translation.no-free-block",
+                at("peerBlock"),
+                undefined,
+                `no free /${prefixLength(realPeer)} is left among the private candidates.`,
+                `set ${at("peerBlock")} to a free block.`,
+            );
             return { findings };
         }
         const peerSuggestion = pickTranslationBlocks(used, vpcCidr, realPeer, { alibabaBlock }).peerBlock ?? "a free block";
@@ -279,11 +317,23 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
         }
         const reserved = reservedRouteProblem(peerBlock);
         if (reserved) {
-            error("translation.reserved-block", at("peerBlock"), peerBlock, reserved, `set ${at("peerBlock")} to a private block, e.g. ${peerSuggestion}.`);
+            error(
+                "translation.reserved-block",
+                at("peerBlock"),
+                peerBlock,
+                reserved,
+                `set ${at("peerBlock")} to a private block, e.g. ${peerSuggestion}.`,
+            );
         }
         collide("peerBlock", peerBlock, `set ${at("peerBlock")} to a block that collides with nothing, e.g. ${peerSuggestion}.`);
         if (overlaps(peerBlock, alibabaBlock)) {
-            error("translation.block-collides", at("peerBlock"), peerBlock, `overlaps alibabaBlock ${alibabaBlock}: the two translated sides would collide.`, `set ${at("peerBlock")} to e.g. ${peerSuggestion}.`);
+            error(
+                "translation.block-collides",
+                at("peerBlock"),
+                peerBlock,
+                `overlaps alibabaBlock ${alibabaBlock}: the two translated sides would collide.`,
+                `set ${at("peerBlock")} to e.g. ${peerSuggestion}.`,
+            );
         }
     } else if (spec.peerBlock !== undefined) {
         findings.push({
@@ -303,7 +353,13 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
     exposed.forEach((entry, i) => {
         const field = `${at("exposedHosts")}[${i}]`;
         if (!isIpv4Address(entry) && (cidrSyntaxError(entry) || hasHostBits(entry))) {
-            error("translation.bad-exposed-host", field, entry, "not an IPv4 address or CIDR block.", `write ${field} as an address in ${vpcCidr}, e.g. ${hostIn(vpcCidr, 10)}.`);
+            error(
+                "translation.bad-exposed-host",
+                field,
+                entry,
+                "not an IPv4 address or CIDR block.",
+                `write ${field} as an address in ${vpcCidr}, e.g. ${hostIn(vpcCidr, 10)}.`,
+            );
             return;
         }
         const inside = isIpv4Address(entry) ? contains(vpcCidr, `${entry}/32`) : contains(vpcCidr, entry);
@@ -349,13 +405,25 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
             `1 + exposed addresses <= ${MAX_NAT_IPS_PER_VPC_NAT_GATEWAY}`,
         );
     } else if (parseCidr(alibabaBlock).last - parseCidr(alibabaBlock).first - 1 < natIpsNeeded) {
-        error("translation.block-too-small", at("alibabaBlock"), alibabaBlock, `${alibabaBlock} has too few host addresses for ${natIpsNeeded} NAT IPs.`, `set ${at("alibabaBlock")} to a larger block, e.g. ${suggestion}.`);
+        error(
+            "translation.block-too-small",
+            at("alibabaBlock"),
+            alibabaBlock,
+            `${alibabaBlock} has too few host addresses for ${natIpsNeeded} NAT IPs.`,
+            `set ${at("alibabaBlock")} to a larger block, e.g. ${suggestion}.`,
+        );
     }
     let vswitch = input.gatewayVswitch;
     if (spec.vswitch !== undefined) {
         vswitch = input.vswitches.findIndex((v) => v.name === spec.vswitch);
         if (vswitch < 0) {
-            error("translation.unknown-vswitch", at("vswitch"), spec.vswitch, "no vSwitch of the site has this name.", `set ${at("vswitch")} to one of ${input.vswitches.map((v) => v.name).join(", ")}.`);
+            error(
+                "translation.unknown-vswitch",
+                at("vswitch"),
+                spec.vswitch,
+                "no vSwitch of the site has this name.",
+                `set ${at("vswitch")} to one of ${input.vswitches.map((v) => v.name).join(", ")}.`,
+            );
         }
     }
     if (findings.some((f) => f.severity === "error")) {
@@ -365,7 +433,11 @@ export function planTranslation(input: TranslationInput): { plan?: TranslationPl
     const peerMap = realPeer !== undefined && peerBlock ? [{ real: realPeer, translated: peerBlock }] : [];
     const peerSubnets = input.peerSubnets.map((b) => peerMap.find((m) => m.real === b)?.translated ?? b);
     const name = `${link}-nat`;
-    const natIp = (suffix: string, offset: number): NatIpPlan => ({ resourceName: `${name}-ip-${suffix}`, name: `${link}-${suffix}`, address: hostIn(alibabaBlock, offset) });
+    const natIp = (suffix: string, offset: number): NatIpPlan => ({
+        resourceName: `${name}-ip-${suffix}`,
+        name: `${link}-${suffix}`,
+        address: hostIn(alibabaBlock, offset),
+    });
     const snatIp = natIp("snat", 1);
     const addresses = exposed.flatMap(exposedAddresses);
     const peerReason = peerTranslates

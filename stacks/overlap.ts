@@ -52,7 +52,9 @@ export function overlapSiteArgs(config: OverlapConfig): VpnSiteArgs {
         vpcCidr: hub.vpcCidr,
         vswitches: hub.vswitches,
         gatewayVswitch: index(hub.gatewayVswitch, `${hubPath}.gatewayVswitch`),
-        disasterRecoveryVswitch: hub.disasterRecoveryVswitch ? index(hub.disasterRecoveryVswitch, `${hubPath}.disasterRecoveryVswitch`) : undefined,
+        disasterRecoveryVswitch: hub.disasterRecoveryVswitch
+            ? index(hub.disasterRecoveryVswitch, `${hubPath}.disasterRecoveryVswitch`)
+            : undefined,
         bandwidth: hub.bandwidth,
         tunnelMode: hub.tunnelMode,
         tags: { scenario: "overlap" },

@@ -22,10 +22,25 @@ describe("offline plan of the overlap stack (seed 001, overlapping networks)", f
     it("creates a VPC NAT gateway with its NAT IP CIDR, SNAT and DNAT entries, and a connection on the translated blocks", () => {
         assert.deepEqual(report.emulator.state.rejections, []);
         const of = (type: string) => report.resources.filter((r) => r.type === type);
-        assert.deepEqual(of(TYPES.natGateway).map((g) => [g.inputs.networkType, g.inputs.vswitchId === of(TYPES.vswitch).find((v) => v.name === "nat-h")?.id]), [["intranet", true]]);
-        assert.deepEqual(of(TYPES.natIpCidr).map((c) => c.inputs.natIpCidr), ["172.20.0.0/24"]);
-        assert.deepEqual(of(TYPES.snatEntry).map((s) => `${s.inputs.sourceCidr} -> ${s.inputs.snatIp}`), ["10.0.0.0/16 -> 172.20.0.1"]);
-        assert.deepEqual(of(TYPES.forwardEntry).map((f) => `${f.inputs.externalIp} -> ${f.inputs.internalIp}`), ["172.20.0.2 -> 10.0.1.10"]);
+        assert.deepEqual(
+            of(TYPES.natGateway).map((g) => [
+                g.inputs.networkType,
+                g.inputs.vswitchId === of(TYPES.vswitch).find((v) => v.name === "nat-h")?.id,
+            ]),
+            [["intranet", true]],
+        );
+        assert.deepEqual(
+            of(TYPES.natIpCidr).map((c) => c.inputs.natIpCidr),
+            ["172.20.0.0/24"],
+        );
+        assert.deepEqual(
+            of(TYPES.snatEntry).map((s) => `${s.inputs.sourceCidr} -> ${s.inputs.snatIp}`),
+            ["10.0.0.0/16 -> 172.20.0.1"],
+        );
+        assert.deepEqual(
+            of(TYPES.forwardEntry).map((f) => `${f.inputs.externalIp} -> ${f.inputs.internalIp}`),
+            ["172.20.0.2 -> 10.0.1.10"],
+        );
         const [connection] = of(TYPES.connection);
         assert.deepEqual([connection.inputs.localSubnets, connection.inputs.remoteSubnets], [["172.20.0.0/24"], ["172.21.0.0/16"]]);
         assert.ok(!JSON.stringify(report.links[0].peerSubnets).includes("10.0."), "the partner is seen only as its translated block");
@@ -48,14 +63,23 @@ describe("offline plan of the overlap stack (seed 001, overlapping networks)", f
     it("refuses a NAT IP CIDR in 100.64.0.0/10 and a DNAT target outside the VPC with the YAML keys, and creates nothing", async () => {
         const bad = fs
             .readFileSync(path.join(ROOT, "Pulumi.overlap-dev.yaml"), "utf8")
-            .replace("        exposedHosts:\n          - 10.0.1.10", "        alibabaBlock: 100.64.0.0/24\n        exposedHosts:\n          - 192.168.1.10");
+            .replace(
+                "        exposedHosts:\n          - 10.0.1.10",
+                "        alibabaBlock: 100.64.0.0/24\n        exposedHosts:\n          - 192.168.1.10",
+            );
         const file = path.join(outDir, "Pulumi.overlap-bad.yaml");
         fs.writeFileSync(file, bad);
         const emulator = new AlibabaCloudEmulator();
         const error = await planScenario("overlap", { stackFile: file, write: false, emulator }).catch((err) => err);
         assert.ok(error instanceof TopologyError, String(error));
-        assert.match(error.message, /alicloud-vpn:overlap\.partner\.translation\.alibabaBlock = "100\.64\.0\.0\/24": a VPC NAT gateway's NAT IP CIDR must lie inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16/);
-        assert.match(error.message, /alicloud-vpn:overlap\.partner\.translation\.exposedHosts\[0\] = "192\.168\.1\.10": a DNAT entry .* Fix: list only hosts of the VPC \(10\.0\.0\.0\/16\)/);
+        assert.match(
+            error.message,
+            /alicloud-vpn:overlap\.partner\.translation\.alibabaBlock = "100\.64\.0\.0\/24": a VPC NAT gateway's NAT IP CIDR must lie inside 10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16/,
+        );
+        assert.match(
+            error.message,
+            /alicloud-vpn:overlap\.partner\.translation\.exposedHosts\[0\] = "192\.168\.1\.10": a DNAT entry .* Fix: list only hosts of the VPC \(10\.0\.0\.0\/16\)/,
+        );
         assert.equal(emulator.state.cloudResources().length, 0);
     });
 });

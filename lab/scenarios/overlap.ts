@@ -29,7 +29,12 @@ export function markedBlock(text: string, begin: string, end: string): string {
     if (from < 0 || to < from) {
         throw new Error(`the rendered config has no block between "${begin}" and "${end}"`);
     }
-    return lines.slice(from + 1, to).map((l) => l.replace(/^# ?/, "")).join("\n") + "\n";
+    return (
+        lines
+            .slice(from + 1, to)
+            .map((l) => l.replace(/^# ?/, ""))
+            .join("\n") + "\n"
+    );
 }
 
 /** `address` mapped 1:1 from block `from` to block `to` (same size): what a prefix NAT (NETMAP) does. */
@@ -85,7 +90,11 @@ export const overlapScenario: LabScenario = {
         // Control: without the partner's side of the translation, the VPC cannot reach it.
         const control = await gateway.ping(HOST, partnerAsSeen, 1);
         assert.equal(control.received, 0, "no reply before the partner loads its rendered translation");
-        const partnerRuleset = markedBlock(rendered.daemon.kind === "strongswan" ? rendered.daemon.swanctlConf : "", TRANSLATION_NFT_BEGIN, TRANSLATION_NFT_END);
+        const partnerRuleset = markedBlock(
+            rendered.daemon.kind === "strongswan" ? rendered.daemon.swanctlConf : "",
+            TRANSLATION_NFT_BEGIN,
+            TRANSLATION_NFT_END,
+        );
         await loadRuleset(partner, "translation.nft", partnerRuleset);
 
         const before = await childPackets(gateway);
@@ -104,7 +113,10 @@ export const overlapScenario: LabScenario = {
             assert.ok(children.length > 0, `${site.name} has installed CHILD_SAs`);
             for (const child of children) {
                 for (const ts of [...child.localTs, ...child.remoteTs]) {
-                    assert.ok(!overlaps(ts, map.real) && !overlaps(ts, link.translation.alibabaReal), `${site.name} ${child.name}: selector ${ts} leaks a real block`);
+                    assert.ok(
+                        !overlaps(ts, map.real) && !overlaps(ts, link.translation.alibabaReal),
+                        `${site.name} ${child.name}: selector ${ts} leaks a real block`,
+                    );
                     assert.ok(translated.includes(ts), `${site.name} ${child.name}: selector ${ts} is a translated block`);
                 }
                 selectors.push(`${site.name} ${child.name} ${child.localTs.join(",")} === ${child.remoteTs.join(",")}`);
