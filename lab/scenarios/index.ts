@@ -8,7 +8,7 @@ import { hypermotionScenario } from "./hypermotion";
 import { libreswanScenario } from "./libreswan";
 import { mismatchScenario } from "./mismatch";
 import { openvpnMeshScenario } from "./openvpnMesh";
-import { overlapScenario } from "./overlap";
+import { overlapAlibabaOnlyScenario, overlapScenario } from "./overlap";
 
 export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [hypermotionScenario.name]: hypermotionScenario,
@@ -20,5 +20,6 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
     [overlapScenario.name]: overlapScenario,
+    [overlapAlibabaOnlyScenario.name]: overlapAlibabaOnlyScenario,
     [faultDpdScenario.name]: faultDpdScenario,
 };

@@ -7,6 +7,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PlanReport, ROOT, loadStackConfig, planScenario } from "../../cli/plan";
 import { TYPES } from "../../emulator";
 import { overlaps, parseCidr } from "../../model/cidr";
 import { TRANSLATION_NFT_BEGIN, TRANSLATION_NFT_END } from "../../renderers/strongswan";
@@ -129,5 +130,87 @@ export const overlapScenario: LabScenario = {
             `tunnel up in ${seconds(up.childMs)}, ping ${formatPings(pings)} (${HOST} on both sides; NAT from ${recorded} recorded SNAT/DNAT entries), ` +
             `CHILD_SA selectors ${link.translation.alibabaBlock} === ${map.translated} only, before the partner's NAT 0/1`;
         return { summary, details: { pings, selectors, carried, natRules: nat, partnerRuleset } };
+    },
+};
+
+let alibabaOnlyPlan: Promise<PlanReport> | undefined;
+
+/**
+ * The overlap stack with a partner whose LAN (192.168.50.0/24) does not overlap the VPC but still asks for translation
+ * (its 10.0.0.0/16 is taken elsewhere on its side): Alibaba's side suffices, the partner translates nothing.
+ */
+function planAlibabaOnly(): Promise<PlanReport> {
+    if (!alibabaOnlyPlan) {
+        const key = "alicloud-vpn:overlap";
+        const config = JSON.parse(loadStackConfig(path.join(ROOT, "Pulumi.overlap-dev.yaml"))[key]);
+        config.partner.networks = [PARTNER_LAN];
+        alibabaOnlyPlan = planScenario("overlap", { write: false, configOverrides: { [key]: JSON.stringify(config) } });
+    }
+    return alibabaOnlyPlan;
+}
+
+const PARTNER_LAN = "192.168.50.0/24";
+const PARTNER_HOST = "192.168.50.10";
+
+export const overlapAlibabaOnlyScenario: LabScenario = {
+    name: "overlap-alibaba-only",
+    title: "a translated link whose peer does not overlap the VPC: the VPC NAT gateway alone suffices, the peer's rendered config translates nothing",
+    needs: { strongswan: true, nft: true },
+    async run(lab, log) {
+        const report = await planAlibabaOnly();
+        const link = report.links.find((l) => l.name === "partner");
+        assert.ok(link?.translation, "the partner link is translated");
+        assert.deepEqual(link.translation.peerMap, [], "the partner translates nothing");
+        const state = report.emulator.state;
+        const [alibaba] = buildAlibabaSites(state, { lanAddresses: () => [HOST] });
+        const nat = vpcNatRules(state, alibaba.gateway.inputs.vpcId);
+        const exposed = nat?.dnat.find((d) => d.internalIp === HOST);
+        assert.ok(nat && exposed, `a forward entry exposes ${HOST}`);
+        const rendered = peerSiteSpec(link, { name: "partner", lanAddresses: [PARTNER_HOST] });
+        const config = rendered.daemon.kind === "strongswan" ? rendered.daemon.swanctlConf : "";
+        assert.match(config, /Nothing to configure here/);
+        assert.ok(!config.includes(TRANSLATION_NFT_BEGIN), "no translation ruleset for the partner");
+
+        const gateway = await lab.addSite(alibaba.spec);
+        const partner = await lab.addSite(rendered);
+        await loadRuleset(gateway, "vpc-nat.nft", nat.ruleset);
+        await gateway.startDaemon();
+        await partner.strongswan.start();
+        const since = Date.now();
+        await partner.strongswan.loadAll();
+        const up = await waitForTunnel(partner, peerConnectionNames(link)[0], since);
+        assert.ok(up, "the partner's master tunnel comes up");
+        const gatewayMaster = alibabaConnectionName(alibaba.tunnels.find((t) => t.role === "master" || t.role === "single")!);
+        assert.ok(await waitForTunnel(gateway, gatewayMaster, since), "the gateway's master tunnel is up");
+
+        const before = await childPackets(gateway);
+        const pings = [await gateway.ping(HOST, PARTNER_HOST), await partner.ping(PARTNER_HOST, exposed.externalIp)];
+        const delta = packetDelta(before, await childPackets(gateway));
+        for (const p of pings) {
+            assert.equal(p.received, p.sent, `ping ${p.from} -> ${p.to}: ${p.received}/${p.sent}`);
+        }
+        const carried = [...delta.values()].reduce((n, d) => n + d.in + d.out, 0);
+        assert.ok(carried >= 16, `the pings went through the tunnel (${carried} ESP packets)`);
+        const selectors = new Set<string>();
+        for (const site of [gateway, partner]) {
+            for (const child of childSas((await site.strongswan.listSas()).sas).filter((c) => c.state === "INSTALLED")) {
+                for (const ts of [...child.localTs, ...child.remoteTs]) {
+                    assert.ok(
+                        !overlaps(ts, link.translation.alibabaReal),
+                        `${site.name} ${child.name}: selector ${ts} leaks the VPC's real block`,
+                    );
+                    assert.ok(
+                        [link.translation.alibabaBlock, PARTNER_LAN].includes(ts),
+                        `${site.name} ${child.name}: unexpected selector ${ts}`,
+                    );
+                }
+                selectors.add(`${site.name} ${child.localTs.join(",")} === ${child.remoteTs.join(",")}`);
+            }
+        }
+        log(`lab overlap-alibaba-only: CHILD_SAs ${[...selectors].join("; ")}`);
+        const summary =
+            `lab overlap-alibaba-only: VPC ${link.translation.alibabaReal} as ${link.translation.alibabaBlock}, partner ${PARTNER_LAN} untranslated (no NAT in its config); ` +
+            `tunnel up in ${seconds(up.childMs)}, ping ${formatPings(pings)}, CHILD_SA selectors ${link.translation.alibabaBlock} === ${PARTNER_LAN} only`;
+        return { summary, details: { pings, selectors: [...selectors], carried } };
     },
 };
