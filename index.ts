@@ -12,6 +12,7 @@ export { HubPlan, HubSpec, planHub } from "./model/hub";
 export { AWS, AZURE, GCP, PEER_CLOUDS, PeerCloudAccepts, checkCloudIntersection, cloudDefaultProfile, commonValues, commonLifetime } from "./model/clouds/intersection";
 export { AwsCloudLinkPlan, AwsCloudLinkSpec, AwsEndSpec, TunnelWiring, awsTunnelOptions, awsWiring, checkAwsEnd, planAwsCloudLink } from "./model/clouds/awsLink";
 export { LinkPlan, LinkPlanInput, SitePlan, SitePlanInput, checkLink, planLink, planVpnSite } from "./model/site";
+export { LinkTranslationSpec, PeerTranslation, TranslationPlan, planTranslation, pickTranslationBlocks } from "./model/translation";
 export { RENDERERS, renderPeerConfig, peerObjection, PeerRenderer, UnsupportedByPeerError } from "./renderers";
 export { renderBgpFor, renderFrr, renderVendorBgp } from "./renderers/bgp";
 export { CHECK_CODES, CheckOptions, checkElements, checkNetwork, checkTopology, checkTopologyOrThrow } from "./checks";

@@ -3,6 +3,7 @@
 import { firstFreeBlock, overlaps, parseCidr, prefixLength } from "../model/cidr";
 import { Finding } from "../model/findings";
 import { Block, Site, Topology, WellKnownRange, allWellKnownRanges, siteBlocks } from "../model/topology";
+import { pickTranslationBlocks } from "../model/translation";
 import { isCidr, validBlocks } from "./common";
 
 interface Owned extends Block {
@@ -22,7 +23,7 @@ function ownedPools(topology: Topology): Owned[] {
 }
 
 /** Every block of the topology and every well-known range: what a suggested free block must avoid. */
-function everythingUsed(topology: Topology): string[] {
+export function everythingUsed(topology: Topology): string[] {
     return [
         ...ownedSiteBlocks(topology).map((b) => b.cidr),
         ...ownedPools(topology).map((b) => b.cidr),
@@ -32,7 +33,7 @@ function everythingUsed(topology: Topology): string[] {
 }
 
 /** Blocks of `prefix` length stepping up from a few private bases (172.20/16, 10.96/16, 192.168.200/24 first). */
-function candidates(prefix: number): string[] {
+export function candidates(prefix: number): string[] {
     const out: string[] = [];
     const size = 2 ** (32 - prefix);
     for (const [base, limit] of [
@@ -57,6 +58,8 @@ export function suggestFreeBlock(topology: Topology, prefix: number): string {
 export function checkSiteOverlaps(topology: Topology): Finding[] {
     const findings: Finding[] = [];
     const blocks = ownedSiteBlocks(topology);
+    // Translations offered so far: a second overlapping link gets blocks the first one's would leave free, as the planner picks them.
+    const offered: string[] = [];
     blocks.forEach((b, j) => {
         for (const a of blocks.slice(0, j)) {
             if (a.owner !== b.owner && overlaps(a.cidr, b.cidr)) {
@@ -67,12 +70,38 @@ export function checkSiteOverlaps(topology: Topology): Finding[] {
                     field: b.field,
                     value: b.cidr,
                     message: `overlaps ${a.owner}'s ${a.cidr} (${a.field}); each end would route the other's addresses to itself, so traffic between them never enters a tunnel.`,
-                    fix: `renumber one side: move ${b.field} to a block no other site uses (e.g. ${suggestFreeBlock(topology, prefixLength(b.cidr))}), or move ${a.field}.`,
+                    fix:
+                        `renumber one side: move ${b.field} to a block no other site uses (e.g. ${suggestFreeBlock(topology, prefixLength(b.cidr))}), or move ${a.field}` +
+                        translationOffer(topology, a, b, offered),
                 });
             }
         }
     });
     return findings;
+}
+
+/**
+ * When one of two overlapping sites is an Alibaba VPC and the other a peer of one of its connections: the translation
+ * the planner would set up for that link (model/translation.ts), with the exact blocks it would pick.
+ */
+function translationOffer(topology: Topology, a: Owned, b: Owned, offered: string[]): string {
+    const vpcOf = (o: Owned) => topology.sites.find((s) => s.kind === "alibaba" && s.name === o.owner && s.vpc.cidr === o.cidr);
+    const [vpcBlock, peerBlock] = vpcOf(a) ? [a, b] : vpcOf(b) ? [b, a] : [undefined, undefined];
+    const connection = vpcBlock && peerBlock && topology.connections.find((c) => c.site === vpcBlock.owner && c.peer === peerBlock.owner);
+    // The planner maps the peer's overlapping remote subnet; a network the selectors do not carry is a routing mistake, not this.
+    if (!vpcBlock || !peerBlock || !connection || !connection.remoteSubnets.blocks.some((b) => b.cidr === peerBlock.cidr)) {
+        return ".";
+    }
+    const { alibabaBlock, peerBlock: translated } = pickTranslationBlocks([...everythingUsed(topology), ...offered], vpcBlock.cidr, peerBlock.cidr);
+    if (!alibabaBlock || !translated) {
+        return ".";
+    }
+    offered.push(alibabaBlock, translated);
+    return (
+        `; or keep both and translate: set ${connection.path}.translation to { alibabaBlock: "${alibabaBlock}", peerBlock: "${translated}" } ` +
+        `(a VPC NAT gateway presents ${vpcBlock.cidr} as ${alibabaBlock}, the peer maps its ${peerBlock.cidr} to ${translated}; ` +
+        `list the VPC hosts the peer must reach in ${connection.path}.translation.exposedHosts).`
+    );
 }
 
 export function checkPoolOverlaps(topology: Topology): Finding[] {

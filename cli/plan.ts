@@ -137,6 +137,12 @@ const SHOWN_INPUTS: Record<string, string[]> = {
     [TYPES.selfSignedCert]: ["allowedUses"],
     [TYPES.locallySignedCert]: ["allowedUses"],
     [TYPES.randomBytes]: ["length"],
+    [TYPES.natGateway]: ["networkType", "vswitchId", "description"],
+    [TYPES.natIpCidr]: ["natIpCidr"],
+    [TYPES.natIp]: ["natIp"],
+    [TYPES.snatEntry]: ["sourceCidr", "snatIp"],
+    [TYPES.forwardEntry]: ["externalIp", "internalIp", "ipProtocol"],
+    [TYPES.routeTableAttachment]: ["vswitchId"],
 };
 
 function describeConnection(resource: RecordedResource): string[] {

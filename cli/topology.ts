@@ -36,6 +36,29 @@ function cryptoSummary({ ike, ipsec }: Tunnel): string {
     return `${ike.ikeVersion} ${ike.ikeEncAlg}/${ike.ikeAuthAlg}/${ike.ikePfs} · esp ${ipsec.ipsecEncAlg}/${ipsec.ipsecAuthAlg} pfs ${ipsec.ipsecPfs}`;
 }
 
+/** A VPC NAT gateway's translation (overlapping networks) as the recorded resources describe it. */
+interface Translation {
+    id: string;
+    natCidrs: string[];
+    snat: string[];
+    dnat: string[];
+    /** The peer's real -> translated blocks, from the NAT gateway's description (model/translation.ts writes it). */
+    peerMaps: Array<{ real: string; translated: string }>;
+}
+
+function translationsOf(resources: RecordedResource[], vpcId: string): Translation[] {
+    const of = (type: string) => resources.filter((r) => r.type === type);
+    return of(TYPES.natGateway)
+        .filter((g) => g.inputs.vpcId === vpcId && g.inputs.networkType === "intranet")
+        .map((g) => ({
+            id: g.id,
+            natCidrs: of(TYPES.natIpCidr).filter((c) => c.inputs.natGatewayId === g.id).map((c) => c.inputs.natIpCidr),
+            snat: of(TYPES.snatEntry).filter((e) => e.inputs.snatTableId === g.outputs.snatTableIds).map((e) => `${e.inputs.sourceCidr} → ${e.inputs.snatIp}`),
+            dnat: of(TYPES.forwardEntry).filter((e) => e.inputs.forwardTableId === g.outputs.forwardTableIds).map((e) => `${e.inputs.externalIp} → ${e.inputs.internalIp}`),
+            peerMaps: [...String(g.inputs.description ?? "").matchAll(/the peer presents (\S+) as ([^\s;]+)/g)].map((m) => ({ real: m[1], translated: m[2] })),
+        }));
+}
+
 /** Graphviz DOT source of the planned topology. */
 export function topologyDot(resources: RecordedResource[], title: string): string {
     const of = (type: string) => resources.filter((r) => r.type === type);
@@ -57,8 +80,9 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
     for (const gateway of gateways) {
         const vpc = byId.get(gateway.inputs.vpcId);
         const vswitches = of(TYPES.vswitch).filter((v) => v.inputs.vpcId === gateway.inputs.vpcId);
+        // The VPC's own (system) route table; a NAT gateway's vSwitch table is drawn with its translation below.
         const routes = of(TYPES.vpcRoute)
-            .filter((r) => r.inputs.nexthopId === gateway.id)
+            .filter((r) => r.inputs.nexthopId === gateway.id && (!vpc || r.inputs.routeTableId === vpc.outputs.routeTableId))
             .map((r) => r.inputs.destinationCidrblock as string);
         const label = [
             `${gateway.inputs.vpnGatewayName ?? gateway.name} (${gateway.region})`,
@@ -69,6 +93,16 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
                 : vswitches.map((v) => `vSwitch ${v.inputs.cidrBlock} (${v.inputs.zoneId})`)),
             `VPN gateway ${[gateway.outputs.internetIp, gateway.outputs.disasterRecoveryInternetIp].filter(Boolean).join(" / ")}, ${gateway.inputs.bandwidth} Mbit/s`,
             `VPC routes to the gateway: ${routes.length ? listed(routes) : "none"}`,
+            // Overlapping networks: the block the VPC appears as, and how its NAT gateway gets there.
+            ...translationsOf(resources, gateway.inputs.vpcId).flatMap((t) => {
+                const natRoutes = of(TYPES.vpcRoute).filter((r) => r.inputs.nexthopId === t.id).map((r) => r.inputs.destinationCidrblock as string);
+                return [
+                    `real ${vpc?.inputs.cidrBlock ?? "?"} seen by peers as ${t.natCidrs.join(", ")} (VPC NAT gateway ${t.id})`,
+                    `SNAT ${t.snat.join(", ") || "none"}; DNAT ${t.dnat.join(", ") || "none"}`,
+                    `VPC routes to the NAT gateway: ${natRoutes.length ? listed(natRoutes) : "none"}`,
+                    `from the NAT gateway's vSwitch to the VPN gateway: ${listed(of(TYPES.vpcRoute).filter((r) => r.inputs.nexthopId === gateway.id && vpc && r.inputs.routeTableId !== vpc.outputs.routeTableId).map((r) => r.inputs.destinationCidrblock)) || "none"}`,
+                ];
+            }),
         ].join("\n");
         nodes.push(`  ${quote(gateway.id)} [shape=box, style="rounded,filled", fillcolor="#fff3e0", label=${quote(label)}];`);
     }
@@ -99,7 +133,13 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
             }
         } else {
             peer = `peer:${peerIps.join("/")}`;
-            nodes.push(`  ${quote(peer)} [shape=box3d, label=${quote(`peer ${connection.inputs.vpnConnectionName ?? connection.name}\n${peerIps.join(" / ")}\nnetworks: ${remote.join(", ")}`)}];`);
+            const ownGateway = byId.get(own);
+            const maps = ownGateway ? translationsOf(resources, ownGateway.inputs.vpcId).flatMap((t) => t.peerMaps) : [];
+            const networks = remote.map((b) => {
+                const map = maps.find((m) => m.translated === b);
+                return map ? `${b} (its real ${map.real}, mapped 1:1 by the peer)` : b;
+            });
+            nodes.push(`  ${quote(peer)} [shape=box3d, label=${quote(`peer ${connection.inputs.vpnConnectionName ?? connection.name}\n${peerIps.join(" / ")}\nnetworks: ${networks.join(", ")}`)}];`);
         }
         const selectors = peerGateway ? `carries ${local.join(", ")} ⇄ ${remote.join(", ")}` : `local ${local.join(", ")} ⇄ remote ${remote.join(", ")}`;
         const wiring = aws ? `\n${tunnels.map((t, i) => `${i === 0 ? "master" : "slave"} → ${byId.get(t.customerGatewayId)?.inputs.ipAddress} (${aws!.tunnelNames.get(byId.get(t.customerGatewayId)?.inputs.ipAddress)})`).join(", ")}` : "";

@@ -272,6 +272,16 @@ export function createLink(plan: LinkPlan, gateway: GatewayRef, inputs: LinkInpu
             peerSubnets: spec.peerSubnets,
             ...peerDeviceDetails(spec),
             ...(plan.bgp ? { bgp: plan.bgp } : {}),
+            ...(plan.translation
+                ? {
+                      translation: {
+                          alibabaReal: plan.translation.alibabaReal,
+                          alibabaBlock: plan.translation.alibabaBlock,
+                          peerMap: plan.translation.peerMap,
+                          peerReason: plan.translation.peerReason,
+                      },
+                  }
+                : {}),
             tunnels: ips.map((ip, i) => ({
                 role: plan.tunnelRoles[i],
                 alibabaIp: ip,

@@ -2,16 +2,24 @@ import * as pulumi from "@pulumi/pulumi";
 import { TopologyError, errorsOf, formatFinding } from "../model/findings";
 import { Finding } from "../model/findings";
 import { KubernetesClusterSpec, SitePlan, planVpnSite } from "../model/site";
+import { LinkTranslationSpec } from "../model/translation";
 import { GatewayRef, LinkResources, createHub, createLink } from "./resources";
+import { TranslationResources, createTranslation } from "./translation";
 import { LinkArgs, linkPlanInput } from "./siteToSiteLink";
 import { VpnHubArgs } from "./vpnHub";
 
 export { KubernetesClusterSpec } from "../model/site";
+export { LinkTranslationSpec, PeerTranslation } from "../model/translation";
 
 /** One link of a VpnSite: a peer and what the tunnel carries. */
 export interface VpnSiteLinkArgs extends LinkArgs {
     /** The link's name: it names the customer gateway, the connection and the routes ("office", "dc-tokyo"). */
     name: string;
+    /**
+     * Overlapping networks: carry the link under translated blocks (a VPC NAT gateway on Alibaba's side, and a 1:1 map
+     * on the peer's when its network overlaps the VPC) instead of renumbering. peerSubnets stay the peer's real networks.
+     */
+    translation?: LinkTranslationSpec;
 }
 
 export interface VpnSiteArgs extends VpnHubArgs {
@@ -39,7 +47,7 @@ export interface VpnSiteArgs extends VpnHubArgs {
 export function planSite(name: string, args: VpnSiteArgs): { plan?: SitePlan; findings: Finding[] } {
     return planVpnSite(name, {
         hub: args,
-        links: args.links.map((link) => ({ ...linkPlanInput(link), name: link.name })),
+        links: args.links.map((link) => ({ ...linkPlanInput(link), name: link.name, translation: link.translation })),
         region: args.region,
         gatewayOnlyVswitches: args.gatewayOnlyVswitches,
         kubernetesClusters: args.kubernetesClusters,
@@ -92,8 +100,15 @@ export class VpnSite extends pulumi.ComponentResource {
         };
         // One queue for the gateway: createLink chains each connection and route after the previous one.
         const links: Record<string, LinkResources> = {};
+        const translations: Record<string, TranslationResources> = {};
         plan.links.forEach((linkPlan, i) => {
-            links[linkPlan.name] = createLink(linkPlan, gateway, args.links[i], this);
+            // A translated link's VPC routes go to its NAT gateway (createTranslation), not to the VPN gateway.
+            links[linkPlan.name] = createLink(linkPlan.translation ? { ...linkPlan, vpcRoutes: [] } : linkPlan, gateway, args.links[i], this);
+            if (linkPlan.translation) {
+                const refs = { vpcId: hub.vpc.id, vswitchIds: hub.vswitches.map((v) => v.id), routeTableId: hub.vpc.routeTableId, vpnGatewayId: hub.gateway.id };
+                const after = [links[linkPlan.name].connection, ...links[linkPlan.name].gatewayRoutes];
+                translations[linkPlan.name] = createTranslation(linkPlan.translation, linkPlan.vpcRoutes, refs, after, this);
+            }
         });
         const byLink = <T>(pick: (l: LinkResources) => pulumi.Input<T>) =>
             pulumi.all(Object.fromEntries(Object.entries(links).map(([link, r]) => [link, pick(r)]))) as pulumi.Output<{ [link: string]: pulumi.Unwrap<T> }>;
@@ -109,7 +124,7 @@ export class VpnSite extends pulumi.ComponentResource {
         this.psks = pulumi.secret(byLink((l) => pulumi.all(l.psks)));
         this.peerConfigs = pulumi.secret(byLink((l) => l.peerConfigs));
         this.warnings = pulumi.output(warnings.map(formatFinding));
-        sitePlans.set(this, { plan, findings: warnings, links });
+        sitePlans.set(this, { plan, findings: warnings, links, translations });
 
         this.registerOutputs({
             vpcId: this.vpcId,
@@ -125,10 +140,10 @@ export class VpnSite extends pulumi.ComponentResource {
     }
 
     /** The plan this site was created from, its warnings and each link's resources (for stacks, tools and tests). */
-    details(): { plan: SitePlan; findings: Finding[]; links: Record<string, LinkResources> } {
+    details(): { plan: SitePlan; findings: Finding[]; links: Record<string, LinkResources>; translations: Record<string, TranslationResources> } {
         return sitePlans.get(this)!;
     }
 }
 
 // Kept beside each site, outside its properties: Pulumi's schema analyzer reads every property as an output.
-const sitePlans = new WeakMap<VpnSite, { plan: SitePlan; findings: Finding[]; links: Record<string, LinkResources> }>();
+const sitePlans = new WeakMap<VpnSite, { plan: SitePlan; findings: Finding[]; links: Record<string, LinkResources>; translations: Record<string, TranslationResources> }>();

@@ -7,6 +7,7 @@ import { TYPES, isDualTunnelGateway } from "./rules";
 import { cmsOutputs } from "./cms";
 import { cenOutputs } from "./cen";
 import { ecsOutputs } from "./ecs";
+import { natOutputs, vpcOfRouteTable } from "./nat";
 import { EmulatorState } from "./state";
 import { tlsOutputs } from "./tls";
 
@@ -158,7 +159,7 @@ export function createOutputs(
             // Provider alicloud/resource_alicloud_route_entry.go, resourceAliyunRouteEntryRead: route_table_id,
             // destination_cidrblock, nexthop_type, nexthop_id, name, description, router_id; no status.
             // The provider's id format: <route_table_id>:<router_id>:<destination>:<nexthop_type>:<nexthop_id>.
-            const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId);
+            const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId) ?? vpcOfRouteTable(state, inputs.routeTableId);
             return {
                 id: `${inputs.routeTableId}:${vpc?.outputs.routerId}:${inputs.destinationCidrblock}:${inputs.nexthopType}:${inputs.nexthopId}`,
                 outputs: { ...inputs, routerId: vpc?.outputs.routerId, name: inputs.name ?? "" },
@@ -169,6 +170,10 @@ export function createOutputs(
             return { id: "none", outputs: { ...inputs, result, bcryptHash: "" } };
         }
         default: {
+            const natCreated = natOutputs(type, region, urn, inputs, state);
+            if (natCreated) {
+                return natCreated;
+            }
             const cmsCreated = cmsOutputs(type, inputs);
             if (cmsCreated) {
                 return cmsCreated;

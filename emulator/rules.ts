@@ -13,6 +13,7 @@ import { validateBgpCreate } from "./bgp";
 import { CMS_TYPES, validateCms } from "./cms";
 import { CEN_TYPES, crossRegionReferenceAllowed, validateAttachmentNextHop, validateCen } from "./cen";
 import { ECS_TYPES, validateEcs, validateInstanceNextHop } from "./ecs";
+import { NAT_TYPES, validateNat, validateNatNextHop, vpcOfRouteTable } from "./nat";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 import { TLS_TYPES, validateTls } from "./tls";
 import { isDualTunnelOnlyRegion, isSingleVpnZoneRegion, isZoneOfRegion, vpnGatewayZones } from "./zones";
@@ -30,6 +31,7 @@ export const TYPES = {
     ...TLS_TYPES,
     ...CMS_TYPES,
     ...CEN_TYPES,
+    ...NAT_TYPES,
 } as const;
 
 export interface CreateRequest {
@@ -165,6 +167,7 @@ export function validateCreate(request: CreateRequest, state: EmulatorState): vo
             return validateVpcRoute(request, state);
         default:
             validateCms(request.type, request.inputs, state);
+            validateNat(request.type, request.inputs, state);
             validateTls(request.type, request.inputs);
             validateCen(request.type, request.region, request.inputs, state);
             return validateEcs(request.type, request.region, request.inputs, state);
@@ -617,7 +620,7 @@ const NEXTHOP_TYPES = [
 // vSwitch block (refused by one English version, allowed by the others): those are accepted with a warning.
 function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     const { inputs } = request;
-    const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId);
+    const vpc = state.ofType(TYPES.vpc).find((v) => v.outputs.routeTableId === inputs.routeTableId) ?? vpcOfRouteTable(state, inputs.routeTableId);
     if (!vpc) {
         fail("InvalidRouteTableId.NotFound", `The specified route table (${inputs.routeTableId}) does not exist.`);
     }
@@ -668,6 +671,9 @@ function validateVpcRoute(request: CreateRequest, state: EmulatorState): void {
     }
     if (inputs.nexthopType === "Attachment") {
         validateAttachmentNextHop(inputs, vpc, state);
+    }
+    if (inputs.nexthopType === "NatGateway") {
+        validateNatNextHop(inputs, vpc, state);
     }
     for (const other of state.ofType(TYPES.vpcRoute)) {
         if (other.inputs.routeTableId === inputs.routeTableId && other.inputs.destinationCidrblock === dest) {

@@ -422,6 +422,20 @@ export interface ResolvedLink extends PeerDeviceDetails {
     tunnels: ResolvedTunnel[];
     /** BGP over the tunnels (routing: bgp, model/bgp.ts); unset for static routing. */
     bgp?: BgpPlan;
+    /**
+     * Overlapping networks: the subnets above are the translated blocks. alibabaSubnets is how the VPC (alibabaReal)
+     * appears; peerMap the peer's own networks it must map 1:1 (empty when Alibaba's side suffices).
+     */
+    translation?: ResolvedTranslation;
+}
+
+/** A translated link as the peer's renderer needs it (model/translation.ts). */
+export interface ResolvedTranslation {
+    alibabaReal: string;
+    alibabaBlock: string;
+    peerMap: Array<{ real: string; translated: string }>;
+    /** Why the peer translates (or not), one sentence. */
+    peerReason: string;
 }
 
 /** Which kind of device the vendor CLI renderers write for. */

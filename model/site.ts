@@ -3,17 +3,19 @@
 // loops, overlaps, Docker's bridge, Kubernetes ranges) and returns the resources to create; the components only
 // loop over the plan (the shape of awsx's getSubnetSpecs feeding vpc.ts). Pure: no Pulumi.
 import { checkTopology, withoutRepeats } from "../checks";
+import { everythingUsed } from "../checks/overlaps";
 import { RENDERERS, peerCaveats, peerObjection } from "../renderers";
 import { TunnelRole } from "./alibaba";
 import { BGP_PEER_PLATFORMS, BgpPlan, BgpSpec, Routing, checkGatewayBgp, checkLinkBgp, planLinkBgp } from "./bgp";
 import { AlibabaIkeConfig, AlibabaIpsecConfig, alibabaIkeConfig, alibabaIpsecConfig } from "./alibabaConnection";
-import { cidrSyntaxError, coveredBy, coveredByUnion } from "./cidr";
+import { cidrSyntaxError, contains, coveredBy, coveredByUnion, parseCidr } from "./cidr";
 import { Finding } from "./findings";
 import { checkZonesInRegion } from "./gateway";
 import { HubPlan, HubSpec, TunnelMode, checkHubArgs, planHub } from "./hub";
 import { LinkSpec, PeerDeviceDetails, checkRouteDestinationLists, PeerPlatform, ResolvedLink, RoutingMode, ValidatedLink, trafficSelectors, validateLink } from "./link";
 import { IpsecProfileInput } from "./profile";
 import { Block, BlockList, Topology, WellKnownRange, blockList } from "./topology";
+import { LinkTranslationSpec, TranslationPlan, pickTranslationBlocks, planTranslation } from "./translation";
 
 export interface HealthCheckSpec {
     /** Source address of the probes: an address in the VPC. */
@@ -131,6 +133,8 @@ export interface LinkPlan {
     bgp?: BgpPlan;
     /** The CloudMonitor event rule of the link's alerts, when asked for. */
     alertRule?: { resourceName: string; ruleName: string; contactGroup: string; silenceSeconds: number; events: string[] };
+    /** A translated link (overlapping networks): its VPC NAT gateway; selectors and routes above carry the translated blocks. */
+    translation?: TranslationPlan;
 }
 
 /** "192.168.10.0/24" -> "192-168-10-0-24", for resource names. */
@@ -393,8 +397,8 @@ export interface KubernetesClusterSpec {
 
 export interface SitePlanInput {
     hub: HubSpec;
-    /** Every link of the gateway, each with its name. */
-    links: Array<LinkPlanInput & { name: string }>;
+    /** Every link of the gateway, each with its name (and, for overlapping networks, its translation). */
+    links: Array<LinkPlanInput & { name: string; translation?: LinkTranslationSpec }>;
     /** The region, for the topology's picture and messages. */
     region?: string;
     /** vSwitch names (as planned) that host only the gateway: no workload traffic starts there. */
@@ -431,25 +435,169 @@ export function planVpnSite(name: string, input: SitePlanInput): { plan?: SitePl
         ...duplicateLinkNames(input, hubPath),
         ...checkGatewayBgp(input.links.map((link, i) => ({ ...link, path: linkPath(link, i) }))),
     ];
+    const hub = planHub(name, input.hub);
+    // Translated links (overlapping networks): planned on the untranslated network, so the blocks they pick are the
+    // ones the overlap check's fix offers; from then on the link carries the translated blocks everywhere.
+    const translations = planTranslations(name, input, hub, linkPath);
+    findings.push(...translations.findings);
+    const links = input.links.map((link, i) => translatedLink(link, translations.plans[i]));
+    const effective: SitePlanInput = { ...input, links };
     const keyPaths = input.keyPaths ?? {};
-    const checked = input.links.map((link, i) => {
+    const checked = links.map((link, i) => {
         const path = linkPath(link, i);
         // A key mapped to "" is one the user's config does not have: no fix suggests it.
         const routingModeField = keyPaths[`${path}.routingMode`] === "" ? false : undefined;
         return checkLink(gateway, link.name, { ...link, configPath: path, routesCheckedByTopology: true, routingModeField });
     });
+    offerTranslations(name, input, hub, linkPath, checked);
     checked.forEach((c) => findings.push(...c.findings));
-    const hub = planHub(name, input.hub);
     // The topology's keys are already renamed: rename the elements' findings too before comparing them.
-    const topology = siteTopology(name, input, hub, linkPath);
+    const topology = siteTopology(name, effective, hub, linkPath);
+    translationSources(topology, links, translations.plans, linkPath);
     const renamed = renameFindingKeys(findings, keyPaths);
     // The whole-network pass (it reports only syntax when blocks do not parse); where it sees a mistake again, once is enough.
     renamed.push(...withoutRepeats(renamed, checkTopology(topology, { elements: false })));
     if (renamed.some((f) => f.severity === "error")) {
         return { findings: renamed };
     }
-    const links = input.links.map((link, i) => planLink(gateway, link.name, link, checked[i].validated));
-    return { plan: { hub, links, topology }, findings: renamed };
+    const linkPlans = links.map((link, i) => {
+        const planned = planLink(gateway, link.name, link, checked[i].validated);
+        const translation = translations.plans[i];
+        // A peer that translates too gets a config only from the renderers that write its side of the translation.
+        const peerPlatforms = translation?.peerTranslates ? planned.peerPlatforms.filter((p) => TRANSLATING_PLATFORMS.includes(p)) : planned.peerPlatforms;
+        return { ...planned, peerPlatforms, translation };
+    });
+    return { plan: { hub, links: linkPlans, topology }, findings: renamed };
+}
+
+type SiteLinkInput = SitePlanInput["links"][number];
+
+/** Renderers that write the peer's side of a translation (its 1:1 NAT). */
+export const TRANSLATING_PLATFORMS: PeerPlatform[] = ["strongswan"];
+
+/** Every translated link's plan (undefined for the others), each picking blocks the earlier ones left free. */
+function planTranslations(
+    name: string,
+    input: SitePlanInput,
+    hub: HubPlan,
+    linkPath: (link: SiteLinkInput, i: number) => string,
+): { plans: Array<TranslationPlan | undefined>; findings: Finding[] } {
+    if (!input.links.some((l) => l.translation)) {
+        return { plans: input.links.map(() => undefined), findings: [] };
+    }
+    const used = everythingUsed(siteTopology(name, input, hub, linkPath));
+    const picked: string[] = [];
+    const findings: Finding[] = [];
+    const plans = input.links.map((link, i) => {
+        if (!link.translation) {
+            return undefined;
+        }
+        const result = planTranslation({
+            link: link.name,
+            path: linkPath(link, i),
+            vpcCidr: input.hub.vpcCidr,
+            vswitches: hub.vswitches.map((v) => ({ name: v.name, cidr: v.cidr })),
+            gatewayVswitch: hub.gatewayVswitch,
+            peerSubnets: link.peerSubnets ?? [],
+            spec: link.translation,
+            used: [...used, ...picked],
+        });
+        findings.push(...result.findings);
+        const unsupported = (link.peerPlatforms ?? []).filter((p) => !TRANSLATING_PLATFORMS.includes(p));
+        if (result.plan?.peerTranslates && unsupported.length > 0) {
+            findings.push({
+                severity: "error",
+                code: "translation.peer-platform",
+                site: link.name,
+                field: `${linkPath(link, i)}.peerPlatforms`,
+                value: unsupported,
+                message: `the peer must translate too (${result.plan.peerReason}), and only the ${TRANSLATING_PLATFORMS.join(", ")} rendering carries its side of the translation.`,
+                fix: `set ${linkPath(link, i)}.peerPlatforms to [${TRANSLATING_PLATFORMS.join(", ")}], or configure the 1:1 NAT on the device by hand from the plan.`,
+            });
+        }
+        if (result.plan) {
+            picked.push(result.plan.alibabaBlock, ...result.plan.peerMap.map((m) => m.translated));
+        }
+        return result.plan;
+    });
+    return { plans, findings };
+}
+
+/**
+ * An untranslated link whose peer overlaps the VPC (link.subnets-overlap): its fix also offers translation, with the
+ * exact blocks planTranslations would pick for it.
+ */
+function offerTranslations(
+    name: string,
+    input: SitePlanInput,
+    hub: HubPlan,
+    linkPath: (link: SiteLinkInput, i: number) => string,
+    checked: Array<{ findings: Finding[] }>,
+): void {
+    let used: string[] | undefined;
+    const offered: string[] = [];
+    checked.forEach((c, i) => {
+        const link = input.links[i];
+        for (const f of c.findings) {
+            if (f.code !== "link.subnets-overlap" || link.translation || typeof f.value !== "string" || cidrSyntaxError(input.hub.vpcCidr)) {
+                continue;
+            }
+            used ??= everythingUsed(siteTopology(name, input, hub, linkPath));
+            const { alibabaBlock, peerBlock } = pickTranslationBlocks([...used, ...offered], input.hub.vpcCidr, f.value);
+            if (!alibabaBlock || !peerBlock) {
+                continue;
+            }
+            offered.push(alibabaBlock, peerBlock);
+            const path = linkPath(link, i);
+            f.fix =
+                f.fix.replace(/\.$/, "") +
+                `, or keep both and translate: set ${path}.translation to { alibabaBlock: "${alibabaBlock}", peerBlock: "${peerBlock}" } ` +
+                `(a VPC NAT gateway presents ${input.hub.vpcCidr} as ${alibabaBlock}, the peer maps its ${f.value} to ${peerBlock}; ` +
+                `list the VPC hosts the peer must reach in ${path}.translation.exposedHosts).`;
+        }
+    });
+}
+
+/** `block` moved from inside `real` to the same place inside `translated` (same size): a 1:1 map. */
+function mappedBlock(block: string, real: string, translated: string): string {
+    const value = parseCidr(block).first - parseCidr(real).first + parseCidr(translated).first;
+    return `${[24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join(".")}/${parseCidr(block).prefix}`;
+}
+
+/** A link as its connection and routes carry it: the translated blocks on both sides. */
+function translatedLink(link: SiteLinkInput, translation: TranslationPlan | undefined): SiteLinkInput {
+    if (!translation) {
+        return link;
+    }
+    // Routes the user wrote to the peer's real networks go to their translated addresses; anything else stays as
+    // written, and the route checks judge it against the translated selectors (seed 004).
+    const translate = (blocks: string[] | undefined) =>
+        blocks?.map((b) => {
+            const map = cidrSyntaxError(b) ? undefined : translation.peerMap.find((m) => contains(m.real, b));
+            return map ? mappedBlock(b, map.real, map.translated) : b;
+        });
+    return {
+        ...link,
+        alibabaSubnets: [translation.alibabaBlock],
+        peerSubnets: translation.peerSubnets,
+        vpcRouteDestinations: translate(link.vpcRouteDestinations),
+        gatewayRouteDestinations: translate(link.gatewayRouteDestinations),
+        // The NAT IP CIDR lies outside the VPC on purpose: it reaches the gateway through the NAT gateway.
+        transitSubnets: [...(link.transitSubnets ?? []), translation.alibabaBlock],
+    };
+}
+
+/** After SNAT, traffic of a translated link reaches the VPN gateway from the NAT IP CIDR: the source the route checks see. */
+function translationSources(topology: Topology, links: SiteLinkInput[], plans: Array<TranslationPlan | undefined>, linkPath: (link: SiteLinkInput, i: number) => string): void {
+    links.forEach((link, i) => {
+        const plan = plans[i];
+        if (!plan) {
+            return;
+        }
+        const path = linkPath(link, i);
+        const source: Block = { cidr: plan.alibabaBlock, field: `${path}.translation.alibabaBlock` };
+        topology.vpcRoutes.filter((r) => r.field.startsWith(`${path}.`)).forEach((r) => (r.sources = [source]));
+    });
 }
 
 function duplicateLinkNames(input: SitePlanInput, hubPath: string): Finding[] {

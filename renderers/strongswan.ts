@@ -197,6 +197,55 @@ export function linuxSetupLines(link: ResolvedLink): string[] {
     ];
 }
 
+/** Markers of the peer's translation ruleset (nftables) inside the rendered file; the lab loads it with `nft -f`. */
+export const TRANSLATION_NFT_BEGIN = "# ----- BEGIN nftables: /etc/nftables.d/alicloud-vpn-translation.nft -----";
+export const TRANSLATION_NFT_END = "# ----- END nftables -----";
+
+/**
+ * Overlapping networks: this side of the translation. With a peerMap the peer maps its network 1:1 (nftables prefix
+ * NAT, the NETMAP of iptables) onto the translated block: sources on the way into the tunnel, destinations on the way
+ * out. Without one Alibaba's VPC NAT gateway does all of it and this host translates nothing; it only reaches the VPC
+ * by its translated block (alibabaSubnets).
+ */
+export function translationLines(link: ResolvedLink): string[] {
+    const t = link.translation;
+    if (!t) {
+        return [];
+    }
+    const head = [
+        "# ===== Overlapping networks: translation =====",
+        `# Alibaba's side: a VPC NAT gateway presents the VPC's ${t.alibabaReal} as ${t.alibabaBlock} (SNAT for its outbound`,
+        "#   traffic, one DNAT entry per VPC host you may reach). Reach those hosts by their addresses in that block.",
+        `# This side: ${t.peerReason}`,
+    ];
+    if (t.peerMap.length === 0) {
+        return [...head, "# Nothing to configure here: the tunnel's selectors above already carry your real networks."];
+    }
+    const table = "alicloud_vpn_translation";
+    return [
+        ...head,
+        "# Load the ruleset below once (nft -f FILE with the lines between the markers, uncommented), and at boot",
+        "# (include it from /etc/nftables.conf). It only touches traffic between the translated blocks: IKE and ESP are untouched.",
+        TRANSLATION_NFT_BEGIN,
+        `# table ip ${table} {`,
+        "#     chain postrouting {",
+        "#         type nat hook postrouting priority srcnat; policy accept;",
+        ...t.peerMap.map((m) => `#         ip saddr ${m.real} ip daddr ${t.alibabaBlock} snat ip prefix to ip saddr map { ${m.real} : ${m.translated} }`),
+        "#     }",
+        "#     chain prerouting {",
+        "#         type nat hook prerouting priority dstnat; policy accept;",
+        ...t.peerMap.map((m) => `#         ip saddr ${t.alibabaBlock} ip daddr ${m.translated} dnat ip prefix to ip daddr map { ${m.translated} : ${m.real} }`),
+        "#     }",
+        "# }",
+        TRANSLATION_NFT_END,
+        "# or iptables:",
+        ...t.peerMap.flatMap((m) => [
+            `#      iptables -t nat -A POSTROUTING -s ${m.real} -d ${t.alibabaBlock} -j NETMAP --to ${m.translated}`,
+            `#      iptables -t nat -A PREROUTING -s ${t.alibabaBlock} -d ${m.translated} -j NETMAP --to ${m.real}`,
+        ]),
+    ];
+}
+
 export function renderStrongswan(link: ResolvedLink): string {
     const { profile } = link;
     const selectors = trafficSelectors(link);
@@ -271,6 +320,8 @@ export function renderStrongswan(link: ResolvedLink): string {
     }
     out.push(
         "#",
+        ...translationLines(link),
+        ...(link.translation ? ["#"] : []),
         ...linuxSetupLines(link),
         "# 4. IKE retransmission timing for every connection of this host (IKEv2 DPD gives up after these): write this block",
         "#    without the leading '# ' to the file it names, then: systemctl restart strongswan",

@@ -50,6 +50,18 @@ export const vswitchSchema = z
 
 export const peerPlatformSchema = z.enum(PEER_PLATFORMS);
 
+/** A link's translation (overlapping networks; model/translation.ts LinkTranslationSpec), as any stack's YAML writes it. */
+export const translationSchema = z
+    .object({
+        alibabaBlock: z.string().optional(),
+        peerBlock: z.string().optional(),
+        exposedHosts: z.array(z.string()).optional(),
+        // auto | netmap | none: checked by the model (translation.bad-peer-translation), like the other enumerations.
+        peerTranslation: z.string().optional(),
+        vswitch: z.string().optional(),
+    })
+    .strict();
+
 /** Turns zod's issues into findings that name the config key path, e.g. "alicloud-vpn:hypermotion.office.publicIp". */
 export function parseConfig<T extends z.ZodTypeAny>(schema: T, value: unknown, key: string): z.infer<T> {
     const parsed = schema.safeParse(value);

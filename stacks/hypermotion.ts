@@ -7,7 +7,8 @@ import { VpnSite, VpnSiteArgs } from "../components/vpnSite";
 import { Finding } from "../model/findings";
 import { ResolvedLink } from "../model/link";
 import { IpsecProfileInput } from "../model/profile";
-import { peerPlatformSchema, profileSchema, readConfig, vswitchIndexByName, vswitchSchema } from "./config";
+import { LinkTranslationSpec } from "../model/translation";
+import { peerPlatformSchema, profileSchema, readConfig, translationSchema, vswitchIndexByName, vswitchSchema } from "./config";
 
 // Keys mirror the component arguments, so an error's field path is also the path in Pulumi.<stack>.yaml.
 export const hypermotionSchema = z
@@ -43,6 +44,8 @@ export const hypermotionSchema = z
                  */
                 alibabaSubnets: z.array(z.string()).optional(),
                 profile: profileSchema.optional(),
+                /** Overlapping networks: carry the link under translated blocks (README, "Overlapping networks"). */
+                translation: translationSchema.optional(),
             })
             .strict(),
         /**
@@ -126,6 +129,7 @@ export function hypermotionSiteArgs(config: HypermotionConfig): VpnSiteArgs {
                 profile: office.profile as IpsecProfileInput | undefined,
                 peerPlatforms: [office.device],
                 configPath: officePath,
+                translation: office.translation as LinkTranslationSpec | undefined,
             },
         ],
     };

@@ -4,6 +4,7 @@ import { cloudAwsFromStackConfig } from "./cloudLink";
 import { hubAndSpokeFromStackConfig } from "./hubAndSpoke";
 import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
 import { openvpnMeshFromStackConfig } from "./openvpnMesh";
+import { overlapFromStackConfig } from "./overlap";
 
 export { ScenarioResult } from "./hypermotion";
 
@@ -12,6 +13,7 @@ export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) 
     "hub-and-spoke": hubAndSpokeFromStackConfig,
     "openvpn-mesh": openvpnMeshFromStackConfig,
     "cloud-aws": cloudAwsFromStackConfig,
+    overlap: overlapFromStackConfig,
 };
 
 export function runScenario(name: string, opts?: pulumi.ComponentResourceOptions): ScenarioResult {

@@ -10,6 +10,7 @@ import { hypermotionScenario } from "./hypermotion";
 import { libreswanScenario } from "./libreswan";
 import { mismatchScenario } from "./mismatch";
 import { openvpnMeshScenario } from "./openvpnMesh";
+import { overlapAlibabaOnlyScenario, overlapScenario } from "./overlap";
 
 export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [hypermotionScenario.name]: hypermotionScenario,
@@ -21,6 +22,8 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
     [cloudAwsScenario.name]: cloudAwsScenario,
+    [overlapScenario.name]: overlapScenario,
+    [overlapAlibabaOnlyScenario.name]: overlapAlibabaOnlyScenario,
     [faultDpdScenario.name]: faultDpdScenario,
     [bgpScenario.name]: bgpScenario,
 };
