@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const EXAMPLES = ["hypermotion", "hub-and-spoke", "openvpn-mesh"];
+const EXAMPLES = ["hypermotion", "hub-and-spoke", "openvpn-mesh", "cloud-aws"];
 
 /** The tsconfig.json `pulumi new typescript` writes. */
 const PULUMI_NEW_TSCONFIG = {
@@ -82,7 +82,13 @@ describe("the packed package, installed in a stack outside the repository", func
             JSON.stringify({
                 name: "consumer-stack",
                 main: "index.ts",
-                dependencies: { "alicloud-vpn": `file:${tarball}`, "@pulumi/pulumi": ours.dependencies["@pulumi/pulumi"], "@pulumi/alicloud": ours.dependencies["@pulumi/alicloud"] },
+                dependencies: {
+                    "alicloud-vpn": `file:${tarball}`,
+                    "@pulumi/pulumi": ours.dependencies["@pulumi/pulumi"],
+                    "@pulumi/alicloud": ours.dependencies["@pulumi/alicloud"],
+                    // The optional peer a user joining AWS adds (CloudLink).
+                    "@pulumi/aws": ours.devDependencies["@pulumi/aws"],
+                },
                 devDependencies: { typescript: ours.devDependencies.typescript, "ts-node": ours.devDependencies["ts-node"], "@types/node": ours.devDependencies["@types/node"] },
             }),
         );
@@ -165,6 +171,16 @@ describe("the packed package, installed in a stack outside the repository", func
     it("runs the README's unit-test example against the packaged emulator", () => {
         const out = execFileSync("npx", ["ts-node", "testing/check.ts"], { cwd: scratch, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" } });
         assert.match(out, /^ok: 13 cloud resources, 2 VPC routes$/m);
+    });
+
+    it("runs the cloud-aws example with the optional @pulumi/aws installed: both clouds' ends, each Alibaba tunnel on its AWS connection", () => {
+        const result = run("cloud-aws/index.ts", "cn-beijing");
+        assert.equal(result.error, undefined);
+        assert.deepEqual(result.rejections, []);
+        const aws = result.resources.filter((r) => r.type.startsWith("aws:"));
+        assert.equal(aws.filter((r) => r.type === "aws:ec2/vpnConnection:VpnConnection").length, 2);
+        assert.equal(aws.filter((r) => r.type === "aws:ec2/customerGateway:CustomerGateway").length, 2);
+        assert.equal(result.resources.filter((r) => r.type === "alicloud:vpn/connection:Connection").length, 2);
     });
 
     it("refuses a bad link through the documented path with one line naming the key, and registers nothing at all", () => {
