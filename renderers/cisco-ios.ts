@@ -14,6 +14,20 @@
 // renderer says so and its caveats warn.
 //
 // Every algorithm is named explicitly: IOS defaults differ between releases.
+//
+// Alibaba's device guide for this platform: "Load the IPsec-VPN configuration to a Cisco firewall device" (IOS CLI,
+// IKEv1 and IKEv2, one tunnel, crypto map), mirrored at CISCO_GUIDE_URL (AlibabaCloudDocs/vpn, intl.en-US; the same
+// page in Chinese is 思科防火墙配置.md). Its help-center address could not be determined offline.
+// Golden files reviewed against this guide: matched: its order (ISAKMP policy or IKEv2 proposal/policy/keyring/profile,
+// pre-shared key, transform-set in tunnel mode, an ACL of local -> VPC pairs, crypto map with set peer /
+// set transform-set / set pfs / match address and, for IKEv2, set ikev2-profile, the map on the WAN interface) and
+// its syntax (crypto isakmp key ... address, match identity remote address A 255.255.255.255, authentication
+// remote/local pre-share, keyring local). The guide's static routes (ip route VPC-net mask <Alibaba address>, resolved
+// through the default route) are rendered as a commented fallback for policy-based links (added after this review).
+// Deliberate differences: named ACLs instead of access-list 100; identity local is the link's peerId (the identity
+// Alibaba expects) where the guide shows a LAN address; IPsec SA lifetime, kilobytes disable, DPD, the IKEv2 lifetime,
+// TCP MSS and the NAT exemption are added (the guide leaves IOS defaults that differ from Alibaba's); destination-routing
+// links use VTIs and floating routes for Alibaba's dual-tunnel master/slave, which the single-tunnel guide does not cover.
 import { DH_GROUP_INFO, DhGroup, EncryptionAlgorithm, IntegrityAlgorithm } from "../model/alibaba";
 import { isIpv4Address, netmask, networkAddress, wildcardMask } from "../model/cidr";
 import { ResolvedLink, ResolvedTunnel, trafficSelectors } from "../model/link";
@@ -25,8 +39,12 @@ export const CISCO_WAN_INTERFACE = "<WAN_INTERFACE>";
 /** The extended ACL the router's PAT uses (`ip nat inside source list <NAT_ACL> ...`): a marked placeholder. */
 export const CISCO_NAT_ACL = "<NAT_ACL>";
 
-/** Alibaba's public guide for this platform family (its dual-tunnel page links the per-device examples). */
-export const CISCO_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
+/** Alibaba's device guide for this platform (see the file comment): its title and the public copy of the page. */
+export const CISCO_GUIDE_TITLE = "Load the IPsec-VPN configuration to a Cisco firewall device";
+export const CISCO_GUIDE_URL =
+    "https://github.com/AlibabaCloudDocs/vpn/blob/master/intl.en-US/User%20Guide/Configure%20IPsec-VPN%20connections/Configure%20local%20gateways/Load%20the%20IPsec-VPN%20configuration%20to%20a%20Cisco%20firewall%20device.md";
+/** Alibaba's dual-tunnel page (master/slave), which the single-tunnel device guide predates. */
+export const CISCO_DUAL_TUNNEL_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
 
 /** DPD / ISAKMP keepalive: probe every 10 s, retry every 3 s; IOS declares the peer dead after 5 unanswered retries. */
 const DPD_INTERVAL_SECONDS = 10;
@@ -256,7 +274,8 @@ function header(link: ResolvedLink, tunnels: ResolvedTunnel[]): string[] {
         `! Local (this router): ${link.peerPublicIp}, networks ${link.peerSubnets.join(", ") || "-"}`,
         `! Remote (Alibaba VPN gateway): ${remote}, networks ${link.alibabaSubnets.join(", ") || "-"}`,
         `! ${ike.version === "ikev2" ? "IKEv2" : `IKEv1 ${ike.mode} mode`}, ${mode}`,
-        `! Follows Alibaba Cloud's dual-tunnel guide and its on-premises device examples: ${CISCO_GUIDE_URL}`,
+        `! Alibaba Cloud's device guide "${CISCO_GUIDE_TITLE}": ${CISCO_GUIDE_URL}`,
+        ...(tunnels.length > 1 ? [`! and its dual-tunnel guide (master carries the traffic, slave on standby): ${CISCO_DUAL_TUNNEL_GUIDE_URL}`] : []),
         "! Syntax: IOS XE 16.x/17.x (ISR 1000/4000, CSR1000v/Catalyst 8000); IOS 15.4+ accepts the same commands.",
         "! Paste in global configuration mode (configure terminal). The file holds pre-shared keys: keep it secret.",
         `! Names and numbers below (${used.join(", ")}) must not clash with existing configuration.`,
@@ -437,7 +456,16 @@ function policyBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names
             sequence += 1;
         }
     }
-    lines.push("!", `! Route ${link.alibabaSubnets.join(", ")} out of ${CISCO_WAN_INTERFACE} (the default route usually does).`);
+    lines.push(
+        "!",
+        `! Route ${link.alibabaSubnets.join(", ")} out of ${CISCO_WAN_INTERFACE} (the default route usually does).`,
+    );
+    if (link.alibabaSubnets.length > 0) {
+        lines.push(
+            `! If another route sends them elsewhere, add the static routes of Alibaba's guide (next hop ${tunnels[0].alibabaIp}, resolved through the default route):`,
+            ...link.alibabaSubnets.map((c) => `! ip route ${networkAddress(c)} ${netmask(c)} ${tunnels[0].alibabaIp}`),
+        );
+    }
     return lines;
 }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { ResolvedLink } from "../../model/link";
-import { ciscoIosRenderer, renderCiscoIos } from "../../renderers/cisco-ios";
+import { CISCO_DUAL_TUNNEL_GUIDE_URL, CISCO_GUIDE_TITLE, CISCO_GUIDE_URL, ciscoIosRenderer, renderCiscoIos } from "../../renderers/cisco-ios";
 import { peerCaveats } from "../../renderers";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
@@ -385,6 +385,16 @@ describe("cisco-ios renderer", () => {
             assertLine(single, " set security-association lifetime seconds 3600");
             assertLine(single, "crypto isakmp keepalive 10 3 periodic");
             assertNoLine(single, /WARNING/);
+        });
+
+        it("names Alibaba's Cisco device guide, the dual-tunnel page for two tunnels, and the guide's static route as a fallback", () => {
+            const guide = `! Alibaba Cloud's device guide "${CISCO_GUIDE_TITLE}": ${CISCO_GUIDE_URL}`;
+            assertLine(single, guide);
+            assertLine(dual, guide);
+            assertLine(dual, `! and its dual-tunnel guide (master carries the traffic, slave on standby): ${CISCO_DUAL_TUNNEL_GUIDE_URL}`);
+            assertNoLine(single, /dual-tunnel guide/);
+            assertLine(single, "! ip route 10.10.0.0 255.255.0.0 47.100.40.50");
+            assertNoLine(dual, /^!? ?ip route 172\.16\.0\.0 255\.255\.0\.0 47\./);
         });
     });
 
