@@ -15,6 +15,21 @@
 // renderer says so and its caveats warn.
 //
 // Every algorithm is named explicitly: VRP defaults differ between releases (DES/MD5 on old ones).
+//
+// Alibaba's device guide for this platform: "Load the IPsec-VPN configuration to a Huawei firewall device", mirrored at
+// HUAWEI_GUIDE_URL (AlibabaCloudDocs/vpn, intl.en-US; in Chinese 华为防火墙配置.md). Its help-center address could not
+// be determined offline. It covers a USG firewall through its web UI (IKEv1 and IKEv2, one tunnel, policy-based), so it
+// gives the steps and their order, not CLI syntax; no Alibaba guide for the AR routers was found (the "router" variant
+// is checked against the same steps minus zones and security policies).
+// Golden files reviewed against this guide: matched: WAN in zone untrust and LAN in zone trust (its step 1, stated in
+// the firewall output since this review), a security policy, an IPsec policy on the WAN interface with the Alibaba
+// address as peer and the pre-shared key, protected flows source = local networks / destination = VPC networks, an IKE
+// proposal and an IPsec proposal from the downloaded parameters, and traffic to the VPC routed toward the Alibaba
+// address (its step 7: a static route with the VPN gateway as next hop; the policy-based output says to route out of
+// the WAN interface and names the guide's route). Deliberate differences: the guide adds no DPD, NAT exemption, TCP MSS,
+// SHA-2 truncation setting or explicit lifetimes (VRP defaults differ from Alibaba's), and destination-routing links use
+// IPsec tunnel interfaces with NQA-tracked and floating routes for Alibaba's dual-tunnel master/slave, which the
+// single-tunnel guide does not cover. The guide's screenshots (zone, policy and proposal pages) were not readable here.
 import { DH_GROUP_INFO, DhGroup, EncryptionAlgorithm, IntegrityAlgorithm } from "../model/alibaba";
 import { isIpv4Address, netmask, networkAddress, wildcardMask } from "../model/cidr";
 import { ResolvedLink, ResolvedTunnel, trafficSelectors } from "../model/link";
@@ -26,8 +41,12 @@ export const HUAWEI_WAN_INTERFACE = "<WAN_INTERFACE>";
 /** The ACL of the router's `nat outbound` (AR): a marked placeholder. */
 export const HUAWEI_NAT_ACL = "<NAT_ACL_NUMBER>";
 
-/** Alibaba's public guide for this platform family (its dual-tunnel page links the per-device examples). */
-export const HUAWEI_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
+/** Alibaba's device guide for this platform (see the file comment): its title and the public copy of the page. */
+export const HUAWEI_GUIDE_TITLE = "Load the IPsec-VPN configuration to a Huawei firewall device";
+export const HUAWEI_GUIDE_URL =
+    "https://github.com/AlibabaCloudDocs/vpn/blob/master/intl.en-US/User%20Guide/Configure%20IPsec-VPN%20connections/Configure%20local%20gateways/Load%20the%20IPsec-VPN%20configuration%20to%20a%20Huawei%20firewall%20device.md";
+/** Alibaba's dual-tunnel page (master/slave), which the single-tunnel device guide predates. */
+export const HUAWEI_DUAL_TUNNEL_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
 
 /** DPD: probe every 10 s (periodic), retransmit every 3 s, give up after 3 retransmissions. */
 const DPD_IDLE_SECONDS = 10;
@@ -252,7 +271,10 @@ function header(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names): st
         `# Local (this device): ${link.peerPublicIp}, networks ${link.peerSubnets.join(", ") || "-"}`,
         `# Remote (Alibaba VPN gateway): ${remote}, networks ${link.alibabaSubnets.join(", ") || "-"}`,
         `# ${ike.version === "ikev2" ? "IKEv2" : `IKEv1 ${ike.mode} mode`}, ${mode}`,
-        `# Follows Alibaba Cloud's dual-tunnel guide and its on-premises device examples: ${HUAWEI_GUIDE_URL}`,
+        isFirewall(link)
+            ? `# Alibaba Cloud's device guide "${HUAWEI_GUIDE_TITLE}" (USG web UI; the same steps in CLI): ${HUAWEI_GUIDE_URL}`
+            : `# No Alibaba Cloud guide for Huawei AR routers was found; the IPsec steps follow its USG guide "${HUAWEI_GUIDE_TITLE}": ${HUAWEI_GUIDE_URL}`,
+        ...(tunnels.length > 1 ? [`# and its dual-tunnel guide (master carries the traffic, slave on standby): ${HUAWEI_DUAL_TUNNEL_GUIDE_URL}`] : []),
         `# For a ${isFirewall(link) ? "Huawei AR router render with peerDevice: router" : "Huawei USG firewall render with peerDevice: firewall"} (zones, security policies and some commands differ).`,
         "# Enter system-view, then paste. The file holds pre-shared keys: keep it secret.",
         `# These must not clash with existing configuration: ${used.join(", ")}.`,
@@ -422,6 +444,12 @@ function policyBased(link: ResolvedLink, tunnels: ResolvedTunnel[], names: Names
         lines.push("quit");
     }
     lines.push("#", `# Route ${link.alibabaSubnets.join(", ")} out of ${HUAWEI_WAN_INTERFACE} (the default route usually does).`);
+    if (link.alibabaSubnets.length > 0) {
+        lines.push(
+            `# If another route sends them elsewhere, add the static routes of Alibaba's guide (next hop ${tunnels[0].alibabaIp}, resolved through the default route):`,
+            ...link.alibabaSubnets.map((c) => `# ip route-static ${networkAddress(c)} ${netmask(c)} ${tunnels[0].alibabaIp}`),
+        );
+    }
     return lines;
 }
 
@@ -512,6 +540,7 @@ function firewallPolicies(link: ResolvedLink, tunnels: ResolvedTunnel[], names: 
     const lines = [
         "#",
         "# ---- USG security policies: IKE (UDP 500/4500) and ESP with the Alibaba gateways, the protected networks both ways ----",
+        `# Zones as in Alibaba's guide: ${HUAWEI_WAN_INTERFACE} in untrust, the LAN interface in trust (rename the zones below if yours differ).`,
         "# New rules go below the existing ones; move them above any broader deny rule.",
         "security-policy",
         ` rule name ${names.base}-ike-out`,

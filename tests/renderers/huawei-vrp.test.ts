@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { ResolvedLink } from "../../model/link";
-import { huaweiVrpRenderer, renderHuaweiVrp } from "../../renderers/huawei-vrp";
+import { HUAWEI_GUIDE_TITLE, HUAWEI_GUIDE_URL, huaweiVrpRenderer, renderHuaweiVrp } from "../../renderers/huawei-vrp";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
 import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
@@ -470,6 +470,16 @@ describe("huawei-vrp renderer", () => {
             assertLine(usg, "  action no-nat");
             assertLine(usg, "  service esp");
             assertLine(usg, "ipsec sha2 compatible enable");
+        });
+
+        it("names Alibaba's Huawei firewall guide on the USG, says no AR guide exists, and states the guide's zones and route", () => {
+            const usg = cases["huawei-vrp.usg.single-ikev1.txt"];
+            const ar = cases["huawei-vrp.ar.single-ikev1.txt"];
+            assertLine(usg, `# Alibaba Cloud's device guide "${HUAWEI_GUIDE_TITLE}" (USG web UI; the same steps in CLI): ${HUAWEI_GUIDE_URL}`);
+            assertLine(ar, `# No Alibaba Cloud guide for Huawei AR routers was found; the IPsec steps follow its USG guide "${HUAWEI_GUIDE_TITLE}": ${HUAWEI_GUIDE_URL}`);
+            assertLine(usg, "# Zones as in Alibaba's guide: <WAN_INTERFACE> in untrust, the LAN interface in trust (rename the zones below if yours differ).");
+            assertNoLine(ar, /^# Zones as in/);
+            assertLine(ar, "# ip route-static 10.10.0.0 255.255.0.0 47.100.40.50");
         });
     });
 });
