@@ -21,6 +21,21 @@
 //   `interface tunnel N mode ipsec` + `tunnel protection ipsec profile`, `ip route-static P LEN Tunnel N`.
 // - H3C ACL command reference (https://h3c.com/cn/d_202201/1523543_30005_0.htm): `acl number 3000` is accepted by
 //   every Comware V7 release; newer releases also take (and display) `acl advanced 3000`.
+//
+// Alibaba's device guide for this platform: "Configure H3C firewall", mirrored at COMWARE_GUIDE_URL
+// (AlibabaCloudDocs/vpn, intl.en-US; in Chinese 华三防火墙配置.md). Its help-center address could not be determined
+// offline. It covers a SecPath-class firewall through its web UI (IKEv1 main mode, one tunnel, policy-based), so it
+// gives the steps and their order, not CLI syntax; no Alibaba guide for the MSR routers was found (the "router"
+// variant is checked against the same steps minus zones and security policies).
+// Golden files reviewed against this guide: matched: an IPsec policy whose protected data flow has the local networks
+// as source and the VPC networks as destination, an IKE proposal and an IPsec transform set from Alibaba's
+// parameters, security policies for both directions (VPC -> local and local -> VPC, Untrust <-> Trust), and traffic
+// leaving through the uplink by the default route (its steps 7-8). Since this review the firewall output states the
+// zones the rules assume (uplink in Untrust, LAN in Trust), as the guide's screenshots of the two policies use them.
+// Deliberate differences: the guide adds no DPD, NAT exemption, TCP MSS or explicit lifetimes (Comware's non-FIPS
+// defaults differ from Alibaba's), the rendered rules also allow IKE/ESP to the Local zone, and destination-routing
+// links use IPsec tunnel interfaces with NQA-tracked and floating routes for Alibaba's dual-tunnel master/slave, which
+// the single-tunnel guide does not cover. The guide's screenshots (policy, proposal and route pages) were not readable here.
 import { DH_GROUP_INFO, DhGroup, EncryptionAlgorithm, IntegrityAlgorithm } from "../model/alibaba";
 import { isIpv4Address, netmask, networkAddress, prefixLength, wildcardMask } from "../model/cidr";
 import { ResolvedLink, ResolvedTunnel, trafficSelectors } from "../model/link";
@@ -38,8 +53,12 @@ export const COMWARE_PLACEHOLDERS = {
 /** Sequence numbers of the IPsec policies, master first. */
 const POLICY_SEQUENCE = { master: 10, slave: 20 } as const;
 
-/** Alibaba's public guide for this platform family (its dual-tunnel page links the per-device examples). */
-export const COMWARE_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
+/** Alibaba's device guide for this platform (see the file comment): its title and the public copy of the page. */
+export const COMWARE_GUIDE_TITLE = "Configure H3C firewall";
+export const COMWARE_GUIDE_URL =
+    "https://github.com/AlibabaCloudDocs/vpn/blob/master/intl.en-US/User%20Guide/Configure%20IPsec-VPN%20connections/Configure%20local%20gateways/Configure%20H3C%20firewall.md";
+/** Alibaba's dual-tunnel page (master/slave), which the single-tunnel device guide predates. */
+export const COMWARE_DUAL_TUNNEL_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
 
 /** DPD: probe every 10 s (periodic), retry every 3 s; Comware gives up after 2 retransmissions (assumed, see the report). */
 const DPD_INTERVAL_SECONDS = 10;
@@ -141,7 +160,10 @@ function header(link: ResolvedLink, base: string): string[] {
         link.routingMode === "destination"
             ? `# Routing: destination routing, traffic selectors ${selectors.peer[0]} <-> ${selectors.alibaba[0]} (route-based, IPsec tunnel interfaces)`
             : "# Routing: protected data flows (policy-based, an ACL of the subnet pairs)",
-        `# Follows Alibaba Cloud's dual-tunnel guide and its on-premises device examples: ${COMWARE_GUIDE_URL}`,
+        isFirewall(link)
+            ? `# Alibaba Cloud's device guide "${COMWARE_GUIDE_TITLE}" (web UI; the same steps in CLI): ${COMWARE_GUIDE_URL}`
+            : `# No Alibaba Cloud guide for H3C MSR routers was found; the IPsec steps follow its firewall guide "${COMWARE_GUIDE_TITLE}": ${COMWARE_GUIDE_URL}`,
+        ...(link.tunnels.length > 1 ? [`# and its dual-tunnel guide (master carries the traffic, slave on standby): ${COMWARE_DUAL_TUNNEL_GUIDE_URL}`] : []),
         `# For ${isFirewall(link) ? "an H3C MSR router render with peerDevice: router" : "an H3C SecPath firewall render with peerDevice: firewall"} (security zones and policies differ).`,
     ];
     if (link.profile.dpd) {
@@ -348,7 +370,7 @@ function policyMode(link: ResolvedLink, base: string, names: string[]): string[]
     });
     lines.push(
         "#",
-        `# WAN interface (${COMWARE_PLACEHOLDERS.wanInterface} = the interface that holds ${link.peerPublicIp}); traffic to Alibaba's networks must route out of it.`,
+        `# WAN interface (${COMWARE_PLACEHOLDERS.wanInterface} = the interface that holds ${link.peerPublicIp}); traffic to Alibaba's networks must route out of it (Alibaba's guide: the default route through the uplink).`,
         `# TCP MSS ${TCP_MSS}: Alibaba's gateway MTU is ${TUNNEL_MTU} (applies to all TCP through this interface).`,
         `interface ${COMWARE_PLACEHOLDERS.wanInterface}`,
         ` ipsec apply policy ${base}`,
@@ -455,6 +477,7 @@ function firewallPolicies(link: ResolvedLink, base: string): string[] {
     const lines: string[] = [
         "#",
         "# ---- SecPath security policies: IKE (UDP 500/4500) and ESP with Alibaba, the protected networks both ways ----",
+        `# Zones as in Alibaba's guide: ${COMWARE_PLACEHOLDERS.wanInterface} in Untrust, the LAN interface in Trust (rename the zones below if yours differ).`,
     ];
     if (link.routingMode === "destination") {
         lines.push("security-zone name Untrust");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { h3cComwareRenderer, renderH3cComware } from "../../renderers/h3c-comware";
+import { COMWARE_GUIDE_TITLE, COMWARE_GUIDE_URL, h3cComwareRenderer, renderH3cComware } from "../../renderers/h3c-comware";
 import { ResolvedLink } from "../../model/link";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
 import { assertGolden, dualIkev2Link, singleIkev1Link } from "./golden";
@@ -380,6 +380,17 @@ describe("renderers/h3c-comware", () => {
         it("single: NAT exemption; SecPath: IKE/ESP security policy", () => {
             assert.ok(linesOf(cases["h3c-comware.msr.single-ikev1.txt"]).includes(" rule 1 deny ip source 192.168.40.0 0.0.0.255 destination 10.10.0.0 0.0.255.255"));
             assert.ok(linesOf(cases["h3c-comware.secpath.single-ikev1.txt"]).includes("  service-port 50"));
+        });
+
+        it("names Alibaba's H3C firewall guide on the SecPath, says no MSR guide exists, and states the guide's zones", () => {
+            const secpath = linesOf(cases["h3c-comware.secpath.single-ikev1.txt"]);
+            const msr = linesOf(cases["h3c-comware.msr.single-ikev1.txt"]);
+            assert.ok(secpath.includes(`# Alibaba Cloud's device guide "${COMWARE_GUIDE_TITLE}" (web UI; the same steps in CLI): ${COMWARE_GUIDE_URL}`));
+            assert.ok(msr.includes(`# No Alibaba Cloud guide for H3C MSR routers was found; the IPsec steps follow its firewall guide "${COMWARE_GUIDE_TITLE}": ${COMWARE_GUIDE_URL}`));
+            const zones = "# Zones as in Alibaba's guide: <WAN_INTERFACE> in Untrust, the LAN interface in Trust (rename the zones below if yours differ).";
+            assert.ok(secpath.includes(zones));
+            assert.ok(linesOf(cases["h3c-comware.secpath.dual-ikev2.txt"]).includes(zones));
+            assert.ok(!msr.includes(zones));
         });
     });
 });
