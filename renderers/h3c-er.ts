@@ -14,6 +14,18 @@
 // found): the DH groups are assumed to be DH1/DH2/DH5 (modp768/1024/1536, no group14), the ciphers DES,
 // 3DES and AES-128/192/256, the integrity algorithms MD5 and SHA1 only. If a firmware offers more, widen
 // H3C_ER_CAPABILITIES; until then such links are refused before any resource exists.
+//
+// Alibaba's device guide for this platform: none found. Alibaba's local-gateway guides (AlibabaCloudDocs/vpn,
+// intl.en-US/User Guide/Configure IPsec-VPN connections/Configure local gateways, and the cn.zh-CN/intl.zh-CN
+// 本地网关配置 folders) cover Cisco, Huawei and H3C firewalls, Juniper SRX, Hillstone, Sangfor and strongSwan, not the
+// H3C ER series. The sheet therefore cites Alibaba's dual-tunnel page (H3C_ER_GUIDE_URL) and, for the order of the
+// steps, the nearest device guide, "Configure H3C firewall" (COMWARE_GUIDE_URL in ./h3c-comware).
+// Golden files reviewed against that H3C firewall guide: matched: protected flows local -> VPC, IKE proposal, IPsec
+// proposal, allowing the subnets both ways in the firewall. Differences: the guide's default route is not in the sheet
+// (the ER's WAN page already routes out of the port the virtual interface is bound to, assumed), and the ER's
+// pages (虚接口 -> IKE安全提议 -> IKE对等体 -> IPsec安全提议 -> IPsec安全策略) come from the seed, not from an Alibaba or
+// H3C document, so field names and the capability limits above remain unconfirmed.
+import { COMWARE_GUIDE_TITLE, COMWARE_GUIDE_URL } from "./h3c-comware";
 import { DH_GROUP_INFO, DhGroup, EncryptionAlgorithm, IkeVersion, IntegrityAlgorithm } from "../model/alibaba";
 import { isIpv4Address, netmask, networkAddress } from "../model/cidr";
 import { ResolvedLink, ResolvedTunnel, RoutingMode, trafficSelectors } from "../model/link";
@@ -158,7 +170,7 @@ function layout(sections: Section[]): string[] {
 
 const WAN_PLACEHOLDER = "WAN1";
 
-/** Alibaba's public guide for this platform family (its dual-tunnel page links the per-device examples). */
+/** No Alibaba device guide exists for the ER (see the file comment): its dual-tunnel page is the one cited. */
 export const H3C_ER_GUIDE_URL = "https://www.alibabacloud.com/help/en/vpn/getting-started/establish-a-connection-between-the-vpc-and-the-on-premises-data";
 
 /** What the sheet cannot do for the link although it renders; the header repeats them. */
@@ -322,7 +334,9 @@ export function renderH3cEr(link: ResolvedLink): string {
         lines.push(`# Weak algorithms allowed by weakCryptoOptIn: ${link.profile.weakCryptoOptIn.reason}`);
     }
     lines.push(
-        `# Follows Alibaba Cloud's dual-tunnel guide and its on-premises device examples: ${H3C_ER_GUIDE_URL}`,
+        "# No Alibaba Cloud guide for the H3C ER series was found. Values follow Alibaba's IPsec connection; its dual-tunnel guide:",
+        `#   ${H3C_ER_GUIDE_URL}`,
+        `# and the order of its H3C firewall guide "${COMWARE_GUIDE_TITLE}": ${COMWARE_GUIDE_URL}`,
         "# For the ER series web UI (ER3200G2/ER5200G2/ER8300G2 class firmware with 虚接口 / IKE / IPsec pages).",
     );
     for (const caveat of h3cErCaveats(link)) {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { ResolvedLink } from "../../model/link";
-import { H3C_ER_CAPABILITIES, displayWidth, erDhLabel, h3cErProblems, h3cErRenderer, renderH3cEr } from "../../renderers/h3c-er";
+import { COMWARE_GUIDE_TITLE, COMWARE_GUIDE_URL } from "../../renderers/h3c-comware";
+import { H3C_ER_CAPABILITIES, H3C_ER_GUIDE_URL, displayWidth, erDhLabel, h3cErProblems, h3cErRenderer, renderH3cEr } from "../../renderers/h3c-er";
 import { UnsupportedByPeerError } from "../../renderers/types";
 import { destinationLink, hypermotionLink, spokeLink } from "../fixtures/links";
 import { assertGolden, erDualLink, erSingleLink } from "./golden";
@@ -241,6 +242,15 @@ describe("renderers/h3c-er", () => {
             assert.ok(!linesOf(single).some((l) => l.includes("master/slave switch")));
             assert.equal(h3cErRenderer.caveats!(erDualLink).length, 2);
             assert.equal(h3cErRenderer.caveats!(erSingleLink).length, 1);
+        });
+
+        it("says plainly that no Alibaba guide exists for the ER and names the pages it follows instead", () => {
+            for (const text of [dual, single]) {
+                const lines = linesOf(text);
+                assert.ok(lines.includes("# No Alibaba Cloud guide for the H3C ER series was found. Values follow Alibaba's IPsec connection; its dual-tunnel guide:"));
+                assert.ok(lines.includes(`#   ${H3C_ER_GUIDE_URL}`));
+                assert.ok(lines.includes(`# and the order of its H3C firewall guide "${COMWARE_GUIDE_TITLE}": ${COMWARE_GUIDE_URL}`));
+            }
         });
 
         it("ends with the verification section", () => {
