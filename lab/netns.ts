@@ -109,7 +109,7 @@ export class Site {
      * the pid the lab spawned: `ip netns exec` execs in place) and resolves with what it printed. A capture still
      * running when the lab closes dies with the namespace (Lab.close kills every process inside).
      */
-    async capture(filter: readonly string[]): Promise<{ stop: () => Promise<string> }> {
+    async capture(filter: readonly string[]): Promise<{ stop: () => Promise<string>; text: () => string }> {
         const child = spawn("ip", ["netns", "exec", this.namespace, "tcpdump", "-i", "wan0", "-n", "-vvv", "-l", "-s", "0", ...filter], { stdio: ["ignore", "pipe", "pipe"] });
         let text = "";
         let stderr = "";
@@ -129,6 +129,8 @@ export class Site {
                 await stopProcess(child, exited, "SIGTERM", 3000);
                 return text;
             },
+            /** What was captured so far. */
+            text: () => text,
         };
     }
 

@@ -67,7 +67,20 @@ export async function setupHypermotion(
  * office's charon and loads the rendered config (start_action = start initiates the master tunnel).
  * Returns the moment the office's config began loading: both ends are configured from then on.
  */
-export async function startHypermotion(h: HypermotionLab): Promise<number> {
+/**
+ * Starts both ends and returns when the office's config is loaded. With `officeFirst`, the office starts first and
+ * the gateway only once `officeFirst` resolves: both ends initiate, and the one that wins the race decides whose
+ * Main Mode proposal goes on the wire (a responder sends none, and charon reuses an IKE SA the peer set up).
+ */
+export async function startHypermotion(h: HypermotionLab, officeFirst?: () => Promise<void>): Promise<number> {
+    if (officeFirst) {
+        await h.office.strongswan.start();
+        const since = Date.now();
+        await h.office.strongswan.loadAll();
+        await officeFirst();
+        await h.gateway.startDaemon();
+        return since;
+    }
     await h.gateway.startDaemon();
     await h.office.strongswan.start();
     const since = Date.now();
@@ -127,7 +140,14 @@ export const hypermotionScenario: LabScenario = {
         const h = await setupHypermotion(lab);
         // What the gateway receives: IKEv1 Main Mode's first message carries the SA proposal in clear (UDP 500).
         const capture = await h.gateway.capture(["udp", "port", "500"]);
-        const since = await startHypermotion(h);
+        // The office's proposal is what is checked: the gateway starts once that proposal has reached it (bounded),
+        // so the gateway's own initiation cannot win the race and leave the office a mere responder (seen under load).
+        const officeProposal = `${h.link.peerPublicIp}.500 > `;
+        const since = await startHypermotion(h, async () => {
+            for (let i = 0; i < 50 && !capture.text().includes(officeProposal); i++) {
+                await sleep(100);
+            }
+        });
         const up = await waitForTunnel(h.office, h.officeMaster, since, 20_000);
         assert.ok(up, `the office's ${h.officeMaster} tunnel did not come up within 20 s`);
         const gatewaySide = await waitForTunnel(h.gateway, h.gatewayMaster, since, 10_000);
