@@ -23,6 +23,31 @@ function bgpOf(link: ResolvedLink): BgpPlan {
     return link.bgp;
 }
 
+
+/** The prefix lists of a BGP link: what this end announces, and what it accepts from Alibaba (FRR and IOS-XE spell them alike). */
+function prefixLists(names: ReturnType<typeof filterNames>, bgp: BgpPlan): string[] {
+    return [
+        ...bgp.peerAnnounces.map((cidr, i) => `ip prefix-list ${names.announce} seq ${(i + 1) * 5} permit ${cidr}`),
+        ...bgp.alibabaAnnounces.map((cidr, i) => `ip prefix-list ${names.learn} seq ${(i + 1) * 5} permit ${cidr} le 32`),
+    ];
+}
+
+/** The route maps: accept only the expected prefixes, prefer the master's, prepend on the slave (FRR and IOS-XE alike). */
+function routeMaps(names: ReturnType<typeof filterNames>, bgp: BgpPlan): string[] {
+    return [
+        `route-map ${names.learn} permit 10`,
+        ` match ip address prefix-list ${names.learn}`,
+        `route-map ${names.masterIn} permit 10`,
+        ` match ip address prefix-list ${names.learn}`,
+        ` set local-preference ${MASTER_LOCAL_PREFERENCE}`,
+        `route-map ${names.announce} permit 10`,
+        ` match ip address prefix-list ${names.announce}`,
+        `route-map ${names.slaveOut} permit 10`,
+        ` match ip address prefix-list ${names.announce}`,
+        ` set as-path prepend ${Array(SLAVE_PREPEND).fill(bgp.peerAsn).join(" ")}`,
+    ];
+}
+
 /** Names of the filters: one per link, upper case as vendors write them. */
 function filterNames(link: ResolvedLink): { announce: string; learn: string; masterIn: string; slaveOut: string } {
     const base = link.name.toUpperCase().replace(/[^A-Z0-9]/g, "-");
@@ -62,19 +87,9 @@ export function renderFrr(link: ResolvedLink): string {
         "!",
         "frr defaults traditional",
         "!",
-        ...bgp.peerAnnounces.map((cidr, i) => `ip prefix-list ${names.announce} seq ${(i + 1) * 5} permit ${cidr}`),
-        ...bgp.alibabaAnnounces.map((cidr, i) => `ip prefix-list ${names.learn} seq ${(i + 1) * 5} permit ${cidr} le 32`),
+        ...prefixLists(names, bgp),
         "!",
-        `route-map ${names.learn} permit 10`,
-        ` match ip address prefix-list ${names.learn}`,
-        `route-map ${names.masterIn} permit 10`,
-        ` match ip address prefix-list ${names.learn}`,
-        ` set local-preference ${MASTER_LOCAL_PREFERENCE}`,
-        `route-map ${names.announce} permit 10`,
-        ` match ip address prefix-list ${names.announce}`,
-        `route-map ${names.slaveOut} permit 10`,
-        ` match ip address prefix-list ${names.announce}`,
-        ` set as-path prepend ${Array(SLAVE_PREPEND).fill(bgp.peerAsn).join(" ")}`,
+        ...routeMaps(names, bgp),
         "!",
         `router bgp ${bgp.peerAsn}`,
         ` bgp router-id ${bgp.tunnels[0].peerBgpIp}`,
@@ -122,18 +137,8 @@ const cisco: VendorSyntax = {
     bgp: (link, bgp) => {
         const names = filterNames(link);
         return [
-            ...bgp.peerAnnounces.map((cidr, i) => `ip prefix-list ${names.announce} seq ${(i + 1) * 5} permit ${cidr}`),
-            ...bgp.alibabaAnnounces.map((cidr, i) => `ip prefix-list ${names.learn} seq ${(i + 1) * 5} permit ${cidr} le 32`),
-            `route-map ${names.learn} permit 10`,
-            ` match ip address prefix-list ${names.learn}`,
-            `route-map ${names.masterIn} permit 10`,
-            ` match ip address prefix-list ${names.learn}`,
-            ` set local-preference ${MASTER_LOCAL_PREFERENCE}`,
-            `route-map ${names.announce} permit 10`,
-            ` match ip address prefix-list ${names.announce}`,
-            `route-map ${names.slaveOut} permit 10`,
-            ` match ip address prefix-list ${names.announce}`,
-            ` set as-path prepend ${Array(SLAVE_PREPEND).fill(bgp.peerAsn).join(" ")}`,
+            ...prefixLists(names, bgp),
+            ...routeMaps(names, bgp),
             "! Announced networks must be in the routing table exactly (connected or static); a Null0 anchor does it for a summary:",
             ...bgp.peerAnnounces.map((cidr) => `ip route ${networkAddress(cidr)} ${netmask(cidr)} Null0 254`),
             `router bgp ${bgp.peerAsn}`,
