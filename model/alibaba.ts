@@ -98,8 +98,7 @@ export const DEFAULT_ID_IS_ADDRESS = true;
  * https://www.alibabacloud.com/help/en/vpn/sub-product-ipsec-vpn/user-guide/ipsec-vpn-connections-support-the-dual-tunnel-mode
  * "By default, after you purchase a VPN gateway, you can create only dual-tunnel IPsec-VPN connections" there, and
  * "If only one zone in a region supports the dual-tunnel mode ... You can specify the same vSwitch."
- * The live answer is the DescribeVpnGatewayAvailableZones API. The emulator keeps its own copy (emulator/zones.ts)
- * on purpose; a test holds the two equal.
+ * The live answer is the DescribeVpnGatewayAvailableZones API. The emulator reads this table too (emulator/zones.ts).
  */
 export const VPN_GATEWAY_ZONES: Readonly<Record<string, readonly string[]>> = {
     "cn-hangzhou": ["cn-hangzhou-g", "cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k"],
