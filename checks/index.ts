@@ -17,8 +17,8 @@ export { checkIpsecRoutes } from "./routes";
 export interface CheckOptions {
     /**
      * Run each element's own checks (profiles, PSKs, subnet counts, bandwidth; see checkElements). Default true.
-     * Stacks built from VpnHub and SiteToSiteLink pass false and hand checkHubArgs/checkSiteToSiteLink's findings
-     * in `alsoFindings`: the components run the same model validators and print their own warnings.
+     * The planners (planVpnSite, checkHubAndSpoke, checkOpenVpnMesh) pass false: they run the element validators
+     * themselves and hand the topology pass only the network.
      */
     elements?: boolean;
     /** Findings the stack already has (component checks, config): reported in the same error list, duplicates dropped. */

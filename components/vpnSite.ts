@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { TopologyError, errorsOf, formatFinding } from "../model/findings";
-import { Finding } from "../model/findings";
+import { Finding, TopologyError, errorsOf, formatFinding } from "../model/findings";
 import { KubernetesClusterSpec, SitePlan, planVpnSite } from "../model/site";
 import { LinkTranslationSpec } from "../model/translation";
 import { GatewayRef, LinkResources, createHub, createLink } from "./resources";
