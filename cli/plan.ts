@@ -5,8 +5,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
-import { AlibabaCloudEmulator, RecordedResource, Rejection, TYPES } from "../emulator";
-import { describeAws } from "../emulator/aws";
+import { AlibabaCloudEmulator, PEER_CLOUD_EMULATORS, RecordedResource, Rejection, TYPES } from "../emulator";
 import { Finding, TopologyError, formatFinding } from "../model/findings";
 import { PeerPlatform, ResolvedLink } from "../model/link";
 import { RENDERERS } from "../renderers";
@@ -165,9 +164,11 @@ function describeConnection(resource: RecordedResource): string[] {
 }
 
 function describe(resource: RecordedResource, byUrn: Map<string, RecordedResource>): string[] {
-    const aws = describeAws(resource);
-    if (aws) {
-        return aws;
+    for (const cloud of PEER_CLOUD_EMULATORS) {
+        const lines = cloud.describe(resource);
+        if (lines) {
+            return lines;
+        }
     }
     if (resource.type === TYPES.connection) {
         const waits = resource.dependencies

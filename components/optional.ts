@@ -2,10 +2,11 @@
 // @pulumi/aws and nothing for Azure or Google Cloud. They are loaded when a component needs them, never at import.
 
 /** Loads an optional package, or throws an error that names the package and the command that installs it. */
-export function requireOptional<T>(packageName: string, range: string, needs: string): T {
+export function requireOptional<T>(packageName: string, range: string, needs: string, subpath?: string): T {
     try {
+        // A subpath (@pulumi/azure-native/network) loads one module of a large SDK instead of its index.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        return require(packageName) as T;
+        return require(subpath ? `${packageName}/${subpath}` : packageName) as T;
     } catch (err) {
         const e = err as NodeJS.ErrnoException;
         if (e?.code === "MODULE_NOT_FOUND" && String(e.message).includes(packageName)) {

@@ -10,6 +10,7 @@
 import { createHash } from "crypto";
 import * as ipaddr from "ipaddr.js";
 import { AWS_RESERVED_INSIDE_CIDRS } from "../model/clouds/aws";
+import { PeerCloudEmulator } from "./peerClouds";
 import { AlibabaApiError, EmulatorState, RecordedResource } from "./state";
 
 export const AWS_TYPES = {
@@ -387,3 +388,14 @@ export function describeAws(resource: RecordedResource): string[] | undefined {
             return undefined;
     }
 }
+
+/** AWS in the emulator's list of other clouds (peerClouds.ts). */
+export const awsEmulator: PeerCloudEmulator = {
+    cloud: "aws",
+    providerType: AWS_TYPES.provider,
+    isType: isAwsType,
+    region: awsRegion,
+    validate: validateAws,
+    outputs: awsOutputs,
+    describe: describeAws,
+};

@@ -3,7 +3,10 @@
 // offline plan. Nothing in components/ knows about it.
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { AWS_TYPES, awsOutputs, awsRegion, isAwsType, validateAws } from "./aws";
+import { awsEmulator } from "./aws";
+import { azureEmulator } from "./azure";
+import { gcpEmulator } from "./gcp";
+import { PeerCloudEmulator } from "./peerClouds";
 import { GET_IMAGES, getImages } from "./ecs";
 import { DocumentationAddressPool, requestId } from "./ids";
 import { createOutputs } from "./outputs";
@@ -15,6 +18,15 @@ export { AlibabaApiError, EmulatorState, EmulatorWarning, RecordedResource, Reje
 export { VPN_GATEWAY_ZONES, isDualTunnelOnlyRegion, vpnGatewayZones } from "./zones";
 export { TYPES, isDualTunnelGateway } from "./rules";
 export { AWS_TYPES, AwsApiError } from "./aws";
+export { AZURE_TYPES, AzureApiError } from "./azure";
+export { GCP_TYPES, GcpApiError } from "./gcp";
+
+/** The other clouds a cloud link reaches, each restated by its own module. */
+export const PEER_CLOUD_EMULATORS: readonly PeerCloudEmulator[] = [awsEmulator, azureEmulator, gcpEmulator];
+
+function peerCloudOf(type: string): PeerCloudEmulator | undefined {
+    return PEER_CLOUD_EMULATORS.find((c) => c.isType(type));
+}
 
 // Internal runtime entry points that mocks need: the store flags setMocks() sets, and the RPC queue drain.
 const runtimeState = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, any> };
@@ -223,10 +235,10 @@ export class AlibabaCloudEmulator {
         recorded: { parent?: string; dependencies: string[]; provider?: string; secretInputPaths: string[]; additionalSecretOutputs: string[]; custom: boolean },
     ): pulumi.runtime.MockResourceResult {
         const urn = this.urnOf(args.type, args.name, recorded.parent);
-        const aws = isAwsType(args.type);
+        const peer = peerCloudOf(args.type);
         const providerRegion = recorded.provider && this.providerRegions.get(providerUrn(recorded.provider));
-        const region = aws
-            ? awsRegion(args.inputs ?? {}, providerRegion)
+        const region = peer
+            ? peer.region(args.inputs ?? {}, providerRegion)
             : args.type === TYPES.provider
               ? (args.inputs.region ?? this.defaultRegion)
               : (providerRegion ?? this.defaultRegion);
@@ -234,7 +246,7 @@ export class AlibabaCloudEmulator {
         if (recorded.custom) {
             try {
                 const request = { type: args.type, name: args.name, urn, region, inputs, dependencies: recorded.dependencies };
-                aws ? validateAws(request, this.state) : validateCreate(request, this.state);
+                peer ? peer.validate(request, this.state) : validateCreate(request, this.state);
             } catch (err) {
                 if (err instanceof AlibabaApiError) {
                     this.state.rejections.push({ urn, type: args.type, name: args.name, code: err.code, message: err.apiMessage });
@@ -245,10 +257,10 @@ export class AlibabaCloudEmulator {
         }
         const { id, outputs } = !recorded.custom
             ? { id: "", outputs: { ...inputs } }
-            : aws
-              ? awsOutputs(args.type, urn, region, inputs, this.state)
+            : peer
+              ? peer.outputs(args.type, urn, region, inputs, this.state)
               : createOutputs(args.type, args.name, urn, region, inputs, this.state, this.addresses);
-        if (args.type === TYPES.provider || args.type === AWS_TYPES.provider) {
+        if (args.type === TYPES.provider || args.type === peer?.providerType) {
             this.providerRegions.set(urn, region);
         }
         this.state.add({

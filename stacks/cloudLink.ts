@@ -80,9 +80,9 @@ export function cloudAws(config: CloudAwsConfig, opts?: pulumi.ComponentResource
             alibabaVpnGatewayId: component.alibabaVpnGatewayId,
             alibabaGatewayIps: component.alibabaGatewayIps,
             alibabaConnectionIds: component.alibabaConnectionIds,
-            awsVpnGatewayId: component.awsVpnGatewayId,
-            awsVpnConnectionIds: component.awsVpnConnectionIds,
-            awsTunnelAddresses: component.awsTunnelAddresses,
+            peerGatewayId: component.peerGatewayId,
+            peerConnectionIds: component.peerConnectionIds,
+            peerTunnelAddresses: component.peerTunnelAddresses,
         },
     };
 }

@@ -17,4 +17,4 @@ const link = new CloudLink("beijing-singapore", {
     // No profile: the strongest both clouds accept (IKEv2, aes256, sha256, group14, lifetimes within AWS's ranges).
 });
 
-export const awsTunnels = link.awsTunnelAddresses;
+export const awsTunnels = link.peerTunnelAddresses;

@@ -11,9 +11,9 @@
 import { TunnelRole } from "../alibaba";
 import { cidrSyntaxError, contains, overlaps, prefixLength } from "../cidr";
 import { Finding, allowedList } from "../findings";
-import { HubSpec } from "../hub";
-import { IpsecProfile, IpsecProfileInput, resolveProfile } from "../profile";
-import { SitePlan, planVpnSite } from "../site";
+import { IpsecProfile, IpsecProfileInput } from "../profile";
+import { SitePlan } from "../site";
+import { CloudAlibabaEndSpec, planAlibabaEnd } from "./alibabaEnd";
 import {
     AWS_ENCRYPTION_NAME,
     AWS_INSIDE_CIDR_RANGE,
@@ -26,7 +26,7 @@ import {
     AWS_SOURCES,
     awsDhNumber,
 } from "./aws";
-import { AWS, checkCloudIntersection, cloudProfileInput } from "./intersection";
+import { AWS } from "./intersection";
 
 /** The AWS end of a cloud link. Exactly one of vpcId, vpnGatewayId and transitGatewayId. */
 export interface AwsEndSpec {
@@ -57,7 +57,7 @@ export interface AwsEndSpec {
 
 export interface AwsCloudLinkSpec {
     /** The Alibaba end: a VPC, vSwitches in two zones and a dual-tunnel VPN gateway. */
-    alibaba: HubSpec & { region: string; alibabaSubnets?: string[] };
+    alibaba: CloudAlibabaEndSpec;
     aws: AwsEndSpec;
     /** Default: the strongest profile both clouds accept (IKEv2, aes256, sha256, group14, PFS group14, 28800 s / 3600 s). */
     profile?: IpsecProfileInput;
@@ -93,6 +93,7 @@ export interface AwsTunnelOptions {
 }
 
 export interface AwsCloudLinkPlan {
+    cloud: "aws";
     name: string;
     profile: IpsecProfile;
     /** The Alibaba site: the hub and its two connections (links `<name>-aws-1`, `<name>-aws-2`). */
@@ -346,78 +347,38 @@ export function checkAwsEnd(aws: AwsEndSpec, psks: string[] | undefined, path: s
  */
 export function planAwsCloudLink(name: string, spec: AwsCloudLinkSpec): { plan?: AwsCloudLinkPlan; findings: Finding[] } {
     const path = spec.configPath ?? name;
-    const profileInput = cloudProfileInput(AWS, spec.profile);
-    const { profile, findings: profileFindings } = resolveProfile(profileInput, `${path}.profile`, name);
-    const findings: Finding[] = [
-        ...checkAwsEnd(spec.aws, spec.psks, path, name),
-        ...checkCloudIntersection(AWS, profile, `${path}.profile`, name),
-    ];
-    // The Alibaba checks of the profile come back from the site planner (each link), once is enough.
-    const seen = new Set(findings.map((f) => `${f.field}|${f.code}`));
-    if ((spec.alibaba.tunnelMode ?? "dual") !== "dual") {
-        findings.push({
-            severity: "error",
-            code: "cloud.single-tunnel",
-            site: name,
-            field: `${path}.alibaba.tunnelMode`,
-            value: spec.alibaba.tunnelMode,
-            message:
-                "a cloud link pairs Alibaba's two gateway addresses with two AWS VPN connections; a single-tunnel gateway has one address.",
-            fix: `set ${path}.alibaba.tunnelMode to dual (the default) with vSwitches in two zones.`,
-        });
-    }
-    (spec.alibaba.vswitches ?? []).forEach((vsw, i) => {
-        // Zone ids extend their region's id (cn-beijing-h); the provider for alibaba.region would not find another.
-        if (typeof vsw.zoneId === "string" && !vsw.zoneId.startsWith(spec.alibaba.region)) {
-            findings.push({
-                severity: "error",
-                code: "cloud.zone-not-in-region",
-                site: name,
-                field: `${path}.alibaba.vswitches[${i}].zoneId`,
-                value: vsw.zoneId,
-                message: `zone ${vsw.zoneId} is not a zone of the Alibaba region ${spec.alibaba.region}.`,
-                fix: `use a zone of ${spec.alibaba.region} (e.g. ${spec.alibaba.region}-h), or correct ${path}.alibaba.region.`,
-            });
-        }
-    });
     const vpcCidrs = Array.isArray(spec.aws.vpcCidrs) ? spec.aws.vpcCidrs : [];
     const syntaxOk = vpcCidrs.every((c) => cidrSyntaxError(c) === undefined);
     const fourKeys =
         spec.psks && (spec.psks.length === 1 ? [0, 1, 2, 3].map(() => spec.psks![0]) : spec.psks.length === 4 ? spec.psks : undefined);
-    const links = [0, 1].map((k) => ({
-        name: `${name}-aws-${k + 1}`,
-        peerSubnets: vpcCidrs,
-        alibabaSubnets: spec.alibaba.alibabaSubnets,
-        profile: profileInput,
-        separateSlavePeer: true,
-        // Keys go to both clouds; AWS's rules (checked above) are a subset of Alibaba's, so they are not passed to the
-        // Alibaba checks, which would name them by the link's tunnel index instead of the user's.
-        peerPlatforms: [],
-        configPath: path,
-        // One VPC route toward the gateway is enough; connection 2 stands by behind weight-0 gateway routes.
-        vpcRouteDestinations: k === 0 ? undefined : [],
-    }));
-    const sitePlanned =
+    const { profile, findings, site } = planAlibabaEnd(name, AWS, spec, checkAwsEnd(spec.aws, spec.psks, path, name), (profileInput) =>
         syntaxOk && vpcCidrs.length > 0
-            ? planVpnSite(name, { hub: { ...spec.alibaba, configPath: `${path}.alibaba` }, links, region: spec.alibaba.region })
-            : { findings: [] as Finding[] };
-    for (const f of [...profileFindings, ...sitePlanned.findings]) {
-        const key = `${f.field}|${f.code}|${f.message}`;
-        if (!seen.has(key) && !findings.some((g) => `${g.field}|${g.code}|${g.message}` === key)) {
-            findings.push(f);
-        }
-    }
-    const errors = findings.filter((f) => f.severity === "error");
-    if (errors.length > 0 || !sitePlanned.plan) {
+            ? [0, 1].map((k) => ({
+                  name: `${name}-aws-${k + 1}`,
+                  peerSubnets: vpcCidrs,
+                  alibabaSubnets: spec.alibaba.alibabaSubnets,
+                  profile: profileInput,
+                  separateSlavePeer: true,
+                  // Keys go to both clouds; AWS's rules (checked above) are a subset of Alibaba's, so they are not passed to the
+                  // Alibaba checks, which would name them by the link's tunnel index instead of the user's.
+                  peerPlatforms: [],
+                  configPath: path,
+                  // One VPC route toward the gateway is enough; connection 2 stands by behind weight-0 gateway routes.
+                  vpcRouteDestinations: k === 0 ? undefined : [],
+              }))
+            : undefined,
+    );
+    if (!site) {
         return { findings };
     }
     const aws = spec.aws;
     return {
         findings,
         plan: {
+            cloud: "aws",
             name,
             profile,
-            site: sitePlanned.plan,
+            site,
             region: aws.region,
             attach: aws.vpcId
                 ? { kind: "vpc", vpcId: aws.vpcId }

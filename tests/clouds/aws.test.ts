@@ -248,7 +248,7 @@ describe("CloudLink to AWS on the emulator", () => {
             emulator.ofType(AWS_TYPES.routePropagation).map((r) => r.id),
             [`${vgw.id}_rtb-0123456789abcdef0`],
         );
-        assert.deepEqual(await valueOf(link.awsTunnelAddresses), [
+        assert.deepEqual(await valueOf(link.peerTunnelAddresses), [
             connA.outputs.tunnel1Address,
             connA.outputs.tunnel2Address,
             connB.outputs.tunnel1Address,
