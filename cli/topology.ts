@@ -3,6 +3,11 @@
 // out: @viz-js/viz is Graphviz compiled to WebAssembly, so no system package is needed to draw it.
 import { RecordedResource, TYPES } from "../emulator";
 import { awsPeerFor } from "./topologyAws";
+import { azurePeerFor } from "./topologyAzure";
+import { gcpPeerFor } from "./topologyGcp";
+
+/** Each other cloud's node finder: the first that owns a connection's peer addresses draws its end. */
+const PEER_CLOUD_NODES = [awsPeerFor, azurePeerFor, gcpPeerFor];
 
 /** Routes listed in full on a site's node; above this only their number, so 50-spoke pictures stay readable. */
 const MAX_LISTED_ROUTES = 4;
@@ -126,7 +131,7 @@ export function topologyDot(resources: RecordedResource[], title: string): strin
             }
             drawnPairs.add(pair);
             peer = peerGateway.id;
-        } else if ((aws = awsPeerFor(resources, peerIps))) {
+        } else if ((aws = PEER_CLOUD_NODES.map((find) => find(resources, peerIps)).find(Boolean))) {
             peer = aws.id;
             if (!nodes.some((n) => n.startsWith(`  ${quote(peer)} `))) {
                 nodes.push(`  ${quote(peer)} [shape=box, style="rounded,filled", fillcolor="#e3f2fd", label=${quote(aws.label)}];`);

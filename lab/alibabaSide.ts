@@ -80,6 +80,8 @@ export interface AlibabaTunnel {
     localSubnets: string[];
     remoteSubnets: string[];
     effectImmediately: boolean;
+    /** The tunnel's BGP (enableTunnelsBgp + tunnelBgpConfig, or bgpConfig on a single-tunnel connection), when on. */
+    bgp?: { localAsn: number; tunnelCidr: string; localBgpIp: string };
 }
 
 function defined<T extends object>(value: T | undefined): Partial<T> {
@@ -110,7 +112,7 @@ export function alibabaTunnels(state: EmulatorState, connection: RecordedResourc
         // CreateVpnConnection: EffectImmediately defaults to false.
         effectImmediately: inputs.effectImmediately === true,
     };
-    const tunnel = (role: AlibabaTunnel["role"], cgwId: string, ikeIn: any, ipsecIn: any, dpd: unknown, natT: unknown, localId: unknown, remoteId: unknown): AlibabaTunnel => {
+    const tunnel = (role: AlibabaTunnel["role"], cgwId: string, ikeIn: any, ipsecIn: any, dpd: unknown, natT: unknown, localId: unknown, remoteId: unknown, bgpIn?: any): AlibabaTunnel => {
         const customerGateway = lookup(state, cgwId, TYPES.customerGateway, "customer gateway", connection);
         const gatewayIp: string = role === "slave" ? gateway.outputs.disasterRecoveryInternetIp : gateway.outputs.internetIp;
         if (!gatewayIp) {
@@ -134,15 +136,17 @@ export function alibabaTunnels(state: EmulatorState, connection: RecordedResourc
             // EnableDpd and EnableNatTraversal default to true.
             dpd: dpd !== false,
             natTraversal: natT !== false,
+            // LocalAsn defaults to 45104 (CreateVpnConnection TunnelBgpConfig / BgpConfig).
+            ...(bgpIn?.tunnelCidr ? { bgp: { localAsn: Number(bgpIn.localAsn ?? 45104), tunnelCidr: bgpIn.tunnelCidr, localBgpIp: bgpIn.localBgpIp } } : {}),
         };
     };
     if (Array.isArray(inputs.tunnelOptionsSpecifications) && inputs.tunnelOptionsSpecifications.length > 0) {
         return (inputs.tunnelOptionsSpecifications as any[]).map((t) =>
-            tunnel(t.role, t.customerGatewayId, t.tunnelIkeConfig, t.tunnelIpsecConfig, t.enableDpd, t.enableNatTraversal, t.tunnelIkeConfig?.localId, t.tunnelIkeConfig?.remoteId),
+            tunnel(t.role, t.customerGatewayId, t.tunnelIkeConfig, t.tunnelIpsecConfig, t.enableDpd, t.enableNatTraversal, t.tunnelIkeConfig?.localId, t.tunnelIkeConfig?.remoteId, inputs.enableTunnelsBgp ? t.tunnelBgpConfig : undefined),
         );
     }
     return [
-        tunnel("single", inputs.customerGatewayId, inputs.ikeConfig, inputs.ipsecConfig, inputs.enableDpd, inputs.enableNatTraversal, inputs.ikeConfig?.ikeLocalId, inputs.ikeConfig?.ikeRemoteId),
+        tunnel("single", inputs.customerGatewayId, inputs.ikeConfig, inputs.ipsecConfig, inputs.enableDpd, inputs.enableNatTraversal, inputs.ikeConfig?.ikeLocalId, inputs.ikeConfig?.ikeRemoteId, inputs.bgpConfig?.enable ? inputs.bgpConfig : undefined),
     ];
 }
 
@@ -210,10 +214,9 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
         if (t.ike.ikeVersion !== "ikev1" && t.ike.ikeVersion !== "ikev2") {
             throw new Error(`connection ${t.connectionName}: ikeVersion ${t.ike.ikeVersion} is not ikev1 or ikev2`);
         }
-        const destination = t.localSubnets.includes("0.0.0.0/0") && t.remoteSubnets.includes("0.0.0.0/0");
-        if (destination) {
-            throw new Error(`connection ${t.connectionName}: destination-routing mode (0.0.0.0/0 selectors) is not modelled by the lab yet`);
-        }
+        // Destination routing (0.0.0.0/0 both ways, BGP links among them) renders as it is: route-based selectors.
+        // kernel-libipsec then routes everything into ipsec0 through table 220; a scenario that needs the main
+        // table to decide (BGP, several tunnels) removes that rule itself, as lab/scenarios/bgp.ts explains.
         if (ikev1 && (t.localSubnets.length > 1 || t.remoteSubnets.length > 1)) {
             throw new Error(`connection ${t.connectionName}: IKEv1 negotiates one selector pair; Alibaba needs IKEv2 for several subnets`);
         }

@@ -1,6 +1,6 @@
 // The scenarios this project ships, by the name `alicloud-vpn:scenario` and `npm run plan -- <name>` use.
 import * as pulumi from "@pulumi/pulumi";
-import { cloudAwsFromStackConfig } from "./cloudLink";
+import { cloudLinkFromStackConfig } from "./cloudLink";
 import { hubAndSpokeFromStackConfig } from "./hubAndSpoke";
 import { ScenarioResult, hypermotionFromStackConfig } from "./hypermotion";
 import { openvpnMeshFromStackConfig } from "./openvpnMesh";
@@ -12,7 +12,9 @@ export const SCENARIOS: Record<string, (opts?: pulumi.ComponentResourceOptions) 
     hypermotion: hypermotionFromStackConfig,
     "hub-and-spoke": hubAndSpokeFromStackConfig,
     "openvpn-mesh": openvpnMeshFromStackConfig,
-    "cloud-aws": cloudAwsFromStackConfig,
+    "cloud-aws": cloudLinkFromStackConfig("cloud-aws"),
+    "cloud-azure": cloudLinkFromStackConfig("cloud-azure"),
+    "cloud-gcp": cloudLinkFromStackConfig("cloud-gcp"),
     overlap: overlapFromStackConfig,
 };
 
