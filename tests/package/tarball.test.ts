@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const EXAMPLES = ["hypermotion", "hub-and-spoke", "openvpn-mesh", "cloud-aws"];
+const EXAMPLES = ["hypermotion", "hub-and-spoke", "openvpn-mesh", "cloud-aws", "cloud-azure", "cloud-gcp"];
 
 /** The tsconfig.json `pulumi new typescript` writes. */
 const PULUMI_NEW_TSCONFIG = {
@@ -181,6 +181,55 @@ describe("the packed package, installed in a stack outside the repository", func
         assert.equal(aws.filter((r) => r.type === "aws:ec2/vpnConnection:VpnConnection").length, 2);
         assert.equal(aws.filter((r) => r.type === "aws:ec2/customerGateway:CustomerGateway").length, 2);
         assert.equal(result.resources.filter((r) => r.type === "alicloud:vpn/connection:Connection").length, 2);
+    });
+
+    it("without @pulumi/azure-native or @pulumi/gcp (a stack joining only AWS), a CloudLink to either says which package to install", () => {
+        for (const [example, pkg, range] of [
+            ["cloud-azure", "@pulumi/azure-native", "^3"],
+            ["cloud-gcp", "@pulumi/gcp", "^9"],
+        ]) {
+            assert.equal(fs.existsSync(path.join(scratch, "node_modules", pkg)), false, `${pkg} is not installed in the consumer`);
+            const failed = (() => {
+                try {
+                    run(`${example}/index.ts`);
+                    return "";
+                } catch (err) {
+                    return String((err as { stderr?: string }).stderr);
+                }
+            })();
+            const escaped = (t: string) => t.replace(/[/^.*+?()[\]{}|$]/g, "\\$&");
+            assert.match(
+                failed,
+                new RegExp(`needs the package ${escaped(pkg)}, an optional peer dependency of alicloud-vpn that is not installed\\. Fix: run \`npm install ${escaped(pkg)}@${escaped(range)}\``),
+            );
+        }
+    });
+
+    it("with the optional @pulumi/azure-native and @pulumi/gcp installed, runs the cloud-azure and cloud-gcp examples: both clouds' ends", () => {
+        const ours = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+        execFileSync(
+            "npm",
+            ["install", "--prefer-offline", "--no-audit", "--no-fund", `@pulumi/azure-native@${ours.devDependencies["@pulumi/azure-native"]}`, `@pulumi/gcp@${ours.devDependencies["@pulumi/gcp"]}`],
+            { cwd: scratch, stdio: "ignore" },
+        );
+        const azure = run("cloud-azure/index.ts", "ap-southeast-1");
+        assert.equal(azure.error, undefined);
+        assert.deepEqual(azure.rejections, []);
+        const azureTypes = azure.resources.filter((r) => r.type.startsWith("azure-native:")).map((r) => r.type.split(":")[2]);
+        assert.deepEqual(
+            [...new Set(azureTypes)].sort(),
+            ["LocalNetworkGateway", "PublicIPAddress", "VirtualNetworkGateway", "VirtualNetworkGatewayConnection"],
+        );
+        assert.equal(azureTypes.filter((t) => t === "VirtualNetworkGatewayConnection").length, 2);
+        const azureConnection = azure.resources.find((r) => r.type === "alicloud:vpn/connection:Connection")!;
+        assert.equal(azureConnection.inputs.enableTunnelsBgp, true);
+        const gcp = run("cloud-gcp/index.ts", "cn-hongkong");
+        assert.equal(gcp.error, undefined);
+        assert.deepEqual(gcp.rejections, []);
+        const gcpTypes = gcp.resources.filter((r) => r.type.startsWith("gcp:")).map((r) => r.type);
+        assert.equal(gcpTypes.filter((t) => t === "gcp:compute/vPNTunnel:VPNTunnel").length, 2);
+        assert.equal(gcpTypes.filter((t) => t === "gcp:compute/routerPeer:RouterPeer").length, 2);
+        assert.equal(gcp.resources.filter((r) => r.type === "alicloud:vpn/connection:Connection").length, 1);
     });
 
     it("refuses a bad link through the documented path with one line naming the key, and registers nothing at all", () => {
