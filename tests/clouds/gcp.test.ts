@@ -268,5 +268,8 @@ describe("CloudLink to Google Cloud on the emulator", () => {
         assert.match(attempt(GCP_TYPES.routerInterface, { ...iface.inputs, name: "y", ipRange: "10.0.0.1/30" }), /'ipRange': '10\.0\.0\.1\/30'.*RFC3927 link-local/);
         assert.match(attempt(GCP_TYPES.routerPeer, { ...peer.inputs, peerAsn: 65010 }), /'peerAsn': '65010'\. The peer ASN must differ from the router's ASN 65010/);
         assert.match(attempt(GCP_TYPES.haVpnGateway, { network: "vpc-hk" }, "cn-hongkong"), /Unknown region/);
+        assert.match(attempt(GCP_TYPES.vpnTunnel, { ...tunnel.inputs, peerExternalGatewayInterface: 2 }), /'peerExternalGatewayInterface': '2'\. hk-gcp-alibaba has interfaces 0 to 1/);
+        assert.match(attempt(GCP_TYPES.routerInterface, { ...iface.inputs, name: "z", ipRange: "169.254.60.1/29" }), /'ipRange': '169\.254\.60\.1\/29'/);
+        assert.match(attempt(GCP_TYPES.routerInterface, { ...iface.inputs, name: "z" }), /overlaps interface hk-gcp-if-0/);
     });
 });
