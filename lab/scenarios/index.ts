@@ -3,6 +3,7 @@
 import { LabScenario } from "../scenario";
 import { bgpScenario } from "./bgp";
 import { cloudAwsScenario } from "./cloudAws";
+import { cloudGcpScenario } from "./cloudGcp";
 import { failoverIkev1Scenario, failoverIkev2Scenario } from "./failover";
 import { faultDpdScenario, faultScenario } from "./fault";
 import { hubScenario } from "./hub";
@@ -26,4 +27,5 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [overlapAlibabaOnlyScenario.name]: overlapAlibabaOnlyScenario,
     [faultDpdScenario.name]: faultDpdScenario,
     [bgpScenario.name]: bgpScenario,
+    [cloudGcpScenario.name]: cloudGcpScenario,
 };

@@ -24,7 +24,16 @@ import {
     AZURE_QM_SA_LIFETIME_MIN_SECONDS,
     AZURE_SOURCES,
 } from "./azure";
-import { GCP_DH, GCP_ENCRYPTION, GCP_INTEGRITY, GCP_PHASE1_LIFETIME_SECONDS, GCP_PHASE2_LIFETIME_SECONDS, GCP_SOURCES } from "./gcp";
+import {
+    GCP_DH,
+    GCP_ENCRYPTION,
+    GCP_INTEGRITY,
+    GCP_PHASE1_LIFETIME_SECONDS,
+    GCP_PHASE2_ENCRYPTION,
+    GCP_PHASE2_INTEGRITY,
+    GCP_PHASE2_LIFETIME_SECONDS,
+    GCP_SOURCES,
+} from "./gcp";
 
 /** What a peer cloud accepts for each profile field, in Alibaba's spelling. */
 export interface PeerCloudAccepts {
@@ -75,7 +84,7 @@ export const AZURE: PeerCloudAccepts = {
     phase2Lifetime: { min: AZURE_QM_SA_LIFETIME_MIN_SECONDS, max: Infinity },
 };
 
-/** Google Cloud HA VPN (fixed lifetimes). */
+/** Google Cloud HA VPN, IKEv2 tables (fixed lifetimes; PFS required; gcpLink.ts checks IKEv1's single suite). */
 export const GCP: PeerCloudAccepts = {
     label: "Google Cloud",
     source: GCP_SOURCES.ciphers,
@@ -85,9 +94,9 @@ export const GCP: PeerCloudAccepts = {
     phase1Integrity: GCP_INTEGRITY,
     phase1Dh: GCP_DH,
     phase1Lifetime: { min: GCP_PHASE1_LIFETIME_SECONDS, max: GCP_PHASE1_LIFETIME_SECONDS },
-    phase2Encryption: GCP_ENCRYPTION,
-    phase2Integrity: GCP_INTEGRITY,
-    phase2Pfs: ["disabled", ...GCP_DH],
+    phase2Encryption: GCP_PHASE2_ENCRYPTION,
+    phase2Integrity: GCP_PHASE2_INTEGRITY,
+    phase2Pfs: GCP_DH,
     phase2Lifetime: { min: GCP_PHASE2_LIFETIME_SECONDS, max: GCP_PHASE2_LIFETIME_SECONDS },
 };
 
