@@ -154,7 +154,10 @@ function describeConnection(resource: RecordedResource): string[] {
         for (const tunnel of inputs.tunnelOptionsSpecifications) {
             lines.push(
                 `tunnel ${tunnel.role}: cgw=${tunnel.customerGatewayId} ${phase(tunnel.tunnelIkeConfig, tunnel.tunnelIpsecConfig)} ` +
-                    `dpd=${tunnel.enableDpd} nat-t=${tunnel.enableNatTraversal} psk=[secret]`,
+                    `dpd=${tunnel.enableDpd} nat-t=${tunnel.enableNatTraversal} psk=[secret]` +
+                    (inputs.enableTunnelsBgp && tunnel.tunnelBgpConfig
+                        ? ` bgp AS ${tunnel.tunnelBgpConfig.localAsn} ${tunnel.tunnelBgpConfig.localBgpIp} in ${tunnel.tunnelBgpConfig.tunnelCidr}`
+                        : ""),
             );
         }
     } else {
