@@ -17,8 +17,8 @@ export function createAzureEnd(azure: typeof azureSdk, ctx: CloudEndContext, pla
     const { name, hub, gateway, tags } = ctx;
     const child = { parent: ctx.parent };
     const common = { resourceGroupName: plan.resourceGroupName, location: plan.location, tags };
-    // The gateway SKUs a cloud link uses are zone-redundant (VpnGw1AZ..) or not (VpnGw1..): a Standard static address
-    // serves both (https://learn.microsoft.com/en-us/azure/vpn-gateway/about-gateway-skus).
+    // A Standard static address serves every VpnGw SKU; the zone-redundant ones (VpnGw1AZ..) take a zone-redundant
+    // address, zones 1-3 (https://learn.microsoft.com/en-us/azure/vpn-gateway/about-zone-redundant-vnet-gateways).
     const publicIp = new azure.PublicIPAddress(
         `${name}-vgw-ip`,
         {
@@ -95,8 +95,9 @@ export function createAzureEnd(azure: typeof azureSdk, ctx: CloudEndContext, pla
                     gatewayCustomBgpIpAddresses: [{ ipConfigurationId: plan.ipConfigurationId, customBgpIpAddress: t.azureBgpIp }],
                     // Alibaba initiates (effectImmediately); Azure answers and initiates too.
                     connectionMode: "Default",
+                    // Azure's default DPD timeout, stated (the REST API's dpdTimeoutSeconds).
                     dpdTimeoutSeconds: 45,
-                } as azureSdk.VirtualNetworkGatewayConnectionArgs,
+                },
                 { parent: ctx.parent, additionalSecretOutputs: ["sharedKey"] },
             ),
     );
