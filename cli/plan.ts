@@ -292,7 +292,7 @@ export function formatReport(report: PlanReport, outDir: string): string {
         "",
         report.tree,
         "",
-        `Resources: ${cloud.length} to create (${[...counts].map(([t, n]) => `${n} ${t.split(":")[1]}`).join(", ")})`,
+        `Resources: ${cloud.length} to create (${[...counts].map(([t, n]) => `${n} ${t.split(":")[1].includes("/") ? t.split(":")[1] : t.split(":").slice(1).join("/")}`).join(", ")})`,
         "",
         `Checks: ${report.findings.length === 0 ? "no findings" : `${report.findings.length} warning(s)`}`,
         ...report.findings.map((f) => `  - ${formatFinding(f)}`),

@@ -3,6 +3,7 @@
 import { LabScenario } from "../scenario";
 import { bgpScenario } from "./bgp";
 import { cloudAwsScenario } from "./cloudAws";
+import { cloudAzureScenario } from "./cloudAzure";
 import { cloudGcpScenario } from "./cloudGcp";
 import { failoverIkev1Scenario, failoverIkev2Scenario } from "./failover";
 import { faultDpdScenario, faultScenario } from "./fault";
@@ -23,6 +24,7 @@ export const LAB_SCENARIOS: Record<string, LabScenario> = {
     [libreswanScenario.name]: libreswanScenario,
     [openvpnMeshScenario.name]: openvpnMeshScenario,
     [cloudAwsScenario.name]: cloudAwsScenario,
+    [cloudAzureScenario.name]: cloudAzureScenario,
     [overlapScenario.name]: overlapScenario,
     [overlapAlibabaOnlyScenario.name]: overlapAlibabaOnlyScenario,
     [faultDpdScenario.name]: faultDpdScenario,

@@ -1,5 +1,6 @@
 // What an Azure VPN gateway's custom IPsec/IKE policy (ipsecPolicies on a virtual network gateway connection)
-// accepts, mapped to Alibaba's spelling. Data only: the Azure end of a cloud link is not built yet (see README).
+// accepts, mapped to Alibaba's spelling. The Azure end of a cloud link (azureLink.ts) sends
+// azureIpsecPolicy(profile) as its connections' one ipsecPolicies entry.
 // Sources:
 // - values: the Microsoft.Network REST API's IpsecPolicy enums (IkeEncryption, IkeIntegrity, DhGroup, IpsecEncryption,
 //   IpsecIntegrity, PfsGroup), as @pulumi/azure-native's network enums and azurerm's virtual_network_gateway_connection
@@ -12,7 +13,95 @@ import { DhGroup, EncryptionAlgorithm, IntegrityAlgorithm, IpsecPfs } from "../a
 export const AZURE_SOURCES = {
     policy: "https://learn.microsoft.com/en-us/azure/vpn-gateway/ipsec-ike-policy-howto",
     crypto: "https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-about-compliance-crypto",
+    /** Several on-premises VPN devices (local network gateways) on one Azure gateway: BGP required. */
+    highlyAvailable: "https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-highlyavailable",
+    /** BGP: reserved ASNs, the APIPA range 169.254.21.0-169.254.22.255 for custom BGP addresses (FAQ, BGP section). */
+    bgpFaq: "https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp",
+    bgpApipa: "https://learn.microsoft.com/en-us/azure/vpn-gateway/bgp-howto",
+    /** Gateway SKUs: Basic has no BGP and no custom IPsec/IKE policy; the AZ SKUs are zone-redundant. */
+    skus: "https://learn.microsoft.com/en-us/azure/vpn-gateway/about-gateway-skus",
+    /** The gateway subnet "must be named GatewaySubnet". */
+    gatewaySubnet: "https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub",
+    /** Resource group names: 1-90 characters, letters, digits, underscores, hyphens, periods, parentheses, not ending in a period. */
+    naming: "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/resource-name-rules#microsoftresources",
+    /** Public regions (location names as `az account list-locations` prints them). */
+    regions: "https://learn.microsoft.com/en-us/azure/reliability/regions-list",
+    /** The connection's shared key: 1 to 128 characters (the shared key reset operation's key length range). */
+    sharedKey: "https://learn.microsoft.com/en-us/rest/api/network-gateway/virtual-network-gateway-connections/set-shared-key",
+    /** The REST API of the connection (ipsecPolicies, gatewayCustomBgpIpAddresses, connectionProtocol). */
+    connectionApi: "https://learn.microsoft.com/en-us/rest/api/network-gateway/virtual-network-gateway-connections/create-or-update",
 } as const;
+
+/** Azure's public regions, location names (https://learn.microsoft.com/en-us/azure/reliability/regions-list). */
+export const AZURE_LOCATIONS: readonly string[] = [
+    "australiacentral", "australiacentral2", "australiaeast", "australiasoutheast", "austriaeast", "belgiumcentral", "brazilsouth",
+    "brazilsoutheast", "canadacentral", "canadaeast", "centralindia", "centralus", "chilecentral", "eastasia", "eastus", "eastus2",
+    "francecentral", "francesouth", "germanynorth", "germanywestcentral", "indonesiacentral", "israelcentral", "italynorth",
+    "japaneast", "japanwest", "jioindiacentral", "jioindiawest", "koreacentral", "koreasouth", "malaysiawest", "mexicocentral",
+    "newzealandnorth", "northcentralus", "northeurope", "norwayeast", "norwaywest", "polandcentral", "qatarcentral",
+    "southafricanorth", "southafricawest", "southcentralus", "southindia", "southeastasia", "spaincentral", "swedencentral",
+    "swedensouth", "switzerlandnorth", "switzerlandwest", "uaecentral", "uaenorth", "uksouth", "ukwest", "westcentralus",
+    "westeurope", "westindia", "westus", "westus2", "westus3",
+];
+
+/**
+ * Alibaba region ids a user may type for the Azure end by mistake, and the Azure region in the same city (Alibaba's
+ * region list, https://www.alibabacloud.com/help/en/cloud-migration-guide-for-beginners/latest/regions-and-zones, and
+ * Azure's above). cn-* regions other than Hong Kong have no public Azure region: Azure in China is a separate cloud.
+ */
+export const AZURE_LOCATION_FOR_ALIBABA_REGION: Record<string, string> = {
+    "ap-southeast-1": "southeastasia", // Singapore
+    "cn-hongkong": "eastasia", // Hong Kong
+    "ap-northeast-1": "japaneast", // Tokyo
+    "ap-northeast-2": "koreacentral", // Seoul
+    "ap-southeast-2": "australiaeast", // Sydney
+    "ap-southeast-3": "malaysiawest", // Kuala Lumpur
+    "ap-southeast-5": "indonesiacentral", // Jakarta
+    "ap-south-1": "westindia", // Mumbai
+    "eu-central-1": "germanywestcentral", // Frankfurt
+    "eu-west-1": "uksouth", // London
+    "us-east-1": "eastus", // Virginia
+    "us-west-1": "westus", // Silicon Valley / California
+    "me-east-1": "uaenorth", // Dubai
+};
+
+/** Gateway SKUs a route-based gateway with BGP and a custom IPsec/IKE policy may use (about-gateway-skus). */
+export const AZURE_VPN_SKUS: readonly string[] = [
+    "VpnGw1", "VpnGw2", "VpnGw3", "VpnGw4", "VpnGw5", "VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ",
+];
+/** SKUs the API names that a cloud link cannot use, and why. */
+export const AZURE_REFUSED_SKUS: Record<string, string> = {
+    Basic: "the Basic SKU supports neither BGP nor custom IPsec/IKE policies (https://learn.microsoft.com/en-us/azure/vpn-gateway/about-gateway-skus)",
+    Standard: "Standard is a legacy SKU that new gateways cannot use (https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-about-skus-legacy)",
+    HighPerformance: "HighPerformance is a legacy SKU that new gateways cannot use (https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-about-skus-legacy)",
+};
+export const AZURE_DEFAULT_SKU = "VpnGw1AZ";
+
+/** The Azure VPN gateway's default ASN. */
+export const AZURE_DEFAULT_ASN = 65515;
+/**
+ * ASNs Azure reserves (VPN Gateway FAQ, BGP: "Are there ASNs reserved by Azure?"): public 8074, 8075, 12076 and
+ * private 65515-65520, which on-premises devices may not use; 65515 is the Azure gateway's own default, so the Azure
+ * side may keep it. And the ASNs IANA reserves, which Azure refuses on either side: 23456, 64496-64511, 65535-65551,
+ * 4294967295.
+ */
+export function azureReservedAsn(asn: number, side: "azure" | "peer"): string | undefined {
+    if ([8074, 8075, 12076].includes(asn) || (asn >= 65515 && asn <= 65520 && !(side === "azure" && asn === AZURE_DEFAULT_ASN))) {
+        return `Azure reserves ${asn} (8074, 8075, 12076 and 65515-65520 are Azure's own, ${AZURE_SOURCES.bgpFaq})`;
+    }
+    if (asn === 23456 || (asn >= 64496 && asn <= 64511) || (asn >= 65535 && asn <= 65551) || asn === 4294967295) {
+        return `${asn} is reserved by IANA and Azure refuses it (23456, 64496-64511, 65535-65551, 4294967295; ${AZURE_SOURCES.bgpFaq})`;
+    }
+    return undefined;
+}
+
+/** Azure's custom BGP (APIPA) addresses for VPN gateways: 169.254.21.0 to 169.254.22.255. */
+export const AZURE_APIPA_RANGE = { first: "169.254.21.0", last: "169.254.22.255", blocks: ["169.254.21.0/24", "169.254.22.0/24"] } as const;
+export const AZURE_DEFAULT_BGP_TUNNEL_CIDRS: readonly string[] = ["169.254.21.0/30", "169.254.21.4/30"];
+
+/** The connection's shared key: 1 to 128 printable ASCII characters (the character set is modelled). */
+export const AZURE_PSK_LENGTH = { min: 1, max: 128 } as const;
+export const AZURE_PSK_PATTERN = /^[\x21-\x7e]+$/;
 
 // The API's enums, Azure's spelling.
 export const AZURE_IKE_ENCRYPTION = ["DES", "DES3", "AES128", "AES192", "AES256", "GCMAES128", "GCMAES256"] as const;
@@ -60,7 +149,7 @@ export interface AzureIpsecPolicy {
 
 /**
  * The Azure side of a profile that passed checkCloudIntersection(AZURE, ...): what the Azure end of a cloud link will
- * send as its one ipsecPolicies entry (the component itself is not built yet).
+ * send as its one ipsecPolicies entry.
  */
 export function azureIpsecPolicy(profile: {
     ike: { encryption: EncryptionAlgorithm; integrity: IntegrityAlgorithm; dhGroup: DhGroup };
