@@ -81,13 +81,15 @@ export const AZURE_DEFAULT_SKU = "VpnGw1AZ";
 export const AZURE_DEFAULT_ASN = 65515;
 /**
  * ASNs Azure reserves (VPN Gateway FAQ, BGP: "Are there ASNs reserved by Azure?"): public 8074, 8075, 12076 and
- * private 65515-65520, which on-premises devices may not use; 65515 is the Azure gateway's own default, so the Azure
+ * private 65515, 65517, 65518, 65519, 65520 (65516 is not among them), which on-premises devices may not use; 65515 is the Azure gateway's own default, so the Azure
  * side may keep it. And the ASNs IANA reserves, which Azure refuses on either side: 23456, 64496-64511, 65535-65551,
  * 4294967295.
  */
+const AZURE_RESERVED_ASNS = [8074, 8075, 12076, 65515, 65517, 65518, 65519, 65520];
+
 export function azureReservedAsn(asn: number, side: "azure" | "peer"): string | undefined {
-    if ([8074, 8075, 12076].includes(asn) || (asn >= 65515 && asn <= 65520 && !(side === "azure" && asn === AZURE_DEFAULT_ASN))) {
-        return `Azure reserves ${asn} (8074, 8075, 12076 and 65515-65520 are Azure's own, ${AZURE_SOURCES.bgpFaq})`;
+    if (AZURE_RESERVED_ASNS.includes(asn) && !(side === "azure" && asn === AZURE_DEFAULT_ASN)) {
+        return `Azure reserves ${asn} (8074, 8075, 12076, 65515 and 65517-65520 are Azure's own, ${AZURE_SOURCES.bgpFaq})`;
     }
     if (asn === 23456 || (asn >= 64496 && asn <= 64511) || (asn >= 65535 && asn <= 65551) || asn === 4294967295) {
         return `${asn} is reserved by IANA and Azure refuses it (23456, 64496-64511, 65535-65551, 4294967295; ${AZURE_SOURCES.bgpFaq})`;

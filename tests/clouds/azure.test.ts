@@ -164,7 +164,7 @@ describe("Alibaba <-> Azure plan", () => {
 
         it("a reserved ASN, and Alibaba's own ASN, on the Azure side", () => {
             assert.deepEqual(errorLines(withAzure({ asn: 65517 })), [
-                "error [sg-az] sg-az.azure.asn = 65517: Azure reserves 65517 (8074, 8075, 12076 and 65515-65520 are Azure's own, https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp). " +
+                "error [sg-az] sg-az.azure.asn = 65517: Azure reserves 65517 (8074, 8075, 12076, 65515 and 65517-65520 are Azure's own, https://learn.microsoft.com/en-us/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp). " +
                     "Fix: set sg-az.azure.asn to 65515 (Azure's default) or a private ASN such as 65010.",
             ]);
             assert.match(errorLines(withAzure({ asn: 23456 }))[0], /sg-az\.azure\.asn = 23456: 23456 is reserved by IANA and Azure refuses it/);
