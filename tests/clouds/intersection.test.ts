@@ -1,4 +1,4 @@
-// Azure and Google Cloud against Alibaba: the intersection data and the checker (their cloud ends are not built yet).
+// Azure and Google Cloud against Alibaba: the intersection data and the checker (each cloud end has its own tests: azure.test.ts, gcp.test.ts).
 import * as assert from "node:assert/strict";
 import { azureIpsecPolicy } from "../../model/clouds/azure";
 import { AZURE, GCP, checkCloudIntersection, cloudDefaultProfile, commonValues } from "../../model/clouds/intersection";

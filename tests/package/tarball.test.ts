@@ -43,6 +43,23 @@ emulate(() => require(path.resolve(program)), { config: { "alicloud:region": reg
 });
 `;
 
+/** Runs a program that should fail before registering anything: prints the error and what was registered anyway. */
+const HARNESS_FAILING = `import { emulate } from "alicloud-vpn/testing";
+import * as path from "path";
+
+const [program, region] = process.argv.slice(2);
+let message = "";
+emulate(() => {
+    try {
+        require(path.resolve(program));
+    } catch (err) {
+        message = (err as Error).message;
+    }
+}, { config: { "alicloud:region": region } }).then((run) => {
+    console.log(JSON.stringify({ message, components: run.resources.filter((r) => r.type.startsWith("alicloud-vpn:")).length, cloudResources: run.cloudResources.length }));
+});
+`;
+
 /** The README's example with a key Alibaba refuses (101 characters): the documented path must register nothing. */
 const BAD_LINK = `import { VpnSite } from "alicloud-vpn";
 
@@ -103,7 +120,8 @@ describe("the packed package, installed in a stack outside the repository", func
         fs.mkdirSync(path.join(scratch, "bad-link"));
         fs.writeFileSync(path.join(scratch, "bad-link", "index.ts"), BAD_LINK);
         fs.writeFileSync(path.join(scratch, "harness.ts"), HARNESS);
-        const files = ["harness.ts", ...EXAMPLES.map((e) => `${e}/index.ts`), "testing/check.ts", "bad-link/index.ts"];
+        fs.writeFileSync(path.join(scratch, "harness-failing.ts"), HARNESS_FAILING);
+        const files = ["harness.ts", "harness-failing.ts", ...EXAMPLES.map((e) => `${e}/index.ts`), "testing/check.ts", "bad-link/index.ts"];
         fs.writeFileSync(path.join(scratch, "tsconfig.json"), JSON.stringify({ ...PULUMI_NEW_TSCONFIG, files }, null, 4));
     });
 
@@ -189,19 +207,18 @@ describe("the packed package, installed in a stack outside the repository", func
             ["cloud-gcp", "@pulumi/gcp", "^9"],
         ]) {
             assert.equal(fs.existsSync(path.join(scratch, "node_modules", pkg)), false, `${pkg} is not installed in the consumer`);
-            const failed = (() => {
-                try {
-                    run(`${example}/index.ts`);
-                    return "";
-                } catch (err) {
-                    return String((err as { stderr?: string }).stderr);
-                }
-            })();
+            const out = execFileSync("npx", ["ts-node", "harness-failing.ts", `${example}/index.ts`, "cn-hangzhou"], {
+                cwd: scratch,
+                encoding: "utf8",
+                env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
+            });
+            const result = JSON.parse(out.trim().split("\n").pop()!) as { message: string; components: number; cloudResources: number };
             const escaped = (t: string) => t.replace(/[/^.*+?()[\]{}|$]/g, "\\$&");
             assert.match(
-                failed,
+                result.message,
                 new RegExp(`needs the package ${escaped(pkg)}, an optional peer dependency of alicloud-vpn that is not installed\\. Fix: run \`npm install ${escaped(pkg)}@${escaped(range)}\``),
             );
+            assert.deepEqual({ components: result.components, cloudResources: result.cloudResources }, { components: 0, cloudResources: 0 }, `${example}: nothing registered`);
         }
     });
 
