@@ -12,9 +12,8 @@
 //   are negotiated, the master carries the traffic (VPN Gateway docs, "IPsec-VPN connections", Tunnel roles);
 // - effectImmediately true: the gateway initiates at once; false: negotiation starts on traffic;
 // - localSubnets / remoteSubnets are the protected data flows (traffic selectors); IKEv1 carries one pair.
-import * as ipaddr from "ipaddr.js";
 import { EmulatorState, RecordedResource, TYPES } from "../emulator";
-import { contains, containsAddress } from "../model/cidr";
+import { addressInBlock, contains, containsAddress } from "../model/cidr";
 import { STRONGSWAN_CONF_BEGIN, STRONGSWAN_CONF_END } from "../renderers/strongswan";
 import { DaemonSpec, SiteSpec } from "./netns";
 
@@ -300,10 +299,7 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
 
 /** The address `offset` after the network address of `cidr` (offset 1: the first host). */
 export function hostAddress(cidr: string, offset: number): string {
-    const [network, prefix] = ipaddr.IPv4.parseCIDR(cidr);
-    const base = ipaddr.IPv4.networkAddressFromCIDR(`${network.toString()}/${prefix}`).toByteArray();
-    const value = ((base[0] << 24) >>> 0) + (base[1] << 16) + (base[2] << 8) + base[3] + offset;
-    return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
+    return addressInBlock(cidr, offset);
 }
 
 /** The last host address of `cidr` (the one before its broadcast address), e.g. 10.30.255.254 for 10.30.0.0/16. */

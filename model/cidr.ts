@@ -123,6 +123,12 @@ export function networkAddress(text: string): string {
     return parseCidr(text).network.toString();
 }
 
+/** The address `offset` after a block's network address ("169.254.21.0/30", 2 -> "169.254.21.2"). */
+export function addressInBlock(text: string, offset: number): string {
+    const value = parseCidr(text).first + offset;
+    return ipaddr.fromByteArray([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255]).toString();
+}
+
 export function prefixLength(text: string): number {
     return parseCidr(text).prefix;
 }

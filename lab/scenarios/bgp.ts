@@ -27,6 +27,7 @@ import { renderStrongswan } from "../../renderers/strongswan";
 import { AlibabaTunnel, renderAlibabaSwanctl } from "../alibabaSide";
 import { seconds, waitFor } from "../exec";
 import { FrrInstance, alibabaFrrConf } from "../frr";
+import { routeBased } from "../cloudPeer";
 import { childPackets, peerConnectionNames, waitForTunnel } from "../ipsec";
 import { Site } from "../netns";
 import { LabScenario, ScenarioResult } from "../scenario";
@@ -96,20 +97,6 @@ function gatewaySwanctl(link: ResolvedLink): string {
         .replace(/start_action = .*/, "start_action = none");
 }
 
-/** Route-based over kernel-libipsec: the main table decides (see the file comment), the /30 sits on ipsec0. */
-async function routeBased(site: Site, address: string, anchors: readonly string[]): Promise<void> {
-    const rules = await site.exec("ip", ["rule", "show", "pref", "220"]);
-    assert.match(rules.stdout, /lookup 220/, `charon in ${site.name} installed its table-220 rule`);
-    await site.exec("ip", ["rule", "del", "pref", "220"]);
-    const added = await site.exec("ip", ["addr", "add", address, "dev", "ipsec0"]);
-    assert.equal(added.code, 0, `ip addr add ${address} dev ipsec0: ${added.stderr}`);
-    // What each side announces must be in its routing table (bgp network import-check): a discard route for the
-    // whole block, as a router holds for a summary; its own hosts (on lo) stay local.
-    for (const block of anchors) {
-        await site.exec("ip", ["route", "add", "blackhole", block, "metric", "250"]);
-    }
-}
-
 async function pingOk(site: Site, from: string, to: string): Promise<number> {
     return (await site.ping(from, to, 3)).received;
 }
@@ -140,8 +127,8 @@ export const bgpScenario: LabScenario = {
         // charon creates ipsec0 and its table-220 rule when it starts; the configs are loaded after FRR runs.
         await gateway.strongswan.start();
         await office.strongswan.start();
-        await routeBased(gateway, `${tunnel.localBgpIp}/${tunnel.prefixLength}`, bgp.alibabaAnnounces);
-        await routeBased(office, `${tunnel.peerBgpIp}/${tunnel.prefixLength}`, bgp.peerAnnounces);
+        await routeBased(gateway, [`${tunnel.localBgpIp}/${tunnel.prefixLength}`], bgp.alibabaAnnounces);
+        await routeBased(office, [`${tunnel.peerBgpIp}/${tunnel.prefixLength}`], bgp.peerAnnounces);
         const gatewayFrr = new FrrInstance(gateway.namespace, alibabaFrrConf(bgp, link.peerSubnets, "gateway"));
         const officeFrr = new FrrInstance(office.namespace, frrConf);
         try {

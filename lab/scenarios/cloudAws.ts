@@ -9,64 +9,20 @@
 // ESP AES_CBC-256/HMAC_SHA2_256_128, MODP_2048 at a forced rekey), the Alibaba VPC host and the AWS VPC host ping
 // each other; and a mismatch the checks refuse (phase 1 aes192, which AWS does not offer) fails to negotiate.
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
-import { ROOT, loadStackConfig } from "../../cli/plan";
 import { planAwsCloudLink } from "../../model/clouds/awsLink";
 import { errorsOf } from "../../model/findings";
-import { alibabaConnectionName, buildAlibabaSites, hostAddress, renderAlibabaSwanctl } from "../alibabaSide";
+import { alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
 import { awsConnectionName, buildAwsSite } from "../awsSide";
-import { seconds, waitFor } from "../exec";
-import { findTunnel, formatPings, pingBothWays, planForLab } from "../ipsec";
-import { Site } from "../netns";
+import { CLOUD_DEFAULT_EXPECTED, TunnelPair, assertAlgorithms, cloudStackConfig, rekeyChildren, runMismatch, waitForPairs } from "../cloudPeer";
+import { seconds } from "../exec";
+import { formatPings, pingBothWays, planForLab } from "../ipsec";
 import { LabScenario, ScenarioResult } from "../scenario";
-import { ViciSection, espAlgorithms, ikeAlgorithms } from "../strongswan";
+import { espAlgorithms } from "../strongswan";
 
 export const CLOUD_AWS_STACK = "cloud-aws";
 
 /** The cloud default profile (IKEv2 aes256/sha256/group14, ESP aes256/sha256 PFS group14) in swanctl's names. */
-export const CLOUD_AWS_EXPECTED = {
-    ike: "AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048",
-    esp: "AES_CBC-256/HMAC_SHA2_256_128",
-    espRekeyed: "AES_CBC-256/HMAC_SHA2_256_128/MODP_2048",
-};
-
-// The responder logs "received proposals unacceptable" and answers N(NO_PROP); the initiator logs the notify.
-const NO_PROPOSAL = /NO_PROPOSAL_CHOSEN|received proposals unacceptable|no (matching|acceptable) proposal/;
-const NOT_A_MISMATCH = /no IKE config found/;
-
-function stackConfig(): any {
-    const config = loadStackConfig(path.join(ROOT, `Pulumi.${CLOUD_AWS_STACK}-dev.yaml`));
-    return JSON.parse(config[`alicloud-vpn:${CLOUD_AWS_STACK}`]);
-}
-
-/** Both ends' connection names, paired: [alibaba connection, aws connection] per tunnel. */
-interface Pair {
-    alibaba: string;
-    aws: string;
-}
-
-async function waitForPairs(alibaba: Site, aws: Site, pairs: Pair[], since: number, timeoutMs: number) {
-    const up = new Map<string, { ms: number; ends: Array<{ ike: ViciSection; child: ViciSection }> }>();
-    await waitFor(async () => {
-        const [a, b] = [(await alibaba.strongswan.listSas()).sas, (await aws.strongswan.listSas()).sas];
-        for (const p of pairs) {
-            if (up.has(p.alibaba)) continue;
-            const x = findTunnel(a, p.alibaba);
-            const y = findTunnel(b, p.aws);
-            if (x.ike?.state === "ESTABLISHED" && x.child && y.ike?.state === "ESTABLISHED" && y.child) {
-                up.set(p.alibaba, {
-                    ms: Date.now() - since,
-                    ends: [
-                        { ike: x.ike, child: x.child },
-                        { ike: y.ike, child: y.child },
-                    ],
-                });
-            }
-        }
-        return up.size === pairs.length;
-    }, timeoutMs);
-    return up;
-}
+export const CLOUD_AWS_EXPECTED = CLOUD_DEFAULT_EXPECTED;
 
 export const cloudAwsScenario: LabScenario = {
     name: "cloud-aws",
@@ -75,7 +31,7 @@ export const cloudAwsScenario: LabScenario = {
     async run(lab, log): Promise<ScenarioResult> {
         const report = await planForLab(CLOUD_AWS_STACK);
         const state = report.emulator.state;
-        const config = stackConfig();
+        const config = cloudStackConfig(CLOUD_AWS_STACK);
         const awsHost = hostAddress(config.aws.vpcCidrs[0], 10);
         const [gateway, ...others] = buildAlibabaSites(state, { siteName: () => "alibaba" });
         assert.equal(others.length, 0, "one Alibaba VPN gateway");
@@ -84,7 +40,7 @@ export const cloudAwsScenario: LabScenario = {
 
         // The wiring, read back from the recorded resources: each Alibaba tunnel's customer gateway is an AWS tunnel
         // whose own customer gateway is the Alibaba address the tunnel leaves from.
-        const pairs: Pair[] = gateway.tunnels.map((t) => {
+        const pairs: TunnelPair[] = gateway.tunnels.map((t) => {
             const target = aws.tunnels.find((a) => a.outsideIp === t.customerGatewayIp);
             assert.ok(target, `${alibabaConnectionName(t)} points at ${t.customerGatewayIp}, which is no AWS tunnel`);
             assert.equal(
@@ -93,14 +49,14 @@ export const cloudAwsScenario: LabScenario = {
                 `${alibabaConnectionName(t)} leaves from ${t.gatewayIp} but AWS ${awsConnectionName(target)} expects ${target.customerGatewayIp}`,
             );
             assert.equal(target.psk, t.psk, `${alibabaConnectionName(t)} and ${awsConnectionName(target)} have different keys`);
-            return { alibaba: alibabaConnectionName(t), aws: awsConnectionName(target) };
+            return { alibaba: alibabaConnectionName(t), peer: awsConnectionName(target) };
         });
         assert.equal(pairs.length, 4, "two Alibaba connections, master and slave each");
-        assert.equal(new Set(pairs.map((p) => p.aws)).size, 4, "four distinct AWS tunnels");
+        assert.equal(new Set(pairs.map((p) => p.peer)).size, 4, "four distinct AWS tunnels");
         log(
             `  alibaba ${gateway.gateway.id} on ${gateway.spec.publicIps.join(", ")} host ${alibabaHost}; aws ${aws.spec.publicIps.join(", ")} host ${awsHost}`,
         );
-        log(`  wiring: ${pairs.map((p) => `${p.alibaba} → ${p.aws}`).join(", ")}`);
+        log(`  wiring: ${pairs.map((p) => `${p.alibaba} → ${p.peer}`).join(", ")}`);
 
         const a = await lab.addSite(gateway.spec);
         const b = await lab.addSite(aws.spec);
@@ -111,40 +67,12 @@ export const cloudAwsScenario: LabScenario = {
         const since = Date.now();
         await a.strongswan.loadAll();
         const up = await waitForPairs(a, b, pairs, since, 30_000);
-        assert.equal(
-            up.size,
-            4,
-            `not every tunnel came up within 30 s: ${pairs
-                .filter((p) => !up.has(p.alibaba))
-                .map((p) => p.alibaba)
-                .join(", ")}`,
-        );
         const allUpMs = Math.max(...[...up.values()].map((u) => u.ms));
-        for (const [name, u] of up) {
-            for (const end of u.ends) {
-                assert.equal(end.ike.version, "2", `${name} IKE version`);
-                assert.equal(ikeAlgorithms(end.ike), CLOUD_AWS_EXPECTED.ike, `${name} IKE algorithms`);
-                assert.equal(espAlgorithms(end.child), CLOUD_AWS_EXPECTED.esp, `${name} ESP algorithms`);
-            }
-        }
+        assertAlgorithms(up, CLOUD_AWS_EXPECTED);
         log(`  all 4 tunnels up after ${seconds(allUpMs)}: IKEv2 ${CLOUD_AWS_EXPECTED.ike}, ESP ${CLOUD_AWS_EXPECTED.esp} on both ends`);
 
         // PFS: force a rekey of every Alibaba CHILD_SA; the new ones carry MODP_2048 (AWS always runs PFS).
-        for (const p of pairs) {
-            const rekey = await a.strongswan.swanctl(["--rekey", "--child", p.alibaba]);
-            assert.equal(rekey.code, 0, `swanctl --rekey --child ${p.alibaba}: ${rekey.stdout}${rekey.stderr}`);
-        }
-        const rekeyed = await waitFor(async () => {
-            const { sas } = await b.strongswan.listSas();
-            const found = pairs.map((p) =>
-                sas
-                    .filter((e) => e.name === p.aws)
-                    .flatMap((e) => Object.values((e.sa["child-sas"] as Record<string, ViciSection>) ?? {}))
-                    .find((c) => c.state === "INSTALLED" && c["dh-group"]),
-            );
-            return found.every(Boolean) ? (found as ViciSection[]) : undefined;
-        }, 15_000);
-        assert.ok(rekeyed, "the CHILD_SAs did not rekey with a DH group within 15 s");
+        const rekeyed = await rekeyChildren(a, b, pairs);
         for (const child of rekeyed) {
             assert.equal(espAlgorithms(child), CLOUD_AWS_EXPECTED.espRekeyed, `rekeyed ${String(child.name)} on the AWS end`);
         }
@@ -171,25 +99,14 @@ export const cloudAwsScenario: LabScenario = {
             ["cloud.outside-intersection alicloud-vpn:cloud-aws.profile.ike.encryption"],
         );
         const edited = gateway.tunnels.map((t) => ({ ...t, ike: { ...t.ike, ikeEncAlg: "aes192" } }));
-        const offsets = { alibaba: a.strongswan.log().length, aws: b.strongswan.log().length };
-        await a.stopDaemon();
-        a.strongswan.writeSwanctlConf(renderAlibabaSwanctl(edited, "Alibaba gateway with phase 1 aes192 (refused by the checks)"));
-        await a.strongswan.start();
-        const mismatchSince = Date.now();
-        await a.strongswan.loadAll();
-        const failure = await waitFor(async () => {
-            const lines = [...b.strongswan.log().slice(offsets.aws).split("\n"), ...a.strongswan.log().slice(offsets.alibaba).split("\n")];
-            return lines.find((l) => NO_PROPOSAL.test(l) && !NOT_A_MISMATCH.test(l));
-        }, 15_000);
-        assert.ok(failure, "aes192: no NO_PROPOSAL_CHOSEN within 15 s");
-        const awsSaw = b.strongswan.log().slice(offsets.aws);
+        const { failure, failedMs, peerLog } = await runMismatch(a, b, edited, "Alibaba gateway with phase 1 aes192 (refused by the checks)", "aes192");
+        const awsSaw = peerLog();
         assert.match(
             awsSaw,
             /received proposals: IKE:AES_CBC_192\/HMAC_SHA2_256_128\/PRF_HMAC_SHA2_256\/MODP_2048/,
             "the AWS end saw the aes192 proposal",
         );
         assert.match(awsSaw, /received proposals unacceptable/, "the AWS end refused it");
-        const failedMs = Date.now() - mismatchSince;
         const established = (await a.strongswan.listSas()).sas.filter((e) => e.sa.state === "ESTABLISHED");
         assert.equal(established.length, 0, "aes192: an IKE SA was established despite the mismatch");
         const dead = await a.ping(alibabaHost, awsHost, 2);

@@ -18,77 +18,34 @@
 // sessions up, not per-tunnel forwarding or BGP failover, which needs XFRM interfaces (or Azure and Alibaba's own
 // data planes).
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
-import { ROOT, loadStackConfig } from "../../cli/plan";
 import { TYPES } from "../../emulator";
-import { BgpPlan } from "../../model/bgp";
 import { planAzureCloudLink } from "../../model/clouds/azureLink";
 import { errorsOf } from "../../model/findings";
-import { AlibabaTunnel, alibabaConnectionName, buildAlibabaSites, hostAddress, renderAlibabaSwanctl } from "../alibabaSide";
+import { alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
 import { azureConnectionName, azureFrrConf, buildAzureSite } from "../azureSide";
+import {
+    CLOUD_DEFAULT_EXPECTED,
+    TunnelPair,
+    assertAlgorithms,
+    cloudStackConfig,
+    otherUsable,
+    recordedAlibabaBgp,
+    rekeyChildren,
+    routeBased,
+    runMismatch,
+    waitForPairs,
+} from "../cloudPeer";
 import { seconds, waitFor } from "../exec";
 import { FrrInstance, alibabaFrrConf } from "../frr";
-import { findTunnel, formatPings, pingBothWays, planForLab } from "../ipsec";
+import { formatPings, pingBothWays, planForLab } from "../ipsec";
 import { Site } from "../netns";
 import { LabScenario, ScenarioResult } from "../scenario";
-import { ViciSection, espAlgorithms, ikeAlgorithms } from "../strongswan";
+import { ViciSection, espAlgorithms } from "../strongswan";
 
 export const CLOUD_AZURE_STACK = "cloud-azure";
 
 /** The cloud default profile (IKEv2 aes256/sha256/group14, ESP aes256/sha256 PFS group14) in swanctl's names. */
-export const CLOUD_AZURE_EXPECTED = {
-    ike: "AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048",
-    esp: "AES_CBC-256/HMAC_SHA2_256_128",
-    espRekeyed: "AES_CBC-256/HMAC_SHA2_256_128/MODP_2048",
-};
-
-const NO_PROPOSAL = /NO_PROPOSAL_CHOSEN|received proposals unacceptable|no (matching|acceptable) proposal/;
-const NOT_A_MISMATCH = /no IKE config found/;
-
-function stackConfig(): any {
-    const config = loadStackConfig(path.join(ROOT, `Pulumi.${CLOUD_AZURE_STACK}-dev.yaml`));
-    return JSON.parse(config[`alicloud-vpn:${CLOUD_AZURE_STACK}`]);
-}
-
-/** The other usable address of a /30. */
-function otherUsable(tunnelCidr: string, ip: string): string {
-    const first = hostAddress(tunnelCidr, 1);
-    return ip === first ? hostAddress(tunnelCidr, 2) : first;
-}
-
-/** The Alibaba gateway's BGP as recorded: each tunnel's tunnelBgpConfig, the customer gateway's asn, the VPC block. */
-function recordedAlibabaBgp(tunnels: AlibabaTunnel[], peerAsn: number, vpcCidr: string): BgpPlan {
-    return {
-        localAsn: tunnels[0].bgp!.localAsn,
-        peerAsn,
-        tunnels: tunnels.map((t) => ({
-            role: t.role as "master" | "slave",
-            tunnelCidr: t.bgp!.tunnelCidr,
-            localBgpIp: t.bgp!.localBgpIp,
-            peerBgpIp: otherUsable(t.bgp!.tunnelCidr, t.bgp!.localBgpIp),
-            prefixLength: Number(t.bgp!.tunnelCidr.split("/")[1]),
-        })),
-        peerAnnounces: [],
-        alibabaAnnounces: [vpcCidr],
-        keepaliveSeconds: 10,
-        holdSeconds: 30,
-    };
-}
-
-/** Route-based over kernel-libipsec: the main table decides; the tunnel addresses sit on ipsec0 (see bgp.ts). */
-async function routeBased(site: Site, addresses: string[], anchors: readonly string[]): Promise<void> {
-    const rules = await site.exec("ip", ["rule", "show", "pref", "220"]);
-    assert.match(rules.stdout, /lookup 220/, `charon in ${site.name} installed its table-220 rule`);
-    await site.exec("ip", ["rule", "del", "pref", "220"]);
-    for (const address of addresses) {
-        const added = await site.exec("ip", ["addr", "add", address, "dev", "ipsec0"]);
-        assert.equal(added.code, 0, `ip addr add ${address} dev ipsec0: ${added.stderr}`);
-    }
-    // What each side announces must be in its routing table (bgp network import-check): a discard route for the block.
-    for (const block of anchors) {
-        await site.exec("ip", ["route", "add", "blackhole", block, "metric", "250"]);
-    }
-}
+export const CLOUD_AZURE_EXPECTED = CLOUD_DEFAULT_EXPECTED;
 
 /**
  * The namespace's BGP routes as "via <nexthop>[, <nexthop>] dev <dev>": with two sessions announcing the same block,
@@ -105,28 +62,6 @@ async function bgpRoutes(site: Site): Promise<Record<string, string>> {
     );
 }
 
-interface Pair {
-    alibaba: string;
-    azure: string;
-}
-
-async function waitForPairs(alibaba: Site, azure: Site, pairs: Pair[], since: number, timeoutMs: number) {
-    const up = new Map<string, { ms: number; ends: Array<{ ike: ViciSection; child: ViciSection }> }>();
-    await waitFor(async () => {
-        const [a, b] = [(await alibaba.strongswan.listSas()).sas, (await azure.strongswan.listSas()).sas];
-        for (const p of pairs) {
-            if (up.has(p.alibaba)) continue;
-            const x = findTunnel(a, p.alibaba);
-            const y = findTunnel(b, p.azure);
-            if (x.ike?.state === "ESTABLISHED" && x.child && y.ike?.state === "ESTABLISHED" && y.child) {
-                up.set(p.alibaba, { ms: Date.now() - since, ends: [{ ike: x.ike, child: x.child }, { ike: y.ike, child: y.child }] });
-            }
-        }
-        return up.size === pairs.length;
-    }, timeoutMs);
-    return up;
-}
-
 export const cloudAzureScenario: LabScenario = {
     name: "cloud-azure",
     title: "Alibaba Singapore <-> Azure southeastasia, both ends (IPsec and BGP) translated from the recorded resources; both tunnels up with the profile's algorithms, both eBGP sessions Established, VPC and VNet ping over learned routes; a phase 2 sha512 profile the checks refuse fails NO_PROPOSAL_CHOSEN",
@@ -134,7 +69,7 @@ export const cloudAzureScenario: LabScenario = {
     async run(lab, log): Promise<ScenarioResult> {
         const report = await planForLab(CLOUD_AZURE_STACK);
         const state = report.emulator.state;
-        const config = stackConfig();
+        const config = cloudStackConfig(CLOUD_AZURE_STACK);
         const vnetCidrs: string[] = config.azure.vnetCidrs;
         const azureHost = hostAddress(vnetCidrs[0], 10);
         const [gateway, ...others] = buildAlibabaSites(state, { siteName: () => "alibaba" });
@@ -145,7 +80,7 @@ export const cloudAzureScenario: LabScenario = {
         // The wiring, read back from the recorded resources: each Alibaba tunnel points at the Azure gateway's address,
         // and the Azure connection whose local network gateway is the address the tunnel leaves from has the same key
         // and the other end of the tunnel's BGP /30.
-        const pairs: Pair[] = gateway.tunnels.map((t) => {
+        const pairs: TunnelPair[] = gateway.tunnels.map((t) => {
             const target = azure.tunnels.find((a) => a.peerIp === t.gatewayIp);
             assert.ok(target, `no Azure connection's local network gateway is ${t.gatewayIp} (${alibabaConnectionName(t)})`);
             assert.equal(t.customerGatewayIp, target.gatewayIp, `${alibabaConnectionName(t)} points at ${t.customerGatewayIp}, not the Azure gateway ${target.gatewayIp}`);
@@ -154,15 +89,15 @@ export const cloudAzureScenario: LabScenario = {
             assert.equal(target.bgp.peerIp, t.bgp.localBgpIp, `${azureConnectionName(target)}'s BGP peer is not ${alibabaConnectionName(t)}'s BGP address`);
             assert.equal(otherUsable(t.bgp.tunnelCidr, t.bgp.localBgpIp), target.bgp.azureIp, `Azure's BGP address is not the other end of ${t.bgp.tunnelCidr}`);
             assert.equal(target.bgp.peerAsn, t.bgp.localAsn, "the local network gateway's ASN is Alibaba's");
-            return { alibaba: alibabaConnectionName(t), azure: azureConnectionName(target) };
+            return { alibaba: alibabaConnectionName(t), peer: azureConnectionName(target) };
         });
         assert.deepEqual(gateway.tunnels.map((t) => t.role), ["master", "slave"]);
-        assert.equal(new Set(pairs.map((p) => p.azure)).size, 2, "two distinct Azure connections");
+        assert.equal(new Set(pairs.map((p) => p.peer)).size, 2, "two distinct Azure connections");
         const [cgw] = state.ofType(TYPES.customerGateway);
         const peerAsn = Number(cgw.inputs.asn);
         assert.equal(peerAsn, azure.tunnels[0].bgp.azureAsn, "the Alibaba customer gateway's asn is the Azure gateway's");
         log(`  alibaba ${gateway.gateway.id} on ${gateway.spec.publicIps.join(", ")} host ${alibabaHost}; azure ${azure.spec.publicIps.join(", ")} host ${azureHost}`);
-        log(`  wiring: ${pairs.map((p) => `${p.alibaba} → ${p.azure}`).join(", ")}`);
+        log(`  wiring: ${pairs.map((p) => `${p.alibaba} → ${p.peer}`).join(", ")}`);
 
         const a = await lab.addSite(gateway.spec);
         const b = await lab.addSite(azure.spec);
@@ -181,33 +116,12 @@ export const cloudAzureScenario: LabScenario = {
             const since = Date.now();
             await a.strongswan.loadAll();
             const up = await waitForPairs(a, b, pairs, since, 30_000);
-            assert.equal(up.size, 2, `not both tunnels came up within 30 s: ${pairs.filter((p) => !up.has(p.alibaba)).map((p) => p.alibaba).join(", ")}`);
             const allUpMs = Math.max(...[...up.values()].map((u) => u.ms));
-            for (const [name, u] of up) {
-                for (const end of u.ends) {
-                    assert.equal(end.ike.version, "2", `${name} IKE version`);
-                    assert.equal(ikeAlgorithms(end.ike), CLOUD_AZURE_EXPECTED.ike, `${name} IKE algorithms`);
-                    assert.equal(espAlgorithms(end.child), CLOUD_AZURE_EXPECTED.esp, `${name} ESP algorithms`);
-                }
-            }
+            assertAlgorithms(up, CLOUD_AZURE_EXPECTED);
             log(`  both tunnels up after ${seconds(allUpMs)}: IKEv2 ${CLOUD_AZURE_EXPECTED.ike}, ESP ${CLOUD_AZURE_EXPECTED.esp} on both ends`);
 
             // PFS: force a rekey of both Alibaba CHILD_SAs; the new ones carry MODP_2048 (PFS2048 on Azure's side).
-            for (const p of pairs) {
-                const rekey = await a.strongswan.swanctl(["--rekey", "--child", p.alibaba]);
-                assert.equal(rekey.code, 0, `swanctl --rekey --child ${p.alibaba}: ${rekey.stdout}${rekey.stderr}`);
-            }
-            const rekeyed = await waitFor(async () => {
-                const { sas } = await b.strongswan.listSas();
-                const found = pairs.map((p) =>
-                    sas
-                        .filter((e) => e.name === p.azure)
-                        .flatMap((e) => Object.values((e.sa["child-sas"] as Record<string, ViciSection>) ?? {}))
-                        .find((c) => c.state === "INSTALLED" && c["dh-group"]),
-                );
-                return found.every(Boolean) ? (found as ViciSection[]) : undefined;
-            }, 15_000);
-            assert.ok(rekeyed, "the CHILD_SAs did not rekey with a DH group within 15 s");
+            const rekeyed = await rekeyChildren(a, b, pairs);
             for (const child of rekeyed) {
                 assert.equal(espAlgorithms(child), CLOUD_AZURE_EXPECTED.espRekeyed, `rekeyed ${String(child.name)} on the Azure end`);
             }
@@ -262,24 +176,13 @@ export const cloudAzureScenario: LabScenario = {
                 ["cloud.outside-intersection alicloud-vpn:cloud-azure.profile.ipsec.integrity"],
             );
             const edited = gateway.tunnels.map((t) => ({ ...t, ipsec: { ...t.ipsec, ipsecAuthAlg: "sha512" } }));
-            const offsets = { alibaba: a.strongswan.log().length, azure: b.strongswan.log().length };
-            await a.stopDaemon();
-            a.strongswan.writeSwanctlConf(renderAlibabaSwanctl(edited, "Alibaba gateway with phase 2 sha512 (refused by the checks)"));
-            await a.strongswan.start();
-            const mismatchSince = Date.now();
-            await a.strongswan.loadAll();
-            const failure = await waitFor(async () => {
-                const lines = [...b.strongswan.log().slice(offsets.azure).split("\n"), ...a.strongswan.log().slice(offsets.alibaba).split("\n")];
-                return lines.find((l) => NO_PROPOSAL.test(l) && !NOT_A_MISMATCH.test(l));
-            }, 15_000);
-            assert.ok(failure, "sha512: no NO_PROPOSAL_CHOSEN within 15 s");
-            const azureSaw = b.strongswan.log().slice(offsets.azure);
+            const { failure, failedMs, peerLog, alibabaLog } = await runMismatch(a, b, edited, "Alibaba gateway with phase 2 sha512 (refused by the checks)", "sha512");
+            const azureSaw = peerLog();
             assert.match(azureSaw, /received proposals: ESP:AES_CBC_256\/HMAC_SHA2_512_256/, "the Azure end saw the sha512 ESP proposal");
             assert.match(azureSaw, /no acceptable proposal found|received proposals unacceptable|NO_PROPOSAL_CHOSEN/, "the Azure end refused it");
             // IKEv2: the IKE SA is authenticated, the CHILD_SA in IKE_AUTH is refused with N(NO_PROPOSAL_CHOSEN).
-            await waitFor(async () => /received NO_PROPOSAL_CHOSEN notify/.test(a.strongswan.log().slice(offsets.alibaba)), 10_000);
-            assert.match(a.strongswan.log().slice(offsets.alibaba), /received NO_PROPOSAL_CHOSEN notify/, "the Alibaba end got NO_PROPOSAL_CHOSEN");
-            const failedMs = Date.now() - mismatchSince;
+            await waitFor(async () => /received NO_PROPOSAL_CHOSEN notify/.test(alibabaLog()), 10_000);
+            assert.match(alibabaLog(), /received NO_PROPOSAL_CHOSEN notify/, "the Alibaba end got NO_PROPOSAL_CHOSEN");
             const installed = (await a.strongswan.listSas()).sas.flatMap((e) =>
                 Object.values((e.sa["child-sas"] as Record<string, ViciSection>) ?? {}).filter((c) => c.state === "INSTALLED"),
             );

@@ -16,81 +16,34 @@
 // lab proves both tunnels and both sessions up, not that traffic follows the master's tunnel; the table-220 rule is
 // removed so the main table (the routes zebra installs from BGP) decides what enters ipsec0.
 import * as assert from "node:assert/strict";
-import { errorsOf } from "../../model/findings";
-import { planGcpCloudLink } from "../../model/clouds/gcpLink";
-import { BgpPlan } from "../../model/bgp";
-import { AlibabaTunnel, alibabaConnectionName, buildAlibabaSites, hostAddress, renderAlibabaSwanctl } from "../alibabaSide";
 import { TYPES } from "../../emulator";
-import { gcpConnectionName, buildGcpSite } from "../gcpSide";
+import { planGcpCloudLink } from "../../model/clouds/gcpLink";
+import { errorsOf } from "../../model/findings";
+import { alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
+import {
+    CLOUD_DEFAULT_EXPECTED,
+    TunnelPair,
+    assertAlgorithms,
+    cloudStackConfig,
+    otherUsable,
+    recordedAlibabaBgp,
+    rekeyChildren,
+    routeBased,
+    runMismatch,
+    waitForPairs,
+} from "../cloudPeer";
 import { seconds, waitFor } from "../exec";
 import { FrrInstance, alibabaFrrConf } from "../frr";
-import { findTunnel, formatPings, pingBothWays, planForLab } from "../ipsec";
-import { Site } from "../netns";
+import { gcpConnectionName, buildGcpSite } from "../gcpSide";
+import { formatPings, pingBothWays, planForLab } from "../ipsec";
 import { LabScenario, ScenarioResult } from "../scenario";
-import { ViciSection, espAlgorithms, ikeAlgorithms } from "../strongswan";
-import * as path from "node:path";
-import { ROOT, loadStackConfig } from "../../cli/plan";
+import { espAlgorithms } from "../strongswan";
 
 export const CLOUD_GCP_STACK = "cloud-gcp";
 
-export const CLOUD_GCP_EXPECTED = {
-    ike: "AES_CBC-256/HMAC_SHA2_256_128/PRF_HMAC_SHA2_256/MODP_2048",
-    esp: "AES_CBC-256/HMAC_SHA2_256_128",
-    espRekeyed: "AES_CBC-256/HMAC_SHA2_256_128/MODP_2048",
-};
+export const CLOUD_GCP_EXPECTED = CLOUD_DEFAULT_EXPECTED;
 
-const NO_PROPOSAL = /NO_PROPOSAL_CHOSEN|received proposals unacceptable|no (matching|acceptable) proposal/;
-const NOT_A_MISMATCH = /no IKE config found/;
-
-function stackConfig(): any {
-    const config = loadStackConfig(path.join(ROOT, `Pulumi.${CLOUD_GCP_STACK}-dev.yaml`));
-    return JSON.parse(config[`alicloud-vpn:${CLOUD_GCP_STACK}`]);
-}
-
-/** The other usable address of a /30. */
-function otherAddress(cidr: string, ip: string): string {
-    const base = cidr.split("/")[0].split(".").map(Number);
-    const first = `${base[0]}.${base[1]}.${base[2]}.${base[3] + 1}`;
-    const second = `${base[0]}.${base[1]}.${base[2]}.${base[3] + 2}`;
-    return ip === first ? second : first;
-}
-
-/** Alibaba's BGP from the recorded connection: each tunnel's tunnelBgpConfig and the customer gateways' ASN. */
-function alibabaBgp(tunnels: AlibabaTunnel[], peerAsn: number, vpcCidr: string): BgpPlan {
-    return {
-        localAsn: tunnels[0].bgp!.localAsn,
-        peerAsn,
-        tunnels: tunnels.map((t) => ({
-            role: t.role as "master" | "slave",
-            tunnelCidr: t.bgp!.tunnelCidr,
-            localBgpIp: t.bgp!.localBgpIp,
-            peerBgpIp: otherAddress(t.bgp!.tunnelCidr, t.bgp!.localBgpIp),
-            prefixLength: 30,
-        })),
-        peerAnnounces: [],
-        alibabaAnnounces: [vpcCidr],
-        keepaliveSeconds: 10,
-        holdSeconds: 30,
-    };
-}
-
-/** Route-based over kernel-libipsec (lab/scenarios/bgp.ts): the main table decides, the /30s sit on ipsec0. */
-async function routeBased(site: Site, addresses: readonly string[], anchors: readonly string[]): Promise<void> {
-    const rules = await site.exec("ip", ["rule", "show", "pref", "220"]);
-    assert.match(rules.stdout, /lookup 220/, `charon in ${site.name} installed its table-220 rule`);
-    await site.exec("ip", ["rule", "del", "pref", "220"]);
-    for (const address of addresses) {
-        const added = await site.exec("ip", ["addr", "add", address, "dev", "ipsec0"]);
-        assert.equal(added.code, 0, `ip addr add ${address} dev ipsec0: ${added.stderr}`);
-    }
-    for (const block of anchors) {
-        await site.exec("ip", ["route", "add", "blackhole", block, "metric", "250"]);
-    }
-}
-
-interface Pair {
-    alibaba: string;
-    gcp: string;
+interface Pair extends TunnelPair {
     role: string;
     interface: number;
 }
@@ -102,7 +55,7 @@ export const cloudGcpScenario: LabScenario = {
     async run(lab, log): Promise<ScenarioResult> {
         const report = await planForLab(CLOUD_GCP_STACK);
         const state = report.emulator.state;
-        const config = stackConfig();
+        const config = cloudStackConfig(CLOUD_GCP_STACK);
         const gcpHost = hostAddress(config.gcp.vpcCidrs[0], 10);
         const [gateway, ...others] = buildAlibabaSites(state, { siteName: () => "alibaba" });
         assert.equal(others.length, 0, "one Alibaba VPN gateway");
@@ -117,17 +70,17 @@ export const cloudGcpScenario: LabScenario = {
             assert.equal(target.psk, t.psk, `${alibabaConnectionName(t)} and ${target.name} have different keys`);
             assert.ok(t.bgp && target.bgp, `${alibabaConnectionName(t)} and ${target.name} both run BGP`);
             assert.equal(target.bgp.peerIp, t.bgp.localBgpIp, `${target.name}'s BGP peer is Alibaba's ${t.bgp.localBgpIp}`);
-            assert.equal(otherAddress(t.bgp.tunnelCidr, t.bgp.localBgpIp), target.bgp.localIp, "the two BGP addresses share the /30");
+            assert.equal(otherUsable(t.bgp.tunnelCidr, t.bgp.localBgpIp), target.bgp.localIp, "the two BGP addresses share the /30");
             assert.equal(target.bgp.peerAsn, t.bgp.localAsn);
-            return { alibaba: alibabaConnectionName(t), gcp: gcpConnectionName(target), role: t.role, interface: target.interface };
+            return { alibaba: alibabaConnectionName(t), peer: gcpConnectionName(target), role: t.role, interface: target.interface };
         });
         assert.deepEqual(pairs.map((p) => [p.role, p.interface]), [["master", 0], ["slave", 1]], "master on interface 0, slave on interface 1");
         const masterIp = gateway.gateway.outputs.internetIp;
         assert.equal(gateway.tunnels.find((t) => t.role === "master")!.gatewayIp, masterIp);
         const cgwAsn = Number(state.ofType(TYPES.customerGateway)[0].inputs.asn);
-        const aliBgp = alibabaBgp(gateway.tunnels, cgwAsn, gateway.vpcCidr);
+        const aliBgp = recordedAlibabaBgp(gateway.tunnels, cgwAsn, gateway.vpcCidr);
         log(`  alibaba ${gateway.spec.publicIps.join(", ")} host ${alibabaHost}; gcp ${gcp.spec.publicIps.join(", ")} host ${gcpHost}`);
-        log(`  wiring: ${pairs.map((p) => `${p.alibaba} → ${p.gcp} (interface ${p.interface})`).join(", ")}`);
+        log(`  wiring: ${pairs.map((p) => `${p.alibaba} → ${p.peer} (interface ${p.interface})`).join(", ")}`);
 
         const a = await lab.addSite(gateway.spec);
         const b = await lab.addSite(gcp.spec);
@@ -143,51 +96,18 @@ export const cloudGcpScenario: LabScenario = {
             await b.strongswan.loadAll();
             const since = Date.now();
             await a.strongswan.loadAll();
-            const up = new Map<string, { ms: number; ends: Array<{ ike: ViciSection; child: ViciSection }> }>();
-            await waitFor(async () => {
-                const [x, y] = [(await a.strongswan.listSas()).sas, (await b.strongswan.listSas()).sas];
-                for (const p of pairs) {
-                    if (up.has(p.alibaba)) continue;
-                    const s = findTunnel(x, p.alibaba);
-                    const g = findTunnel(y, p.gcp);
-                    if (s.ike?.state === "ESTABLISHED" && s.child && g.ike?.state === "ESTABLISHED" && g.child) {
-                        up.set(p.alibaba, { ms: Date.now() - since, ends: [{ ike: s.ike, child: s.child }, { ike: g.ike, child: g.child }] });
-                    }
-                }
-                return up.size === pairs.length;
-            }, 30_000);
-            assert.equal(up.size, 2, `not both tunnels came up within 30 s: ${pairs.filter((p) => !up.has(p.alibaba)).map((p) => p.alibaba).join(", ")}`);
+            const up = await waitForPairs(a, b, pairs, since, 30_000);
             const allUpMs = Math.max(...[...up.values()].map((u) => u.ms));
-            for (const [name, u] of up) {
-                for (const end of u.ends) {
-                    assert.equal(end.ike.version, "2", `${name} IKE version`);
-                    assert.equal(ikeAlgorithms(end.ike), CLOUD_GCP_EXPECTED.ike, `${name} IKE algorithms`);
-                    assert.equal(espAlgorithms(end.child), CLOUD_GCP_EXPECTED.esp, `${name} ESP algorithms`);
-                }
-            }
+            assertAlgorithms(up, CLOUD_GCP_EXPECTED);
             // Which addresses each IKE SA runs between: master on interface 0's address, slave on interface 1's.
             for (const p of pairs) {
                 const g = up.get(p.alibaba)!.ends[1].ike;
-                assert.equal(g["local-host"], gcp.tunnels[p.interface].localIp, `${p.gcp} runs on interface ${p.interface}`);
+                assert.equal(g["local-host"], gcp.tunnels[p.interface].localIp, `${p.peer} runs on interface ${p.interface}`);
             }
             log(`  both tunnels up after ${seconds(allUpMs)}: IKEv2 ${CLOUD_GCP_EXPECTED.ike}, ESP ${CLOUD_GCP_EXPECTED.esp} on both ends`);
 
             // PFS (required by GCP): a forced rekey of each Alibaba CHILD_SA carries MODP_2048.
-            for (const p of pairs) {
-                const rekey = await a.strongswan.swanctl(["--rekey", "--child", p.alibaba]);
-                assert.equal(rekey.code, 0, `swanctl --rekey --child ${p.alibaba}: ${rekey.stdout}${rekey.stderr}`);
-            }
-            const rekeyed = await waitFor(async () => {
-                const { sas } = await b.strongswan.listSas();
-                const found = pairs.map((p) =>
-                    sas
-                        .filter((e) => e.name === p.gcp)
-                        .flatMap((e) => Object.values((e.sa["child-sas"] as Record<string, ViciSection>) ?? {}))
-                        .find((c) => c.state === "INSTALLED" && c["dh-group"]),
-                );
-                return found.every(Boolean) ? (found as ViciSection[]) : undefined;
-            }, 15_000);
-            assert.ok(rekeyed, "the CHILD_SAs did not rekey with a DH group within 15 s");
+            const rekeyed = await rekeyChildren(a, b, pairs);
             for (const child of rekeyed) {
                 assert.equal(espAlgorithms(child), CLOUD_GCP_EXPECTED.espRekeyed);
             }
@@ -235,24 +155,13 @@ export const cloudGcpScenario: LabScenario = {
             );
             assert.deepEqual(refused.map((f) => `${f.code} ${f.field}`), ["cloud.outside-intersection alicloud-vpn:cloud-gcp.profile.ike.dhGroup"]);
             const edited = gateway.tunnels.map((t) => ({ ...t, ike: { ...t.ike, ikePfs: "group1" } }));
-            const offsets = { alibaba: a.strongswan.log().length, gcp: b.strongswan.log().length };
-            await a.stopDaemon();
-            a.strongswan.writeSwanctlConf(renderAlibabaSwanctl(edited, "Alibaba gateway with phase 1 group1 (refused by the checks)"));
-            await a.strongswan.start();
-            const mismatchSince = Date.now();
-            await a.strongswan.loadAll();
-            const failure = await waitFor(async () => {
-                const lines = [...b.strongswan.log().slice(offsets.gcp).split("\n"), ...a.strongswan.log().slice(offsets.alibaba).split("\n")];
-                return lines.find((l) => NO_PROPOSAL.test(l) && !NOT_A_MISMATCH.test(l));
-            }, 15_000);
-            assert.ok(failure, "group1: no NO_PROPOSAL_CHOSEN within 15 s");
-            const gcpSaw = b.strongswan.log().slice(offsets.gcp);
+            const { failure, failedMs, peerLog, alibabaLog } = await runMismatch(a, b, edited, "Alibaba gateway with phase 1 group1 (refused by the checks)", "group1");
+            const gcpSaw = peerLog();
             assert.match(gcpSaw, /received proposals: IKE:AES_CBC_256\/HMAC_SHA2_256_128\/PRF_HMAC_SHA2_256\/MODP_768/, "the GCP end saw the MODP_768 proposal");
             assert.match(gcpSaw, /received proposals unacceptable/, "the GCP end refused it");
             // On the wire: the GCP end answers IKE_SA_INIT with N(NO_PROP), which the Alibaba end receives.
-            const notified = await waitFor(async () => /received NO_PROPOSAL_CHOSEN notify/.test(a.strongswan.log().slice(offsets.alibaba)) || undefined, 10_000);
+            const notified = await waitFor(async () => /received NO_PROPOSAL_CHOSEN notify/.test(alibabaLog()) || undefined, 10_000);
             assert.ok(notified, "the Alibaba end did not receive NO_PROPOSAL_CHOSEN");
-            const failedMs = Date.now() - mismatchSince;
             const established = (await a.strongswan.listSas()).sas.filter((e) => e.sa.state === "ESTABLISHED");
             assert.equal(established.length, 0, "group1: an IKE SA was established despite the mismatch");
             log(`  mismatch group1: ${failure.replace(/^\S+ \S+ /, "").trim()}; refused first: ${refused[0].field}`);

@@ -20,7 +20,7 @@
 //   Alibaba the second.
 import { TunnelRole } from "../alibaba";
 import { ALIBABA_ASN, asnValue } from "../bgp";
-import { cidrSyntaxError, contains, hasHostBits, overlaps, parseCidr, prefixLength } from "../cidr";
+import { addressInBlock, cidrSyntaxError, contains, hasHostBits, overlaps, prefixLength } from "../cidr";
 import { Finding, allowedList } from "../findings";
 import { validatePsk } from "../link";
 import { IpsecProfile, IpsecProfileInput } from "../profile";
@@ -114,14 +114,9 @@ export interface AzureCloudLinkPlan {
 const SUBNET_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i;
 const RESOURCE_GROUP = /^[-\w.()]{1,90}$/u;
 
-function ipText(n: number): string {
-    return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".");
-}
-
 /** A /30's two usable addresses: Azure's (first), Alibaba's (second). */
 export function azureBgpTunnel(role: TunnelRole, tunnelCidr: string): AzureBgpTunnel {
-    const first = parseCidr(tunnelCidr).first;
-    return { role, tunnelCidr, azureBgpIp: ipText(first + 1), alibabaBgpIp: ipText(first + 2) };
+    return { role, tunnelCidr, azureBgpIp: addressInBlock(tunnelCidr, 1), alibabaBgpIp: addressInBlock(tunnelCidr, 2) };
 }
 
 /** The subscription, resource group, virtual network and subnet names of a subnet id, or undefined. */

@@ -16,7 +16,7 @@
 // slave's 200 (advertisedRoutePriority: lower wins), so GCP sends over the master as Alibaba does.
 
 import { ALIBABA_ASN } from "../bgp";
-import { cidrSyntaxError, contains, hasHostBits, overlaps, prefixLength } from "../cidr";
+import { addressInBlock, cidrSyntaxError, contains, hasHostBits, overlaps, prefixLength } from "../cidr";
 import { Finding, allowedList } from "../findings";
 import { IpsecProfile, IpsecProfileInput } from "../profile";
 import { SitePlan } from "../site";
@@ -114,11 +114,7 @@ export function gcpCipherSuite(profile: IpsecProfile): GcpCipherSuite {
 
 /** The /30's first and second usable addresses. */
 export function bgpAddresses(cidr: string): { gcp: string; alibaba: string } {
-    const [ip] = cidr.split("/");
-    const o = ip.split(".").map(Number);
-    const base = ((o[0] << 24) >>> 0) + (o[1] << 16) + (o[2] << 8) + (o[3] & ~3);
-    const dotted = (v: number) => [24, 16, 8, 0].map((s) => (v >>> s) & 255).join(".");
-    return { gcp: dotted(base + 1), alibaba: dotted(base + 2) };
+    return { gcp: addressInBlock(cidr, 1), alibaba: addressInBlock(cidr, 2) };
 }
 
 /** Every finding about the Google Cloud end, from plain values. */
