@@ -16,7 +16,7 @@
 // slave's 200 (advertisedRoutePriority: lower wins), so GCP sends over the master as Alibaba does.
 
 import { ALIBABA_ASN } from "../bgp";
-import { addressInBlock, cidrSyntaxError, contains, hasHostBits, overlaps, prefixLength } from "../cidr";
+import { addressInBlock, cidrSyntaxError, contains, hasHostBits, networkAddress, overlaps, prefixLength } from "../cidr";
 import { Finding, allowedList } from "../findings";
 import { IpsecProfile, IpsecProfileInput } from "../profile";
 import { SitePlan } from "../site";
@@ -220,13 +220,26 @@ export function checkGcpEnd(gcp: GcpEndSpec, alibaba: CloudAlibabaEndSpec, psks:
             const field = `gcp.bgpTunnelCidrs[${i}]`;
             const bad = (message: string) =>
                 error("gcp.bgp-cidr", field, cidr, message, `set ${path}.${field} to a free /30 such as ${i === 0 ? "169.254.40.0/30" : "169.254.40.4/30"}.`, "a /30 inside 169.254.0.0/16");
-            if (typeof cidr !== "string" || cidrSyntaxError(cidr) !== undefined || prefixLength(cidr) !== 30 || hasHostBits(cidr) || !contains(GCP_BGP_RANGE, cidr)) {
-                bad(`a tunnel's BGP block is a /30 in the link-local range 169.254.0.0/16: the Cloud Router interface's ipRange must be in the RFC3927 link-local IP space (${GCP_SOURCES.routerInterface}) and Alibaba's tunnelCidr a /30 of 169.254.0.0/16`);
+            const shaped = typeof cidr === "string" && cidrSyntaxError(cidr) === undefined && prefixLength(cidr) === 30 && contains(GCP_BGP_RANGE, cidr);
+            if (shaped && hasHostBits(cidr)) {
+                // Written with host bits (169.254.40.2/30): the fix is the block's network address.
+                error(
+                    "gcp.bgp-cidr",
+                    field,
+                    cidr,
+                    "a /30 is written by its network address; this one has host bits set.",
+                    `set ${path}.${field} to ${networkAddress(cidr)}/30.`,
+                    "a /30 inside 169.254.0.0/16",
+                );
+                return;
+            }
+            if (!shaped) {
+                bad(`a tunnel's BGP block is a /30 in the link-local range 169.254.0.0/16: the Cloud Router interface's ipRange must be in the RFC3927 link-local IP space (${GCP_SOURCES.routerInterface}) and Alibaba's tunnelCidr a /30 of 169.254.0.0/16.`);
                 return;
             }
             const twin = cidrs.findIndex((other, j) => j < i && cidrSyntaxError(other) === undefined && overlaps(other, cidr));
             if (twin >= 0) {
-                bad(`${path}.gcp.bgpTunnelCidrs[${twin}] already uses it; each tunnel's BGP session needs a /30 of its own on the Cloud Router (modelled)`);
+                bad(`${path}.gcp.bgpTunnelCidrs[${twin}] already uses it; each tunnel's BGP session needs a /30 of its own on the Cloud Router (modelled).`);
             }
         });
     }

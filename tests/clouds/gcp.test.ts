@@ -140,6 +140,11 @@ describe("Google Cloud end planner", () => {
         assert.equal(e[0].fix, "set hk-gcp.gcp.bgpTunnelCidrs[0] to a free /30 such as 169.254.40.0/30.");
         assert.deepEqual(errors(linkArgs({}, { bgpTunnelCidrs: ["169.254.50.0/30", "169.254.50.0/30"] })).map((x) => x.field), ["hk-gcp.gcp.bgpTunnelCidrs[1]"]);
         assert.deepEqual(errors(linkArgs({}, { bgpTunnelCidrs: ["169.254.50.0/30"] })).map((x) => x.field), ["hk-gcp.gcp.bgpTunnelCidrs"]);
+        const hostBits = errors(linkArgs({}, { bgpTunnelCidrs: ["169.254.50.0/30", "169.254.50.6/30"] }));
+        assert.deepEqual(
+            hostBits.map((x) => `${x.field}: ${x.message} Fix: ${x.fix}`),
+            ["hk-gcp.gcp.bgpTunnelCidrs[1]: a /30 is written by its network address; this one has host bits set. Fix: set hk-gcp.gcp.bgpTunnelCidrs[1] to 169.254.50.4/30."],
+        );
     });
 
     it("refuses a shared secret GCP refuses (non-printable) and one Alibaba refuses, by the user's index", () => {
