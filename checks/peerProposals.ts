@@ -30,7 +30,7 @@ export function durationSeconds(value: string | undefined): number | undefined {
     return match ? Number(match[1]) * { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as "" | "s" | "m" | "h" | "d"] : undefined;
 }
 
-/** The lifetime strongSwan proposes for a CHILD_SA: life_time, else rekey_time + 10 % (swanctl.conf(5), facts.md). */
+/** The lifetime strongSwan proposes for a CHILD_SA: life_time, else rekey_time + 10 % (swanctl.conf(5), docs/notes.md). */
 export function proposedChildLifetime(child: { rekeyTime?: string; lifeTime?: string }): number | undefined {
     const life = durationSeconds(child.lifeTime);
     const rekey = durationSeconds(child.rekeyTime);

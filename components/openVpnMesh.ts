@@ -299,7 +299,7 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
         const child = { parent: this };
 
         const pki = this.createPki(name, mesh, args);
-        // 256 random bytes, OpenVPN's static key format (facts.md); RandomBytes marks hex/base64 secret.
+        // 256 random bytes, OpenVPN's static key format (docs/notes.md); RandomBytes marks hex/base64 secret.
         const tlsCryptKey = pulumi.secret(new random.RandomBytes(`${name}-tls-crypt`, { length: 256 }, child).hex.apply(formatStaticKey));
 
         this.securityGroup = new alicloud.ecs.SecurityGroup(
@@ -394,7 +394,7 @@ export class OpenVpnMesh extends pulumi.ComponentResource {
                 privateKeyPem: caKey.privateKeyPem,
                 subject: { commonName: `${name} OpenVPN CA`, organization: "alicloud-vpn" },
                 isCaCertificate: true,
-                // snake_case: the provider's spelling (facts.md).
+                // snake_case: the provider's spelling (docs/notes.md).
                 allowedUses: ["cert_signing", "crl_signing", "digital_signature"],
                 validityPeriodHours: args.caValidityHours ?? 24 * 365 * 10,
             },

@@ -4,7 +4,7 @@
 // re-states Alibaba's semantics on raw inputs on purpose: if the library sent Alibaba something other
 // than what it rendered for the peer, the two ends of the lab disagree and the tunnel fails.
 //
-// Alibaba semantics (CreateVpnConnection API reference, @pulumi/alicloud vpn/connection.d.ts, facts.md):
+// Alibaba semantics (CreateVpnConnection API reference, @pulumi/alicloud vpn/connection.d.ts, docs/notes.md):
 // - unset fields take the API defaults: ikev1, main, aes, md5, group2, 86400 s; IPsec aes, md5, group2, 86400 s;
 // - "aes" is AES-128; groupN are the MODP groups of RFC 2409/3526; ipsecPfs "disabled" means no DH in phase 2;
 // - the gateway's identity defaults to its tunnel's public IP, the peer's to the customer gateway's IP;

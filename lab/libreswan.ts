@@ -2,7 +2,7 @@
 // `apt-get install libreswan` removes strongswan-charon). .ci/run fetches libreswan and the libraries Debian 12
 // lacks with `apt-get download`, unpacks them with `dpkg-deb -x` into one folder (LIBRESWAN_ROOT), and pluto runs
 // from there with LD_LIBRARY_PATH, every path it needs given on its command line, in a private mount namespace
-// (facts.md, "libreswan here"). This kernel has no XFRM ESP: pluto negotiates IKE and IPsec SAs, then fails to
+// (docs/notes.md, "libreswan"). This kernel has no XFRM ESP: pluto negotiates IKE and IPsec SAs, then fails to
 // install the ESP state; only the negotiation can be proven here, never the data path.
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";

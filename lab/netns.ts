@@ -1,7 +1,7 @@
 // The lab's network: one namespace per site, all joined by one "internet" namespace holding a bridge.
 // Sites carry their public addresses (gateway IPs, customer gateway IPs, exactly as the emulator and the
 // stack config give them) on their `wan0` veth, LAN addresses on `lo` (this kernel has no `dummy` link
-// type, facts.md). Nothing is added to the host's own namespace: every link is created directly inside
+// type, docs/notes.md). Nothing is added to the host's own namespace: every link is created directly inside
 // the lab's namespaces, and traffic only flows between them.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";

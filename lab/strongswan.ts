@@ -1,5 +1,5 @@
 // One strongSwan charon per lab site, each in its own network namespace, driven through swanctl/vici.
-// How to run several charons on one machine and why kernel-libipsec: ../../shared/notes/facts.md
+// How to run several charons on one machine and why kernel-libipsec: docs/notes.md
 // ("Real IPsec in network namespaces"). Keys: strongswan.conf(5), swanctl.conf(5), swanctl(8).
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -14,7 +14,7 @@ export const SWANCTL = "swanctl";
  * The instance's strongswan.conf. Debian's packaging loads plugins modularly from
  * /etc/strongswan.d/charon/*.conf; we include those, then override:
  * - kernel-libipsec: this kernel has no XFRM ESP, so ESP runs in userspace over a TUN device (ipsec0), with
- *   routes in table 220, and UDP encapsulation is forced (facts.md), so both ends must allow NAT-T.
+ *   routes in table 220, and UDP encapsulation is forced (docs/notes.md), so both ends must allow NAT-T.
  * - vici socket in the instance's directory, so swanctl reaches this charon and no other.
  * - bypass-lan off: it would install bypass policies for the lab's own addresses.
  * - filelog: negotiation failures (NO_PROPOSAL_CHOSEN, ...) are read from this file; syslog stays quiet.
@@ -209,7 +209,7 @@ export class CharonInstance {
     /**
      * Starts charon and waits (bounded) until its vici socket answers. `ip netns exec` and `unshare -m`
      * exec in place, so the spawned pid is charon's own: the lab stops exactly the process it started.
-     * /run is a private tmpfs so each charon has its own pid file (facts.md).
+     * /run is a private tmpfs so each charon has its own pid file (docs/notes.md).
      */
     async start(timeoutMs = 10_000): Promise<void> {
         if (this.pid !== undefined) {

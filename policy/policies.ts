@@ -20,7 +20,7 @@ export interface PackConfig {
 
 type Raw = Record<string, any> | undefined;
 
-/** What Alibaba's API uses for a field left out (CreateVpnConnection; facts.md): md5 and group2 among them. */
+/** What Alibaba's API uses for a field left out (CreateVpnConnection; docs/notes.md): md5 and group2 among them. */
 const API_DEFAULTS = {
     ikeVersion: "ikev1",
     ikeMode: "main",

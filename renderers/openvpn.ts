@@ -1,7 +1,7 @@
 // OpenVPN 2.6 text for the mesh of seed 003: the server config, one ccd file per client, one inline
 // client config per client with its setup commands, the server's cloud-init user data (first boot) and the
 // reconfiguration script Cloud Assistant runs on the running server whenever its configuration changes.
-// Pure functions of resolved values. Option semantics: openvpn(8) 2.6 and ../shared/notes/facts.md.
+// Pure functions of resolved values. Option semantics: openvpn(8) 2.6 and docs/notes.md.
 import { createHash } from "node:crypto";
 import { meshLans } from "../model/openvpn";
 import { ResolvedMesh } from "../model/openvpn";

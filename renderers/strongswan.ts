@@ -1,6 +1,6 @@
 // strongSwan 5.9 swanctl.conf for the peer end of a link: this host is "local", the Alibaba VPN gateway
 // "remote". Every key is documented in swanctl.conf(5) (strongSwan src/swanctl/swanctl.opt).
-// swanctl.conf takes one `key = value` a line; several on one line are rejected (shared/notes/facts.md).
+// swanctl.conf takes one `key = value` a line; several on one line are rejected (docs/notes.md).
 import { DH_GROUP_INFO, DhGroup, ENCRYPTION_INFO, EncryptionAlgorithm, IntegrityAlgorithm } from "../model/alibaba";
 import { IpsecProfile } from "../model/profile";
 import { ResolvedLink, ResolvedTunnel, trafficSelectors } from "../model/link";
@@ -42,7 +42,7 @@ export function deadPeerBoundSeconds(version: "ikev1" | "ikev2"): number {
 }
 
 /**
- * Lifetimes as strongSwan proposes them (facts.md): the hard limit is what goes on the wire, so it is set to
+ * Lifetimes as strongSwan proposes them (docs/notes.md): the hard limit is what goes on the wire, so it is set to
  * the profile's L exactly and rekeying starts a margin before it (10 %, strongSwan's own default margin).
  * IKE: rekey_time = L - m, over_time = m (IKEv1 Main Mode proposes rekey_time + over_time,
  * https://github.com/strongswan/strongswan/blob/5.9.8/src/libcharon/sa/ikev1/tasks/main_mode.c).
@@ -67,7 +67,7 @@ export function strongswanReqids(linkName: string): [number, number] {
 export const MASTER_PRIORITY = 1000;
 export const SLAVE_PRIORITY = 2000;
 
-// strongSwan's proposal keywords (shared/notes/facts.md): "aes" is AES-128 and must be spelled aes128.
+// strongSwan's proposal keywords (docs/notes.md): "aes" is AES-128 and must be spelled aes128.
 function encryption(value: EncryptionAlgorithm): string {
     const { family, keyBits } = ENCRYPTION_INFO[value];
     return family === "aes" ? `aes${keyBits}` : family;

@@ -3,7 +3,7 @@
 // and rendered frr.conf verbatim, the Alibaba gateway runs strongSwan with the same profile and 0.0.0.0/0 selectors
 // and FRR with the plan's BGP values (AS 45104, 169.254.30.1, announcing the VPC block).
 //
-// kernel-libipsec here (no XFRM ESP in this kernel, facts.md) has no XFRM interfaces: it encrypts whatever is routed
+// kernel-libipsec here (no XFRM ESP in this kernel, docs/notes.md) has no XFRM interfaces: it encrypts whatever is routed
 // into its TUN device ipsec0 that matches a policy, and installs a route for each remote selector in table 220 (for
 // 0.0.0.0/0: "default dev ipsec0" plus a throw route for the peer), ignoring charon.install_routes
 // (kernel_libipsec_ipsec.c install_route(), github.com/strongswan/strongswan). That default route would send every

@@ -8,7 +8,7 @@
 // restart) and the translated Alibaba side's (same timing): each end deletes the dead master's SAs, the slave's
 // stay. Lab variant, stated honestly: the rendered config gives each tunnel its own reqid and a fixed policy
 // priority (master 1000, slave 2000), which the kernel's XFRM honours. This lab runs kernel-libipsec (no XFRM
-// ESP in this kernel, facts.md), which ignores fixed priorities and sends through the most recently installed
+// ESP in this kernel, docs/notes.md), which ignores fixed priorities and sends through the most recently installed
 // policy (equal pseudo-priorities, newest first:
 // https://github.com/strongswan/strongswan/blob/5.9.8/src/libipsec/ipsec_policy_mgr.c). So after both tunnels are up
 // the lab re-establishes the master once (swanctl --terminate/--initiate), making it the newest at both ends,

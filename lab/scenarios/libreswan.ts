@@ -7,7 +7,7 @@
 //
 // Proves: IKE and the IPsec SA negotiate, with the algorithms the profile names, as pluto logs them and as the
 // strongSwan end selected them. Does NOT prove the data path: this kernel has no XFRM ESP, so pluto fails to
-// install the ESP state ("Protocol not supported") and tears the SA down again (facts.md); and so it does not
+// install the ESP state ("Protocol not supported") and tears the SA down again (docs/notes.md); and so it does not
 // prove failover either.
 import * as assert from "node:assert/strict";
 import { renderLibreswan } from "../../renderers/libreswan";
@@ -43,7 +43,7 @@ export const libreswanScenario: LabScenario = {
         const gateway = await lab.addSite(alibaba.spec);
         const officeHosts = link.peerSubnets.map((s) => hostAddress(s, 1));
         const office = await lab.addSite({ name: "office", publicIps: [link.peerPublicIp], lanAddresses: officeHosts, daemon: { kind: "none" }, description: "libreswan peer" });
-        // left=%defaultroute needs a default route with a gateway (facts.md): via the Alibaba master, on the bridge.
+        // left=%defaultroute needs a default route with a gateway (docs/notes.md): via the Alibaba master, on the bridge.
         await office.exec("ip", ["route", "replace", "default", "via", link.tunnels[0].alibabaIp, "dev", "wan0", "onlink"]);
         const { conns, secrets } = splitRenderedLibreswan(rendered);
         const setup = ["config setup", "    plutodebug=none", ...(link.profile.ike.version === "ikev1" ? ["    ikev1-policy=accept"] : []), "", ""].join("\n");

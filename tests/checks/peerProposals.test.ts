@@ -49,7 +49,7 @@ describe("check: a peer swanctl.conf against the Alibaba connection's parameters
         assert.deepEqual(errors(check(hypermotionLink, listed)), []);
     });
 
-    it("warns about a config that sets only rekey_time: strongSwan then proposes 10 % more (facts.md)", () => {
+    it("warns about a config that sets only rekey_time: strongSwan then proposes 10 % more (docs/notes.md)", () => {
         const old = renderStrongswan(hypermotionLink).replace(/^\s+over_time = .*\n/gm, "").replace(/^\s+life_time = .*\n/gm, "").replace(/rekey_time = 3240s/g, "rekey_time = 3600s").replace(/rekey_time = 77760s/g, "rekey_time = 86400s");
         const findings = check(hypermotionLink, old);
         assert.deepEqual([...new Set(findings.map((f) => `${f.field} ${f.value}`))], [`${PATH}.ipsec.lifetimeSeconds 3960s`, `${PATH}.ike.lifetimeSeconds 95040s`]);

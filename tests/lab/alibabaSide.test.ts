@@ -141,7 +141,7 @@ describe("lab: Alibaba side translated from the recorded connection inputs", fun
         assert.match(block(text, "office-connection-slave"), /^\s+reqid = 5001$/m);
         assert.match(block(text, "ike-office-connection-master"), new RegExp(`secret = "${recorded.find((t) => t.role === "master").tunnelIkeConfig.psk}"`));
         assert.match(block(text, "ike-office-connection-slave"), new RegExp(`secret = "${recorded.find((t) => t.role === "slave").tunnelIkeConfig.psk}"`));
-        // One key = value a line (facts.md): no line carries two assignments.
+        // One key = value a line (docs/notes.md): no line carries two assignments.
         assert.ok(text.split("\n").every((l) => (l.match(/ = /g) ?? []).length <= 1));
     });
 

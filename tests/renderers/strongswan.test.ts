@@ -63,7 +63,7 @@ describe("strongSwan swanctl.conf renderer", () => {
                 assert.match(conn, new RegExp(`^\\s+remote_addrs = ${ip.replace(/\./g, "\\.")}$`, "m"));
                 assert.match(conn, /^\s+proposals = aes256-sha1-modp1024$/m);
                 assert.match(conn, /^\s+esp_proposals = aes256-sha1-modp1024$/m);
-                // Exact lifetimes on the wire (facts.md): IKE rekey_time + over_time = 86400, CHILD life_time = 3600.
+                // Exact lifetimes on the wire (docs/notes.md): IKE rekey_time + over_time = 86400, CHILD life_time = 3600.
                 assert.match(conn, /^\s+rekey_time = 77760s\n\s+over_time = 8640s$/m);
                 assert.match(conn, /^\s+life_time = 3600s\n\s+rekey_time = 3240s$/m);
                 assert.match(conn, /^\s+dpd_delay = 10s\n\s+dpd_timeout = 30s$/m);
