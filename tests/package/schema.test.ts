@@ -179,4 +179,37 @@ describe("the component package schema and construct path", function () {
         assert.equal(link.emulator.ofType(TYPES.connection).length, 2);
         assert.equal(link.emulator.ofType(TYPES.gateway)[0].region, "cn-beijing");
     });
+
+    it("constructs CloudLink to Azure and to Google Cloud through the provider: their blocks are typed inputs, BGP on both ends", async () => {
+        const inputs = schema.resources["alicloud-vpn:index:CloudLink"].inputProperties;
+        assert.deepEqual([inputs.azure.$ref, inputs.gcp.$ref], ["#/types/alicloud-vpn:index:CloudLinkAzureArgs", "#/types/alicloud-vpn:index:CloudLinkGcpArgs"]);
+        assert.deepEqual(schema.types["alicloud-vpn:index:CloudLinkGcpArgs"].required.sort(), ["network", "region", "vpcCidrs"]);
+        const alibaba = (region: string, zones: string[]) => ({
+            region,
+            vpcCidr: "172.30.0.0/16",
+            vswitches: zones.map((zoneId, i) => ({ zoneId, cidr: `172.30.${i + 1}.0/24` })),
+            bandwidth: 10,
+        });
+        const azure = await construct("alicloud-vpn:index:CloudLink", "sg-az", {
+            alibaba: alibaba("ap-southeast-1", ["ap-southeast-1a", "ap-southeast-1b"]),
+            azure: {
+                location: "southeastasia",
+                resourceGroupName: "rg-net",
+                gatewaySubnetId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/GatewaySubnet",
+                vnetCidrs: ["10.60.0.0/16"],
+            },
+        });
+        assert.equal(azure.error, undefined);
+        assert.deepEqual(azure.emulator.state.rejections, []);
+        assert.equal(azure.emulator.ofType("azure-native:network:VirtualNetworkGatewayConnection").length, 2);
+        const [azureConnection] = azure.emulator.ofType(TYPES.connection);
+        assert.equal(azureConnection.inputs.enableTunnelsBgp, true);
+        const gcp = await construct("alicloud-vpn:index:CloudLink", "hk-gcp", {
+            alibaba: alibaba("cn-hongkong", ["cn-hongkong-b", "cn-hongkong-c"]),
+            gcp: { region: "asia-east2", network: "vpc-hk", vpcCidrs: ["10.70.0.0/20"] },
+        });
+        assert.equal(gcp.error, undefined);
+        assert.deepEqual(gcp.emulator.state.rejections, []);
+        assert.equal(gcp.emulator.ofType("gcp:compute/routerPeer:RouterPeer").length, 2);
+    });
 });
