@@ -100,7 +100,7 @@ function inApipa(ip: string): boolean {
 function reservedAsn(asn: number, onPremises: boolean): boolean {
     return (
         [8074, 8075, 12076].includes(asn) ||
-        (onPremises && asn >= 65515 && asn <= 65520) ||
+        (onPremises && [65515, 65517, 65518, 65519, 65520].includes(asn)) ||
         asn === 23456 ||
         (asn >= 64496 && asn <= 64511) ||
         (asn >= 65535 && asn <= 65551) ||
