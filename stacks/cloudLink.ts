@@ -1,4 +1,5 @@
-// Seed 001: an Alibaba Cloud Beijing VPC joined to an AWS Singapore VPC, both ends from one profile in one program.
+// The cloud link stacks: seed 001 (cloud-aws, Alibaba Cloud Beijing to AWS Singapore) and the Azure and Google Cloud
+// samples (cloud-azure, cloud-gcp), one schema for all three; each reads alicloud-vpn:<scenario> from the stack config.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { CloudLink, CloudLinkArgs } from "../components/cloudLink";
