@@ -14,7 +14,7 @@
 // - localSubnets / remoteSubnets are the protected data flows (traffic selectors); IKEv1 carries one pair.
 import { EmulatorState, RecordedResource, TYPES } from "../emulator";
 import { addressInBlock, contains, containsAddress } from "../model/cidr";
-import { STRONGSWAN_CONF_BEGIN, STRONGSWAN_CONF_END } from "../renderers/strongswan";
+import { STRONGSWAN_CONF_BEGIN, STRONGSWAN_CONF_END, swanctlSecrets, value } from "../renderers/strongswan";
 import { DaemonSpec, SiteSpec } from "./netns";
 
 /** Alibaba's API defaults for unset fields (CreateVpnConnection). */
@@ -181,15 +181,6 @@ export function alibabaConnectionName(t: AlibabaTunnel): string {
     return t.role === "single" ? base : `${base}-${t.role}`;
 }
 
-function quoted(text: string): string {
-    return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
-
-/** A swanctl.conf value: bare when safe, else quoted (settings_lexer.l). */
-function value(text: string): string {
-    return /^[A-Za-z0-9._:@/,%+*-]+$/.test(text) ? text : quoted(text);
-}
-
 /** swanctl.conf of a VPN gateway carrying these tunnels (every connection of the gateway). One key = value a line. */
 export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = "Alibaba Cloud VPN gateway"): string {
     const out = [
@@ -289,11 +280,7 @@ export function renderAlibabaSwanctl(tunnels: readonly AlibabaTunnel[], title = 
         }
         out.push("            }", "        }", "    }");
     });
-    out.push("}", "", "secrets {");
-    for (const t of tunnels) {
-        out.push(`    ike-${alibabaConnectionName(t)} {`, `        id-1 = ${value(t.localId)}`, `        id-2 = ${value(t.remoteId)}`, `        secret = ${quoted(t.psk)}`, "    }");
-    }
-    out.push("}", "");
+    out.push(...swanctlSecrets(tunnels.map((t) => ({ name: alibabaConnectionName(t), localId: t.localId, remoteId: t.remoteId, psk: t.psk }))));
     return out.join("\n");
 }
 

@@ -17,6 +17,7 @@
 //   remoteIpv4NetworkCidr (AWS side), both 0.0.0.0/0 by default: AWS accepts what the customer gateway proposes.
 import { AWS_TYPES, EmulatorState, RecordedResource } from "../emulator";
 import { SiteSpec } from "./netns";
+import { swanctlSecrets } from "../renderers/strongswan";
 
 const ENCRYPTION: Record<string, string> = {
     AES128: "aes128",
@@ -201,17 +202,7 @@ export function renderAwsSwanctl(tunnels: readonly AwsTunnel[]): string {
             "    }",
         );
     }
-    out.push("}", "", "secrets {");
-    for (const t of tunnels) {
-        out.push(
-            `    ike-${awsConnectionName(t)} {`,
-            `        id-1 = ${t.outsideIp}`,
-            `        id-2 = ${t.customerGatewayIp}`,
-            `        secret = "${t.psk}"`,
-            "    }",
-        );
-    }
-    out.push("}", "");
+    out.push(...swanctlSecrets(tunnels.map((t) => ({ name: awsConnectionName(t), localId: t.outsideIp, remoteId: t.customerGatewayIp, psk: t.psk }))));
     return out.join("\n");
 }
 

@@ -24,6 +24,7 @@
 //   The virtual network is not a resource of the program, so its blocks come from the caller (the stack's vnetCidrs).
 import { AZURE_TYPES, EmulatorState, RecordedResource } from "../emulator";
 import { SiteSpec } from "./netns";
+import { swanctlSecrets } from "../renderers/strongswan";
 
 const ENCRYPTION: Record<string, string> = { DES: "des", DES3: "3des", AES128: "aes128", AES192: "aes192", AES256: "aes256" };
 const IKE_INTEGRITY: Record<string, string> = { MD5: "md5", SHA1: "sha1", SHA256: "sha256", SHA384: "sha384" };
@@ -185,11 +186,7 @@ export function renderAzureSwanctl(tunnels: readonly AzureTunnel[]): string {
             "    }",
         );
     });
-    out.push("}", "", "secrets {");
-    for (const t of tunnels) {
-        out.push(`    ike-${azureConnectionName(t)} {`, `        id-1 = ${t.gatewayIp}`, `        id-2 = ${t.peerIp}`, `        secret = "${t.psk.replace(/[\\"]/g, (c) => `\\${c}`)}"`, "    }");
-    }
-    out.push("}", "");
+    out.push(...swanctlSecrets(tunnels.map((t) => ({ name: azureConnectionName(t), localId: t.gatewayIp, remoteId: t.peerIp, psk: t.psk }))));
     return out.join("\n");
 }
 

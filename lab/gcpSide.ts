@@ -22,6 +22,7 @@
 //   default keepaliveInterval), hold three times that.
 import { EmulatorState, GCP_TYPES, RecordedResource } from "../emulator";
 import { SiteSpec } from "./netns";
+import { swanctlSecrets } from "../renderers/strongswan";
 
 const ENCRYPTION: Record<string, string> = {
     "AES-CBC-128": "aes128", "AES-CBC-192": "aes192", "AES-CBC-256": "aes256", "3DES-CBC": "3des",
@@ -210,11 +211,7 @@ export function renderGcpSwanctl(tunnels: readonly GcpTunnel[]): string {
             "    }",
         );
     }
-    out.push("}", "", "secrets {");
-    for (const t of tunnels) {
-        out.push(`    ike-${gcpConnectionName(t)} {`, `        id-1 = ${t.localIp}`, `        id-2 = ${t.peerIp}`, `        secret = "${t.psk.replace(/[\\"]/g, (c) => `\\${c}`)}"`, "    }");
-    }
-    out.push("}", "");
+    out.push(...swanctlSecrets(tunnels.map((t) => ({ name: gcpConnectionName(t), localId: t.localIp, remoteId: t.peerIp, psk: t.psk }))));
     return out.join("\n");
 }
 

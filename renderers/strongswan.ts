@@ -102,12 +102,28 @@ export function strongswanConnectionName(link: ResolvedLink, tunnel: ResolvedTun
  * A value as swanctl.conf reads it: bare when it has no special character, otherwise a quoted string
  * in which `\` and `"` are escaped (settings_lexer.l: `\\.` inside quotes yields the character).
  */
-function value(text: string): string {
+export function value(text: string): string {
     return /^[A-Za-z0-9._:@/,%+*-]+$/.test(text) ? text : quoted(text);
 }
 
-function quoted(text: string): string {
+export function quoted(text: string): string {
     return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/**
+ * The closing `}` of the connections section and the secrets section of a swanctl.conf: one `ike-<name>` block per
+ * tunnel with its two identities and its pre-shared key. Every swanctl.conf this project writes (the renderer and
+ * the lab's translations of each cloud's end) ends with it.
+ */
+export function swanctlSecrets(entries: ReadonlyArray<{ name: string; localId: string; remoteId: string; psk: string }>): string[] {
+    return [
+        "}",
+        "",
+        "secrets {",
+        ...entries.flatMap((e) => [`    ike-${e.name} {`, `        id-1 = ${value(e.localId)}`, `        id-2 = ${value(e.remoteId)}`, `        secret = ${quoted(e.psk)}`, "    }"]),
+        "}",
+        "",
+    ];
 }
 
 function fnv1a(text: string): number {
@@ -405,17 +421,11 @@ export function renderStrongswan(link: ResolvedLink): string {
         }
         out.push("                start_action = start", "            }", "        }", "    }");
     });
-    out.push("}", "", "secrets {");
-    for (const tunnel of link.tunnels) {
-        out.push(
-            `    ike-${strongswanConnectionName(link, tunnel)} {`,
-            `        id-1 = ${value(tunnel.peerId)}`,
-            `        id-2 = ${value(tunnel.alibabaId)}`,
-            `        secret = ${quoted(tunnel.psk)}`,
-            "    }",
-        );
-    }
-    out.push("}", "");
+    out.push(
+        ...swanctlSecrets(
+            link.tunnels.map((tunnel) => ({ name: strongswanConnectionName(link, tunnel), localId: tunnel.peerId, remoteId: tunnel.alibabaId, psk: tunnel.psk })),
+        ),
+    );
     return out.join("\n");
 }
 
