@@ -55,6 +55,18 @@ async function refused(args: CloudLinkArgs): Promise<{ lines: string[]; recorded
     return { lines: (error as TopologyError).findings.filter((f) => f.severity === "error").map(formatFinding), recorded };
 }
 
+
+/** The one ipsecPolicies entry of the default profile, in Azure's names (IKEv2 aes256/sha256/group14, PFS2048, 3600 s). */
+const DEFAULT_POLICY = {
+    ikeEncryption: "AES256",
+    ikeIntegrity: "SHA256",
+    dhGroup: "DHGroup14",
+    ipsecEncryption: "AES256",
+    ipsecIntegrity: "SHA256",
+    pfsGroup: "PFS2048",
+    saLifeTimeSeconds: 3600,
+    saDataSizeKilobytes: 102400000,
+};
 describe("Alibaba <-> Azure plan", () => {
     it("defaults: the strongest common profile as one ipsecPolicies entry, VpnGw1AZ, AS 65515, the first two APIPA /30s", () => {
         const { plan, findings } = planAzureCloudLink("sg-az", { alibaba: linkArgs().alibaba, azure: linkArgs().azure! });
@@ -62,16 +74,7 @@ describe("Alibaba <-> Azure plan", () => {
         assert.deepEqual(plan!.profile.ike, cloudDefaultProfile(AZURE).ike);
         assert.equal(plan!.profile.ike.lifetimeSeconds, 28800);
         assert.deepEqual(checkCloudIntersection(AZURE, plan!.profile, "p"), []);
-        assert.deepEqual(plan!.ipsecPolicy, {
-            ikeEncryption: "AES256",
-            ikeIntegrity: "SHA256",
-            dhGroup: "DHGroup14",
-            ipsecEncryption: "AES256",
-            ipsecIntegrity: "SHA256",
-            pfsGroup: "PFS2048",
-            saLifeTimeSeconds: 3600,
-            saDataSizeKilobytes: 102400000,
-        });
+        assert.deepEqual(plan!.ipsecPolicy, DEFAULT_POLICY);
         assert.equal(plan!.connectionProtocol, "IKEv2");
         assert.equal(plan!.sku, "VpnGw1AZ");
         assert.equal(plan!.asn, 65515);
@@ -280,18 +283,7 @@ describe("CloudLink to Azure on the emulator", () => {
                 [c.inputs.connectionType, c.inputs.connectionProtocol, c.inputs.enableBgp, c.inputs.usePolicyBasedTrafficSelectors],
                 ["IPsec", "IKEv2", true, false],
             );
-            assert.deepEqual(c.inputs.ipsecPolicies, [
-                {
-                    ikeEncryption: "AES256",
-                    ikeIntegrity: "SHA256",
-                    dhGroup: "DHGroup14",
-                    ipsecEncryption: "AES256",
-                    ipsecIntegrity: "SHA256",
-                    pfsGroup: "PFS2048",
-                    saLifeTimeSeconds: 3600,
-                    saDataSizeKilobytes: 102400000,
-                },
-            ]);
+            assert.deepEqual(c.inputs.ipsecPolicies, [DEFAULT_POLICY]);
             assert.ok(c.secretInputPaths.includes("sharedKey"));
         }
         assert.deepEqual(cm.inputs.gatewayCustomBgpIpAddresses, [{ ipConfigurationId: `${vgw.id}/ipConfigurations/default`, customBgpIpAddress: "169.254.21.1" }]);
