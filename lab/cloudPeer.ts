@@ -5,8 +5,8 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { ROOT, loadStackConfig } from "../cli/plan";
-import { BgpPlan } from "../model/bgp";
-import { AlibabaTunnel, hostAddress, renderAlibabaSwanctl } from "./alibabaSide";
+import { BgpPlan, otherBgpAddress } from "../model/bgp";
+import { AlibabaTunnel, renderAlibabaSwanctl } from "./alibabaSide";
 import { waitFor } from "./exec";
 import { findTunnel } from "./ipsec";
 import { Site } from "./netns";
@@ -29,12 +29,6 @@ export function cloudStackConfig(stack: string): any {
     return JSON.parse(config[`alicloud-vpn:${stack}`]);
 }
 
-/** The other usable address of a /30. */
-export function otherUsable(tunnelCidr: string, ip: string): string {
-    const first = hostAddress(tunnelCidr, 1);
-    return ip === first ? hostAddress(tunnelCidr, 2) : first;
-}
-
 /** The Alibaba gateway's BGP as recorded: each tunnel's tunnelBgpConfig, the customer gateway's asn, the VPC block. */
 export function recordedAlibabaBgp(tunnels: readonly AlibabaTunnel[], peerAsn: number, vpcCidr: string): BgpPlan {
     return {
@@ -46,7 +40,7 @@ export function recordedAlibabaBgp(tunnels: readonly AlibabaTunnel[], peerAsn: n
                 role: t.role as "master" | "slave",
                 tunnelCidr: t.bgp.tunnelCidr,
                 localBgpIp: t.bgp.localBgpIp,
-                peerBgpIp: otherUsable(t.bgp.tunnelCidr, t.bgp.localBgpIp),
+                peerBgpIp: otherBgpAddress(t.bgp.tunnelCidr, t.bgp.localBgpIp),
                 prefixLength: Number(t.bgp.tunnelCidr.split("/")[1]),
             };
         }),

@@ -3,7 +3,7 @@
 // addresses), and propagates what it learns into the VPC's route table when the gateway's route propagation is on
 // (vpn.Gateway autoPropagate: ModifyVpnGatewayAttribute AutoPropagate, alicloud/resource_alicloud_vpn_gateway.go in
 // github.com/aliyun/terraform-provider-alicloud). Sources of every rule are given where the rule is.
-import { cidrSyntaxError, containsAddress, coveredBy, hasHostBits, isIpv4Address, overlaps, parseCidr } from "./cidr";
+import { addressInBlock, cidrSyntaxError, containsAddress, coveredBy, hasHostBits, isIpv4Address, overlaps, parseCidr } from "./cidr";
 import { AWS_RESERVED_INSIDE_CIDRS } from "./clouds/aws";
 import { Finding } from "./findings";
 
@@ -140,8 +140,13 @@ function ipText(n: number): string {
 
 /** The /30's two usable addresses: [first, second]. */
 function usable(tunnelCidr: string): [string, string] {
-    const first = parseCidr(tunnelCidr).first;
-    return [ipText(first + 1), ipText(first + 2)];
+    return [addressInBlock(tunnelCidr, 1), addressInBlock(tunnelCidr, 2)];
+}
+
+/** The BGP address at the other end of a tunnel's /30 from `ip` (one of its two usable addresses). */
+export function otherBgpAddress(tunnelCidr: string, ip: string): string {
+    const [first, second] = usable(tunnelCidr);
+    return ip === first ? second : first;
 }
 
 function tunnelCidrProblem(cidr: unknown): { problem: string; fix: string } | undefined {
@@ -490,9 +495,8 @@ export function planLinkBgp(args: LinkBgpInput, tunnelRoles: ReadonlyArray<"mast
         peerAsn: asnValue(args.peerAsn)!,
         tunnels: tunnelRoles.map((role, i) => {
             const tunnel = bgp.tunnels[i];
-            const [first, second] = usable(tunnel.tunnelCidr);
-            const localBgpIp = tunnel.localBgpIp ?? first;
-            return { role, tunnelCidr: tunnel.tunnelCidr, localBgpIp, peerBgpIp: localBgpIp === first ? second : first, prefixLength: 30 };
+            const localBgpIp = tunnel.localBgpIp ?? usable(tunnel.tunnelCidr)[0];
+            return { role, tunnelCidr: tunnel.tunnelCidr, localBgpIp, peerBgpIp: otherBgpAddress(tunnel.tunnelCidr, localBgpIp), prefixLength: 30 };
         }),
         peerAnnounces: bgp.peerAnnounces ?? args.peerSubnets,
         alibabaAnnounces: bgp.alibabaAnnounces ?? [...(args.alibabaSubnets ?? []), ...(args.transitSubnets ?? [])],

@@ -20,6 +20,7 @@
 import * as assert from "node:assert/strict";
 import { TYPES } from "../../emulator";
 import { planAzureCloudLink } from "../../model/clouds/azureLink";
+import { otherBgpAddress } from "../../model/bgp";
 import { errorsOf } from "../../model/findings";
 import { alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
 import { azureConnectionName, azureFrrConf, buildAzureSite } from "../azureSide";
@@ -28,7 +29,6 @@ import {
     TunnelPair,
     assertAlgorithms,
     cloudStackConfig,
-    otherUsable,
     recordedAlibabaBgp,
     rekeyChildren,
     routeBased,
@@ -87,7 +87,7 @@ export const cloudAzureScenario: LabScenario = {
             assert.equal(target.psk, t.psk, `${alibabaConnectionName(t)} and ${azureConnectionName(target)} have different keys`);
             assert.ok(t.bgp, `${alibabaConnectionName(t)} has no BGP`);
             assert.equal(target.bgp.peerIp, t.bgp.localBgpIp, `${azureConnectionName(target)}'s BGP peer is not ${alibabaConnectionName(t)}'s BGP address`);
-            assert.equal(otherUsable(t.bgp.tunnelCidr, t.bgp.localBgpIp), target.bgp.azureIp, `Azure's BGP address is not the other end of ${t.bgp.tunnelCidr}`);
+            assert.equal(otherBgpAddress(t.bgp.tunnelCidr, t.bgp.localBgpIp), target.bgp.azureIp, `Azure's BGP address is not the other end of ${t.bgp.tunnelCidr}`);
             assert.equal(target.bgp.peerAsn, t.bgp.localAsn, "the local network gateway's ASN is Alibaba's");
             return { alibaba: alibabaConnectionName(t), peer: azureConnectionName(target) };
         });

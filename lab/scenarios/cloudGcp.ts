@@ -18,6 +18,7 @@
 import * as assert from "node:assert/strict";
 import { TYPES } from "../../emulator";
 import { planGcpCloudLink } from "../../model/clouds/gcpLink";
+import { otherBgpAddress } from "../../model/bgp";
 import { errorsOf } from "../../model/findings";
 import { alibabaConnectionName, buildAlibabaSites, hostAddress } from "../alibabaSide";
 import {
@@ -25,7 +26,6 @@ import {
     TunnelPair,
     assertAlgorithms,
     cloudStackConfig,
-    otherUsable,
     recordedAlibabaBgp,
     rekeyChildren,
     routeBased,
@@ -70,7 +70,7 @@ export const cloudGcpScenario: LabScenario = {
             assert.equal(target.psk, t.psk, `${alibabaConnectionName(t)} and ${target.name} have different keys`);
             assert.ok(t.bgp && target.bgp, `${alibabaConnectionName(t)} and ${target.name} both run BGP`);
             assert.equal(target.bgp.peerIp, t.bgp.localBgpIp, `${target.name}'s BGP peer is Alibaba's ${t.bgp.localBgpIp}`);
-            assert.equal(otherUsable(t.bgp.tunnelCidr, t.bgp.localBgpIp), target.bgp.localIp, "the two BGP addresses share the /30");
+            assert.equal(otherBgpAddress(t.bgp.tunnelCidr, t.bgp.localBgpIp), target.bgp.localIp, "the two BGP addresses share the /30");
             assert.equal(target.bgp.peerAsn, t.bgp.localAsn);
             return { alibaba: alibabaConnectionName(t), peer: gcpConnectionName(target), role: t.role, interface: target.interface };
         });
